@@ -1,6 +1,5 @@
 package dk.mico.rightsdesk;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Rights Desk: GDPR data-subject rights requests from receipt to answer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableProcessApplication("rights-desk")
 public class RightsDeskApplication {
 
   public static void main(String[] args) {
