@@ -1,0 +1,56 @@
+package dk.mico.rightsdesk.identity;
+
+import dk.mico.rightsdesk.notification.ControllerProperties;
+import dk.mico.rightsdesk.notification.LetterKind;
+import dk.mico.rightsdesk.notification.SecretLink;
+import dk.mico.rightsdesk.notification.SubjectLetters;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The letters that carry a confirmation link: the first one, one sent again on request, and the reminder. */
+@Service
+public class ConfirmationLetters {
+
+  private final EmailConfirmations confirmations;
+  private final SubjectLetters letters;
+  private final RequestLifecycle lifecycle;
+  private final ControllerProperties controller;
+
+  ConfirmationLetters(EmailConfirmations confirmations, SubjectLetters letters, RequestLifecycle lifecycle,
+      ControllerProperties controller) {
+    this.confirmations = confirmations;
+    this.letters = letters;
+    this.lifecycle = lifecycle;
+    this.controller = controller;
+  }
+
+  /**
+   * Sends a fresh link (valid for the full period) and answers when it expires. {@code occurrence} identifies this
+   * sending, so that a job that runs again does not send a second link.
+   */
+  @Transactional
+  public Instant sendLink(String reference, String occurrence) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    letters.send(reference, LetterKind.CONFIRMATION_LINK, occurrence,
+        () -> model(confirmations.issue(request, null)));
+    return confirmations.latestExpiry(request);
+  }
+
+  /** The one reminder before the link expires: a new link with the same expiry, since the old one is not kept. */
+  @Transactional
+  public void sendReminder(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    letters.send(reference, LetterKind.CONFIRMATION_REMINDER, null,
+        () -> model(confirmations.issue(request, confirmations.latestExpiry(request))));
+  }
+
+  private Map<String, Object> model(EmailConfirmations.IssuedLink link) {
+    return Map.of(
+        "confirmationLink", new SecretLink(controller.publicUrl() + "/confirm/" + link.token()),
+        "linkExpiresAt", link.expiresAt());
+  }
+}

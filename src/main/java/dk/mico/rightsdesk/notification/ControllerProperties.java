@@ -1,0 +1,23 @@
+package dk.mico.rightsdesk.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Who answers: the controller's details as every letter names them, and the supervisory authority a subject may
+ * complain to (Art 77). Settings, not literals, so another company can run the same system.
+ */
+@Validated
+@ConfigurationProperties("rightsdesk.controller")
+public record ControllerProperties(
+    @NotBlank String name,
+    @NotBlank String address,
+    @NotBlank String email,
+    @NotBlank String phone,
+    @NotBlank String gdprEmail,
+    @NotBlank String senderAddress,
+    @NotBlank String authorityName,
+    @NotBlank String authorityAddress,
+    @NotBlank String authorityWeb,
+    @NotBlank String publicUrl) {}

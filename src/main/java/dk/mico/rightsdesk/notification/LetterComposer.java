@@ -1,0 +1,65 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes letters from the text templates under templates/letters/{language}/. The first line of a template is the
+ * subject line; the rest is the body.
+ */
+@Component
+class LetterComposer {
+
+  /** A composed letter before it is archived. */
+  record Composed(String subjectLine, String body) {}
+
+  private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  private final ControllerProperties controller;
+  private final LegalCalendar calendar;
+
+  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar) {
+    this.controller = controller;
+    this.calendar = calendar;
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/letters/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    engine.setTemplateResolver(resolver);
+    engine.setTemplateEngineMessageSource(messages);
+  }
+
+  Composed compose(DataSubjectRequest request, LetterKind kind, Map<String, Object> extra) {
+    Locale locale = request.language().locale();
+    Context context = new Context(locale);
+    Map<String, Object> model = new HashMap<>();
+    // instants are shown as the controller's local time
+    extra.forEach((name, value) ->
+        model.put(name, value instanceof java.time.Instant instant ? instant.atZone(calendar.zone()) : value));
+    model.put("request", request);
+    model.put("controller", controller);
+    model.put("receivedDate", format(calendar.receiptDate(request.receivedAt()), locale));
+    model.put("dueDate", format(request.dueDate(), locale));
+    context.setVariables(model);
+    String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
+    int firstLineEnd = text.indexOf('\n');
+    return new Composed(text.substring(0, firstLineEnd).strip(), text.substring(firstLineEnd + 1).strip() + "\n");
+  }
+
+  static String format(LocalDate date, Locale locale) {
+    String pattern = locale.getLanguage().equals("da") ? "d. MMMM yyyy" : "d MMMM yyyy";
+    return date.format(DateTimeFormatter.ofPattern(pattern, locale));
+  }
+}

@@ -1,0 +1,102 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.Step;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends letters to subjects, each exactly once per key: the letter is composed, archived, sent and marked in the
+ * caller's transaction (an async job), so a failed send leaves nothing behind and the job's retry starts clean, and a
+ * job that runs again after success finds the letter sent and does nothing. A subject without an e-mail address gets
+ * the letter printed for posting instead.
+ */
+@Service
+public class SubjectLetters {
+
+  /** Text that stands in the archive for a secret link, which is never stored. */
+  static final String LINK_NOT_KEPT = "[personal link, not kept in the archive]";
+
+  private final LetterArchive archive;
+  private final LetterComposer composer;
+  private final MailGateway mail;
+  private final RequestLifecycle lifecycle;
+  private final ControllerProperties controller;
+  private final Clock clock;
+
+  SubjectLetters(LetterArchive archive, LetterComposer composer, MailGateway mail, RequestLifecycle lifecycle,
+      ControllerProperties controller, Clock clock) {
+    this.archive = archive;
+    this.composer = composer;
+    this.mail = mail;
+    this.lifecycle = lifecycle;
+    this.controller = controller;
+    this.clock = clock;
+  }
+
+  /** Sends a letter of which a request has only one. */
+  @Transactional
+  public Letter send(String reference, LetterKind kind) {
+    return send(reference, kind, null, Map::of);
+  }
+
+  /**
+   * Sends a letter. {@code occurrence} tells apart letters of a kind that a request can get more than once;
+   * {@code extraModel} gives what the template needs beyond the request: called only when the letter is really
+   * written, so that secrets are made only for a letter that goes out. {@link SecretLink}s in it are left out of the
+   * archive.
+   */
+  @Transactional
+  public Letter send(String reference, LetterKind kind, String occurrence, Supplier<Map<String, Object>> extraModel) {
+    String key = reference + "/" + kind + (occurrence == null ? "" : "/" + occurrence);
+    Optional<Letter> earlier = archive.findByKey(key);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    DataSubjectRequest request = lifecycle.get(reference);
+    Map<String, Object> model = new HashMap<>(extraModel.get());
+    if (kind == LetterKind.ACKNOWLEDGEMENT) {
+      model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
+    }
+    LetterComposer.Composed letter = composer.compose(request, kind, model);
+    String archivedBody = letter.body();
+    for (Object value : model.values()) {
+      if (value instanceof SecretLink link) {
+        archivedBody = archivedBody.replace(link.url(), LINK_NOT_KEPT);
+      }
+    }
+    Instant now = clock.instant();
+    boolean byEmail = request.subject().reachableByEmail();
+    Letter.Delivery delivery = byEmail ? Letter.Delivery.EMAIL : Letter.Delivery.POST;
+    String recipient = byEmail
+        ? request.subject().email()
+        : request.subject().name() + "\n" + request.subject().postalAddress();
+    long id = archive.insert(request.id(), key, kind, request.language().name(), delivery, recipient,
+        letter.subjectLine(), archivedBody, now);
+    if (byEmail) {
+      mail.send(key, recipient, letter.subjectLine(), letter.body());
+      archive.markState(id, Letter.State.SENT, clock.instant(), null);
+      lifecycle.recordStep(request, Step.LETTER_SENT, null, kind.name());
+    } else {
+      archive.markState(id, Letter.State.TO_POST, null, null);
+    }
+    return archive.findById(id).orElseThrow();
+  }
+
+  /** The officer posted a printed letter. */
+  @Transactional
+  public void markPosted(long letterId, String officer) {
+    Letter letter = archive.findById(letterId).orElseThrow();
+    if (letter.state() == Letter.State.TO_POST) {
+      archive.markState(letterId, Letter.State.POSTED, clock.instant(), officer);
+      lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_POSTED, officer, letter.kind().name());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dk.mico.rightsdesk.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The request record: the system of record for one data-subject request. */
+public record DataSubjectRequest(
+    long id,
+    String reference,
+    RequestType type,
+    ObjectionScope objectionScope,
+    Channel channel,
+    Language language,
+    Instant receivedAt,
+    LocalDate originalDueDate,
+    LocalDate dueDate,
+    boolean extended,
+    int pausedDays,
+    RequestStatus status,
+    Outcome outcome,
+    Subject subject,
+    String details,
+    Representative representative,
+    boolean identityVerified,
+    String identityNote,
+    String answerActions,
+    String answerReason,
+    Instant closedAt) {
+
+  public boolean isOpen() {
+    return status != RequestStatus.CLOSED;
+  }
+
+  /**
+   * Stopping direct marketing and withdrawing a consent act at once on the address given, with no confirmation step
+   * first (gdpr-rules.md §3): stopping cannot harm the person, and withdrawing must be as easy as consenting.
+   */
+  public boolean actsWithoutConfirmation() {
+    return actsAtOnce(type, objectionScope);
+  }
+
+  static boolean actsAtOnce(RequestType type, ObjectionScope objectionScope) {
+    return type == RequestType.CONSENT_WITHDRAWAL
+        || (type == RequestType.OBJECTION && objectionScope == ObjectionScope.DIRECT_MARKETING);
+  }
+
+  /** A web request must prove control of its e-mail address, except where the right acts at once. */
+  public boolean needsEmailConfirmation() {
+    return channel == Channel.WEB && !actsWithoutConfirmation();
+  }
+}

@@ -1,0 +1,155 @@
+package dk.mico.rightsdesk.request;
+
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Checks a submission field by field and names every bad one, so that nothing half-valid is ever stored. */
+@Component
+class IntakeValidator {
+
+  // Deliberately plain: one @, a dot in the domain, no spaces. The confirmation link proves the rest.
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,30}$");
+  // A receipt time a few seconds ahead of this node's clock is another node's clock, not the future.
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+  private final Clock clock;
+
+  IntakeValidator(Clock clock) {
+    this.clock = clock;
+  }
+
+  ValidRequest validate(NewRequest in, boolean byOfficer) {
+    List<Violation> bad = new ArrayList<>();
+    RequestType type = parse(RequestType.class, in.type(), "type", true, bad);
+    ObjectionScope scope = parse(ObjectionScope.class, in.objectionScope(), "objectionScope", false, bad);
+    if (type == RequestType.OBJECTION && scope == null && !present(in.objectionScope())) {
+      bad.add(new Violation("objectionScope", "is required for an objection: DIRECT_MARKETING or GENERAL"));
+    }
+    if (type != null && type != RequestType.OBJECTION && present(in.objectionScope())) {
+      bad.add(new Violation("objectionScope", "applies only to objections"));
+    }
+    String name = text(in.name(), "name", 200, true, bad);
+    String postalAddress = text(in.postalAddress(), "postalAddress", 500, false, bad);
+    if (!byOfficer && present(in.postalAddress())) {
+      bad.add(new Violation("postalAddress", "is not accepted here; give an e-mail address"));
+    }
+    boolean emailRequired = !byOfficer || postalAddress == null;
+    String email = text(in.email(), "email", 254, emailRequired, bad);
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      bad.add(new Violation("email", "is not an e-mail address"));
+    } else if (email == null && emailRequired && byOfficer && !present(in.email())) {
+      replace(bad, "email", "is required unless a postal address is given");
+    }
+    String phone = text(in.phone(), "phone", 40, false, bad);
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      bad.add(new Violation("phone", "is not a phone number"));
+    }
+    Language language = present(in.language())
+        ? parse(Language.class, in.language().toLowerCase(Locale.ROOT), "language", false, bad)
+        : Language.da;
+    String details = text(in.details(), "details", 4000, false, bad);
+    Channel channel = parse(Channel.class, in.channel(), "channel", true, bad);
+
+    Instant receivedAt = in.receivedAt();
+    Instant now = clock.instant();
+    if (byOfficer) {
+      if (receivedAt == null) {
+        bad.add(new Violation("receivedAt", "is required: when the request reached the company"));
+      } else if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+        bad.add(new Violation("receivedAt", "cannot be in the future"));
+      }
+    } else {
+      receivedAt = now;
+    }
+
+    boolean identityVerified = Boolean.TRUE.equals(in.identityVerified());
+    String identityNote = text(in.identityNote(), "identityNote", 1000, false, bad);
+    if (identityVerified && identityNote == null && !present(in.identityNote())) {
+      bad.add(new Violation("identityNote", "is required when identity is recorded as verified: say how"));
+    }
+    String representativeName = text(in.representativeName(), "representative.name", 200, false, bad);
+    boolean mandateChecked = Boolean.TRUE.equals(in.representativeMandateChecked());
+    if (representativeName == null && mandateChecked) {
+      bad.add(new Violation("representative.name", "is required when a mandate was checked"));
+    }
+    if (representativeName != null && identityVerified && !mandateChecked) {
+      bad.add(new Violation(
+          "representative.mandateChecked", "must be checked before identity can be recorded as verified"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    return new ValidRequest(
+        type,
+        scope,
+        channel,
+        language,
+        receivedAt,
+        new Subject(name, email == null ? null : email.toLowerCase(Locale.ROOT), phone, postalAddress),
+        details,
+        representativeName == null ? null : new Representative(representativeName, mandateChecked),
+        identityVerified,
+        identityNote);
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static String text(String value, String field, int maxLength, boolean required, List<Violation> bad) {
+    if (!present(value)) {
+      if (required) {
+        bad.add(new Violation(field, "is required"));
+      }
+      return null;
+    }
+    String trimmed = value.strip();
+    if (trimmed.length() > maxLength) {
+      bad.add(new Violation(field, "is longer than " + maxLength + " characters"));
+      return null;
+    }
+    return trimmed;
+  }
+
+  private static <E extends Enum<E>> E parse(
+      Class<E> type, String value, String field, boolean required, List<Violation> bad) {
+    if (!present(value)) {
+      if (required) {
+        bad.add(new Violation(field, "is required; one of " + java.util.Arrays.toString(type.getEnumConstants())));
+      }
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      bad.add(new Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+      return null;
+    }
+  }
+
+  private static void replace(List<Violation> bad, String field, String message) {
+    bad.removeIf(v -> v.field().equals(field));
+    bad.add(new Violation(field, message));
+  }
+
+  /** A submission whose every field passed. */
+  record ValidRequest(
+      RequestType type,
+      ObjectionScope objectionScope,
+      Channel channel,
+      Language language,
+      Instant receivedAt,
+      Subject subject,
+      String details,
+      Representative representative,
+      boolean identityVerified,
+      String identityNote) {}
+}

@@ -1,0 +1,75 @@
+package dk.mico.rightsdesk.request;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Receipt of a request from any channel: validate, give it a reference and a due date, start its process. */
+@Service
+public class RequestIntake {
+
+  private final IntakeValidator validator;
+  private final ReferenceNumbers references;
+  private final Requests requests;
+  private final LegalCalendar calendar;
+  private final RequestWorkflow workflow;
+  private final Clock clock;
+
+  RequestIntake(
+      IntakeValidator validator,
+      ReferenceNumbers references,
+      Requests requests,
+      LegalCalendar calendar,
+      RequestWorkflow workflow,
+      Clock clock) {
+    this.validator = validator;
+    this.references = references;
+    this.requests = requests;
+    this.calendar = calendar;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  /** A request from the subject: public web form or public API. */
+  @Transactional
+  public DataSubjectRequest submitByPublic(NewRequest submission) {
+    return register(validator.validate(submission, false), "subject");
+  }
+
+  /** A request that came by e-mail, phone, letter (or the web) and is typed in by the officer with its real receipt time. */
+  @Transactional
+  public DataSubjectRequest registerByOfficer(NewRequest submission, String officer) {
+    return register(validator.validate(submission, true), officer);
+  }
+
+  /**
+   * The same registration for a process that is already running (the Tasklist start form): the record is created
+   * in the start's transaction, and the caller binds it to its process.
+   */
+  @Transactional
+  public DataSubjectRequest registerForRunningProcess(NewRequest submission, String officer) {
+    IntakeValidator.ValidRequest valid = validator.validate(submission, true);
+    return createRecord(valid, officer);
+  }
+
+  private DataSubjectRequest register(IntakeValidator.ValidRequest valid, String actor) {
+    DataSubjectRequest request = createRecord(valid, actor);
+    workflow.start(request);
+    return request;
+  }
+
+  private DataSubjectRequest createRecord(IntakeValidator.ValidRequest valid, String actor) {
+    Instant now = clock.instant();
+    String reference = references.next(valid.receivedAt(), calendar.zone());
+    LocalDate dueDate = calendar.dueDate(valid.receivedAt());
+    boolean confirmationFirst =
+        valid.channel() == Channel.WEB && !DataSubjectRequest.actsAtOnce(valid.type(), valid.objectionScope());
+    RequestStatus status = confirmationFirst ? RequestStatus.AWAITING_CONFIRMATION : RequestStatus.IN_PROGRESS;
+    long id = requests.insert(reference, valid, dueDate, status, null, now);
+    requests.addStep(id, now, Step.RECEIVED.name(), actor, "channel " + valid.channel());
+    return requests.findById(id).orElseThrow();
+  }
+}

@@ -1,0 +1,130 @@
+package dk.mico.rightsdesk.request;
+
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.system.SecretTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The changes of state in a request's life after receipt, each recorded as a step of its history. */
+@Service
+public class RequestLifecycle {
+
+  private final Requests requests;
+  private final RequestWorkflow workflow;
+  private final Clock clock;
+
+  RequestLifecycle(Requests requests, RequestWorkflow workflow, Clock clock) {
+    this.requests = requests;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  public DataSubjectRequest get(String reference) {
+    return requests.findByReference(reference).orElseThrow(() -> new UnknownRequestException(reference));
+  }
+
+  public Optional<DataSubjectRequest> findById(long id) {
+    return requests.findById(id);
+  }
+
+  /** The request a status link opens; empty for a malformed, unknown or guessed token. */
+  public Optional<DataSubjectRequest> findByStatusToken(String token) {
+    if (!SecretTokens.looksValid(token)) {
+      return Optional.empty();
+    }
+    return requests.findByStatusTokenHash(SecretTokens.hash(token));
+  }
+
+  /** A fresh secret for the subject's status page; any earlier link stops working. */
+  @Transactional
+  public String issueStatusToken(DataSubjectRequest request) {
+    String token = SecretTokens.newToken();
+    requests.setStatusTokenHash(request.id(), SecretTokens.hash(token));
+    return token;
+  }
+
+  @Transactional
+  public void emailConfirmed(DataSubjectRequest request) {
+    if (request.status() != RequestStatus.AWAITING_CONFIRMATION) {
+      return;
+    }
+    requests.updateStatus(request.id(), RequestStatus.IN_PROGRESS);
+    requests.addStep(request.id(), clock.instant(), Step.EMAIL_CONFIRMED.name(), "subject", null);
+    workflow.emailConfirmed(request);
+  }
+
+  /** The subject withdraws the request from the status page. Closing is immediate; the process sends the letter. */
+  @Transactional
+  public boolean withdraw(DataSubjectRequest request) {
+    Instant now = clock.instant();
+    if (!requests.close(request.id(), Outcome.WITHDRAWN, now)) {
+      return false;
+    }
+    requests.addStep(request.id(), now, Step.WITHDRAWN.name(), "subject", null);
+    workflow.withdrawn(request);
+    return true;
+  }
+
+  @Transactional
+  public void recordIdentityDecision(String reference, boolean verified, String note, String officer) {
+    if (note == null || note.isBlank()) {
+      throw new InvalidRequestException(List.of(new Violation("identityNote", "is required: say what was checked")));
+    }
+    DataSubjectRequest request = get(reference);
+    requests.recordIdentity(request.id(), verified, note.strip());
+    Step step = verified ? Step.IDENTITY_VERIFIED : Step.IDENTITY_NOT_VERIFIED;
+    requests.addStep(request.id(), clock.instant(), step.name(), officer, null);
+  }
+
+  /**
+   * What the officer did and decided. A refusal, whole or partial, cannot be saved without its reason: the letter
+   * must give it (Art 12(4)).
+   */
+  @Transactional
+  public void recordAnswer(String reference, String outcome, String actions, String reason, String officer) {
+    List<Violation> bad = new ArrayList<>();
+    Outcome decided = null;
+    try {
+      decided = outcome == null ? null : Outcome.valueOf(outcome);
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    if (decided != Outcome.FULFILLED && decided != Outcome.PARTIALLY_REFUSED && decided != Outcome.REFUSED) {
+      bad.add(new Violation("outcome", "choose fulfilled, partially refused or refused"));
+    }
+    if (actions == null || actions.isBlank()) {
+      bad.add(new Violation("answerActions", "is required: say what was done"));
+    }
+    boolean refusal = decided == Outcome.PARTIALLY_REFUSED || decided == Outcome.REFUSED;
+    if (refusal && (reason == null || reason.isBlank())) {
+      bad.add(new Violation("answerReason", "is required for a refusal: the letter must give the reason"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    DataSubjectRequest request = get(reference);
+    requests.recordAnswer(request.id(), decided, actions.strip(), refusal ? reason.strip() : null);
+    requests.addStep(request.id(), clock.instant(), Step.ANSWER_RECORDED.name(), officer, decided.name());
+  }
+
+  /** Closes the request with its outcome; closing twice changes nothing. */
+  @Transactional
+  public void close(String reference, Outcome outcome) {
+    DataSubjectRequest request = get(reference);
+    Instant now = clock.instant();
+    if (requests.close(request.id(), outcome, now)) {
+      requests.addStep(request.id(), now, Step.CLOSED.name(), null, outcome.name());
+    }
+  }
+
+  /** Records a step that the workflow took (a letter sent or posted). */
+  @Transactional
+  public void recordStep(DataSubjectRequest request, Step step, String actor, String note) {
+    requests.addStep(request.id(), clock.instant(), step.name(), actor, note);
+  }
+}

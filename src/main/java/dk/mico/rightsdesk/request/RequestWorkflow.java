@@ -1,0 +1,22 @@
+package dk.mico.rightsdesk.request;
+
+import java.time.Instant;
+
+/**
+ * What the request record needs from the workflow engine. Implemented where the engine is wired, so that this
+ * package knows nothing of Camunda.
+ */
+public interface RequestWorkflow {
+
+  /** Starts the request's process, in the caller's transaction: record and process start or fail together. */
+  void start(DataSubjectRequest request);
+
+  /** The subject proved control of the e-mail address. */
+  void emailConfirmed(DataSubjectRequest request);
+
+  /** A new confirmation link went out; its expiry (and the reminder before it) move. */
+  void confirmationRenewed(DataSubjectRequest request, Instant expiresAt);
+
+  /** The subject withdrew the request. */
+  void withdrawn(DataSubjectRequest request);
+}

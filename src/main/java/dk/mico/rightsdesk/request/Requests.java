@@ -1,0 +1,188 @@
+package dk.mico.rightsdesk.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The request records and their history of steps. */
+@Repository
+public class Requests {
+
+  private static final String COLUMNS =
+      "id, reference, request_type, objection_scope, channel, language, received_at, original_due_date, due_date,"
+          + " extended, paused_days, status, outcome, subject_name, subject_email, subject_phone, postal_address,"
+          + " details, representative_name, representative_mandate_checked, identity_verified, identity_note,"
+          + " answer_actions, answer_reason, closed_at";
+
+  private final JdbcClient jdbc;
+
+  Requests(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      String reference,
+      IntakeValidator.ValidRequest in,
+      LocalDate dueDate,
+      RequestStatus status,
+      String statusTokenHash,
+      Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO dsr_request (reference, request_type, objection_scope, channel, language, received_at,
+              original_due_date, due_date, status, subject_name, subject_email, subject_phone, postal_address,
+              details, representative_name, representative_mandate_checked, identity_verified, identity_note,
+              status_token_hash, created_at)
+            VALUES (:reference, :type, :scope, :channel, :language, :receivedAt, :dueDate, :dueDate, :status, :name,
+              :email, :phone, :postalAddress, :details, :representativeName, :mandateChecked, :identityVerified,
+              :identityNote, :statusTokenHash, :now)""")
+        .param("reference", reference)
+        .param("type", in.type().name())
+        .param("scope", in.objectionScope() == null ? null : in.objectionScope().name())
+        .param("channel", in.channel().name())
+        .param("language", in.language().name())
+        .param("receivedAt", utc(in.receivedAt()))
+        .param("dueDate", dueDate)
+        .param("status", status.name())
+        .param("name", in.subject().name())
+        .param("email", in.subject().email())
+        .param("phone", in.subject().phone())
+        .param("postalAddress", in.subject().postalAddress())
+        .param("details", in.details())
+        .param("representativeName", in.representative() == null ? null : in.representative().name())
+        .param("mandateChecked", in.representative() == null ? null : in.representative().mandateChecked())
+        .param("identityVerified", in.identityVerified())
+        .param("identityNote", in.identityNote())
+        .param("statusTokenHash", statusTokenHash)
+        .param("now", utc(now))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  public Optional<DataSubjectRequest> findByReference(String reference) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE reference = ?")
+        .param(reference)
+        .query(ROW)
+        .optional();
+  }
+
+  public Optional<DataSubjectRequest> findById(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE id = ?").param(id).query(ROW).optional();
+  }
+
+  public Optional<DataSubjectRequest> findByStatusTokenHash(String hash) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE status_token_hash = ?")
+        .param(hash)
+        .query(ROW)
+        .optional();
+  }
+
+  public List<DataSubjectRequest> list(boolean openOnly) {
+    String where = openOnly ? " WHERE status <> 'CLOSED'" : "";
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request" + where + " ORDER BY due_date, reference")
+        .query(ROW)
+        .list();
+  }
+
+  void updateStatus(long id, RequestStatus status) {
+    jdbc.sql("UPDATE dsr_request SET status = ? WHERE id = ?").param(status.name()).param(id).update();
+  }
+
+  void setStatusTokenHash(long id, String hash) {
+    jdbc.sql("UPDATE dsr_request SET status_token_hash = ? WHERE id = ?").param(hash).param(id).update();
+  }
+
+  void recordIdentity(long id, boolean verified, String note) {
+    jdbc.sql("UPDATE dsr_request SET identity_verified = ?, identity_note = ? WHERE id = ?")
+        .param(verified)
+        .param(note)
+        .param(id)
+        .update();
+  }
+
+  void recordAnswer(long id, Outcome outcome, String actions, String reason) {
+    jdbc.sql("UPDATE dsr_request SET outcome = ?, answer_actions = ?, answer_reason = ? WHERE id = ?")
+        .param(outcome.name())
+        .param(actions)
+        .param(reason)
+        .param(id)
+        .update();
+  }
+
+  /** Closes the request; returns false when it was closed already (a job that runs again changes nothing). */
+  boolean close(long id, Outcome outcome, Instant now) {
+    return jdbc.sql("UPDATE dsr_request SET status = 'CLOSED', outcome = ?, closed_at = ? "
+            + "WHERE id = ? AND status <> 'CLOSED'")
+        .param(outcome.name())
+        .param(utc(now))
+        .param(id)
+        .update() == 1;
+  }
+
+  void addStep(long requestId, Instant at, String step, String actor, String note) {
+    jdbc.sql("INSERT INTO dsr_request_step (request_id, occurred_at, step, actor, note) VALUES (?, ?, ?, ?, ?)")
+        .params(requestId, utc(at), step, actor, note)
+        .update();
+  }
+
+  public List<RequestStep> steps(long requestId) {
+    return jdbc.sql("SELECT occurred_at, step, actor, note FROM dsr_request_step WHERE request_id = ? "
+            + "ORDER BY occurred_at, id")
+        .param(requestId)
+        .query((rs, n) -> new RequestStep(instant(rs, "occurred_at"), rs.getString("step"), rs.getString("actor"),
+            rs.getString("note")))
+        .list();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+
+  private static final RowMapper<DataSubjectRequest> ROW = (rs, n) -> {
+    String representativeName = rs.getString("representative_name");
+    return new DataSubjectRequest(
+        rs.getLong("id"),
+        rs.getString("reference"),
+        RequestType.valueOf(rs.getString("request_type")),
+        enumOrNull(ObjectionScope.class, rs.getString("objection_scope")),
+        Channel.valueOf(rs.getString("channel")),
+        Language.valueOf(rs.getString("language")),
+        instant(rs, "received_at"),
+        rs.getObject("original_due_date", LocalDate.class),
+        rs.getObject("due_date", LocalDate.class),
+        rs.getBoolean("extended"),
+        rs.getInt("paused_days"),
+        RequestStatus.valueOf(rs.getString("status")),
+        enumOrNull(Outcome.class, rs.getString("outcome")),
+        new Subject(rs.getString("subject_name"), rs.getString("subject_email"), rs.getString("subject_phone"),
+            rs.getString("postal_address")),
+        rs.getString("details"),
+        representativeName == null
+            ? null
+            : new Representative(representativeName, rs.getBoolean("representative_mandate_checked")),
+        rs.getBoolean("identity_verified"),
+        rs.getString("identity_note"),
+        rs.getString("answer_actions"),
+        rs.getString("answer_reason"),
+        instant(rs, "closed_at"));
+  };
+
+}
