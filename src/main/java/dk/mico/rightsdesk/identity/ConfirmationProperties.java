@@ -15,7 +15,7 @@ public record ConfirmationProperties(Duration validFor, Duration remindBefore) {
   public ConfirmationProperties {
     validFor = validFor == null ? Duration.ofDays(7) : validFor;
     remindBefore = remindBefore == null ? Duration.ofDays(2) : remindBefore;
-    if (!remindBefore.isPositive() || remindBefore.compareTo(validFor) >= 0) {
+    if (remindBefore.isNegative() || remindBefore.isZero() || remindBefore.compareTo(validFor) >= 0) {
       throw new IllegalArgumentException(
           "rightsdesk.confirmation.remind-before must be positive and shorter than valid-for");
     }

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Step;
 import java.time.Clock;
@@ -62,7 +63,8 @@ public class SubjectLetters {
     }
     DataSubjectRequest request = lifecycle.get(reference);
     Map<String, Object> model = new HashMap<>(extraModel.get());
-    if (kind == LetterKind.ACKNOWLEDGEMENT) {
+    // the status page is an online service: printed letters carry no link
+    if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
       model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
     }
     LetterComposer.Composed letter = composer.compose(request, kind, model);
@@ -75,9 +77,7 @@ public class SubjectLetters {
     Instant now = clock.instant();
     boolean byEmail = request.subject().reachableByEmail();
     Letter.Delivery delivery = byEmail ? Letter.Delivery.EMAIL : Letter.Delivery.POST;
-    String recipient = byEmail
-        ? request.subject().email()
-        : request.subject().name() + "\n" + request.subject().postalAddress();
+    String recipient = recipient(request);
     long id = archive.insert(request.id(), key, kind, request.language().name(), delivery, recipient,
         letter.subjectLine(), archivedBody, now);
     if (byEmail) {
@@ -88,6 +88,36 @@ public class SubjectLetters {
       archive.markState(id, Letter.State.TO_POST, null, null);
     }
     return archive.findById(id).orElseThrow();
+  }
+
+  /** The letter that ends the request: the answer, or the Art 12(4) letter when identity could not be verified. */
+  @Transactional
+  public Letter sendClosingLetter(String reference) {
+    return send(reference, closingLetterKind(lifecycle.get(reference)));
+  }
+
+  /** The closing letter as it would go now, for the officer to read before approving it; nothing is stored. */
+  @Transactional(readOnly = true)
+  public LetterPreview previewClosingLetter(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    LetterComposer.Composed letter = composer.compose(request, closingLetterKind(request), Map.of());
+    return new LetterPreview(recipient(request), letter.subjectLine(), letter.body());
+  }
+
+  /** The oldest printed letter of the request that still waits to be posted. */
+  @Transactional(readOnly = true)
+  public Optional<Letter> nextToPost(String reference) {
+    return archive.forRequest(reference).stream().filter(l -> l.state() == Letter.State.TO_POST).findFirst();
+  }
+
+  private static LetterKind closingLetterKind(DataSubjectRequest request) {
+    return request.outcome() == Outcome.UNVERIFIABLE ? LetterKind.UNVERIFIABLE : LetterKind.ANSWER;
+  }
+
+  private static String recipient(DataSubjectRequest request) {
+    return request.subject().reachableByEmail()
+        ? request.subject().email()
+        : request.subject().name() + "\n" + request.subject().postalAddress();
   }
 
   /** The officer posted a printed letter. */

@@ -44,6 +44,14 @@ public record DataSubjectRequest(
         || (type == RequestType.OBJECTION && objectionScope == ObjectionScope.DIRECT_MARKETING);
   }
 
+  /**
+   * Whether identity needs no officer's check: the officer verified it at registration, a web request proves control
+   * of its address by the confirmation link, and the rights that act at once act on the address given.
+   */
+  public boolean identityEstablishedAtReceipt() {
+    return identityVerified || channel == Channel.WEB || actsWithoutConfirmation();
+  }
+
   /** A web request must prove control of its e-mail address, except where the right acts at once. */
   public boolean needsEmailConfirmation() {
     return channel == Channel.WEB && !actsWithoutConfirmation();

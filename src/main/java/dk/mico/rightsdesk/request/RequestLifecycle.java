@@ -58,6 +58,16 @@ public class RequestLifecycle {
     workflow.emailConfirmed(request);
   }
 
+  /** The subject asks from the status page for a new confirmation link; only while one is awaited. */
+  @Transactional
+  public boolean requestConfirmationLink(DataSubjectRequest request) {
+    if (request.status() != RequestStatus.AWAITING_CONFIRMATION) {
+      return false;
+    }
+    workflow.confirmationLinkRequested(request);
+    return true;
+  }
+
   /** The subject withdraws the request from the status page. Closing is immediate; the process sends the letter. */
   @Transactional
   public boolean withdraw(DataSubjectRequest request) {
@@ -77,6 +87,9 @@ public class RequestLifecycle {
     }
     DataSubjectRequest request = get(reference);
     requests.recordIdentity(request.id(), verified, note.strip());
+    if (!verified) {
+      requests.recordOutcome(request.id(), Outcome.UNVERIFIABLE);
+    }
     Step step = verified ? Step.IDENTITY_VERIFIED : Step.IDENTITY_NOT_VERIFIED;
     requests.addStep(request.id(), clock.instant(), step.name(), officer, null);
   }
@@ -112,10 +125,19 @@ public class RequestLifecycle {
     requests.addStep(request.id(), clock.instant(), Step.ANSWER_RECORDED.name(), officer, decided.name());
   }
 
-  /** Closes the request with its outcome; closing twice changes nothing. */
+  /**
+   * Closes the request with the given outcome, or the one decided earlier when {@code outcome} is null; closing twice
+   * changes nothing.
+   */
   @Transactional
   public void close(String reference, Outcome outcome) {
     DataSubjectRequest request = get(reference);
+    if (outcome == null) {
+      outcome = request.outcome();
+    }
+    if (outcome == null) {
+      throw new IllegalStateException(reference + " has no decided outcome to close with");
+    }
     Instant now = clock.instant();
     if (requests.close(request.id(), outcome, now)) {
       requests.addStep(request.id(), now, Step.CLOSED.name(), null, outcome.name());

@@ -1,7 +1,5 @@
 package dk.mico.rightsdesk.request;
 
-import java.time.Instant;
-
 /**
  * What the request record needs from the workflow engine. Implemented where the engine is wired, so that this
  * package knows nothing of Camunda.
@@ -14,8 +12,8 @@ public interface RequestWorkflow {
   /** The subject proved control of the e-mail address. */
   void emailConfirmed(DataSubjectRequest request);
 
-  /** A new confirmation link went out; its expiry (and the reminder before it) move. */
-  void confirmationRenewed(DataSubjectRequest request, Instant expiresAt);
+  /** The subject asked for a new confirmation link. */
+  void confirmationLinkRequested(DataSubjectRequest request);
 
   /** The subject withdrew the request. */
   void withdrawn(DataSubjectRequest request);

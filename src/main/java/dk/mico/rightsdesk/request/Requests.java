@@ -118,6 +118,10 @@ public class Requests {
         .update();
   }
 
+  void recordOutcome(long id, Outcome outcome) {
+    jdbc.sql("UPDATE dsr_request SET outcome = ? WHERE id = ?").param(outcome.name()).param(id).update();
+  }
+
   /** Closes the request; returns false when it was closed already (a job that runs again changes nothing). */
   boolean close(long id, Outcome outcome, Instant now) {
     return jdbc.sql("UPDATE dsr_request SET status = 'CLOSED', outcome = ?, closed_at = ? "

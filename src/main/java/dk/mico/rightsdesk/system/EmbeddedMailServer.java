@@ -55,7 +55,11 @@ public class EmbeddedMailServer {
   /** Forgets what was received (tests use it between cases). */
   public synchronized void purge() {
     if (greenMail != null) {
-      greenMail.purgeEmailFromAllMailboxes();
+      try {
+        greenMail.purgeEmailFromAllMailboxes();
+      } catch (com.icegreen.greenmail.store.FolderException e) {
+        throw new IllegalStateException("Could not empty the embedded mailbox", e);
+      }
     }
   }
 }

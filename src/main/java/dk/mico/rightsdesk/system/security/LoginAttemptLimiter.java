@@ -1,11 +1,8 @@
 package dk.mico.rightsdesk.system.security;
 
+import dk.mico.rightsdesk.system.SlidingWindowLimit;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,43 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginAttemptLimiter {
 
-  private final int maxFailures;
-  private final Duration window;
-  private final Clock clock;
-  private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final SlidingWindowLimit failures;
 
   LoginAttemptLimiter(
       @Value("${rightsdesk.security.max-failed-logins:10}") int maxFailures,
       @Value("${rightsdesk.security.failed-login-window:PT15M}") Duration window,
       Clock clock) {
-    this.maxFailures = maxFailures;
-    this.window = window;
-    this.clock = clock;
+    this.failures = new SlidingWindowLimit(maxFailures, window, clock);
   }
 
   boolean isBlocked(String clientAddress) {
-    Deque<Instant> recent = failures.get(clientAddress);
-    if (recent == null) {
-      return false;
-    }
-    synchronized (recent) {
-      prune(recent);
-      return recent.size() >= maxFailures;
-    }
+    return failures.isExhausted(clientAddress);
   }
 
   void recordFailure(String clientAddress) {
-    Deque<Instant> recent = failures.computeIfAbsent(clientAddress, a -> new ArrayDeque<>());
-    synchronized (recent) {
-      prune(recent);
-      recent.addLast(clock.instant());
-    }
-  }
-
-  private void prune(Deque<Instant> recent) {
-    Instant cutoff = clock.instant().minus(window);
-    while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) {
-      recent.removeFirst();
-    }
+    failures.record(clientAddress);
   }
 }

@@ -41,7 +41,7 @@ class SecurityConfig {
             .requestMatchers("/api/officer/**").hasRole(ROLE_OFFICER)
             .requestMatchers("/dev/mailbox/**", "/dev/mailbox").hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
             .requestMatchers("/officer/**").hasRole(ROLE_OFFICER)
-            .requestMatchers("/", "/confirm/**", "/status/**", "/css/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/", "/submitted", "/confirm/**", "/status/**", "/css/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(ROLE_ADMIN)

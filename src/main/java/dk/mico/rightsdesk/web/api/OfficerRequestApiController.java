@@ -1,0 +1,98 @@
+package dk.mico.rightsdesk.web.api;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.LetterArchive;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.RequestIntake;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.Requests;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The officers' and managers' API: register requests from other channels and follow every request. */
+@RestController
+class OfficerRequestApiController {
+
+  /** A request that came by e-mail, phone or letter, typed in by the officer. */
+  record OfficerSubmission(
+      String type, String objectionScope, String name, String email, String phone, String postalAddress,
+      String language, String details, String channel, String receivedAt, Boolean identityVerified,
+      String identityNote, RepresentativeInput representative) {}
+
+  record RepresentativeInput(String name, Boolean mandateChecked) {}
+
+  record Registered(String reference, OffsetDateTime receivedAt, LocalDate dueDate) {}
+
+  private final RequestIntake intake;
+  private final RequestLifecycle lifecycle;
+  private final Requests requests;
+  private final LetterArchive letters;
+  private final LegalCalendar calendar;
+
+  OfficerRequestApiController(RequestIntake intake, RequestLifecycle lifecycle, Requests requests,
+      LetterArchive letters, LegalCalendar calendar) {
+    this.intake = intake;
+    this.lifecycle = lifecycle;
+    this.requests = requests;
+    this.letters = letters;
+    this.calendar = calendar;
+  }
+
+  @Operation(summary = "Register a request that came by e-mail, phone or letter, with its real receipt time")
+  @PostMapping(path = "/api/officer/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Registered> register(@RequestBody OfficerSubmission body, Authentication officer) {
+    RepresentativeInput representative = body.representative();
+    DataSubjectRequest request = intake.registerByOfficer(new NewRequest(body.type(), body.objectionScope(),
+        body.name(), body.email(), body.phone(), body.postalAddress(), body.language(), body.details(),
+        body.channel(), parseReceivedAt(body.receivedAt()), body.identityVerified(), body.identityNote(),
+        representative == null ? null : representative.name(),
+        representative == null ? null : representative.mandateChecked()), officer.getName());
+    return ResponseEntity.created(URI.create("/api/officer/requests/" + request.reference()))
+        .body(new Registered(request.reference(), RequestView.local(request.receivedAt(), calendar),
+            request.dueDate()));
+  }
+
+  @Operation(summary = "One request: its deadlines, status, outcome and history; contact data for officers only")
+  @GetMapping("/api/officer/requests/{reference}")
+  RequestView get(@PathVariable String reference, Authentication caller) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    boolean officer = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OFFICER"));
+    return RequestView.of(request, requests.steps(request.id()),
+        officer ? letters.forRequest(reference) : null, officer, calendar);
+  }
+
+  @Operation(summary = "Requests, the open ones with open=true; no contact data")
+  @GetMapping("/api/officer/requests")
+  List<RequestView> list(@RequestParam(defaultValue = "false") boolean open) {
+    return requests.list(open).stream().map(r -> RequestView.of(r, null, null, false, calendar)).toList();
+  }
+
+  private static Instant parseReceivedAt(String value) {
+    if (value == null || value.isBlank()) {
+      return null; // reported by validation with every other missing field
+    }
+    try {
+      return OffsetDateTime.parse(value.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(List.of(new Violation("receivedAt",
+          "must be an ISO-8601 date and time with an offset, e.g. 2026-11-25T09:30:00+01:00")));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dk.mico.rightsdesk.web.api;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.RequestIntake;
+import dk.mico.rightsdesk.web.IntakeRateLimiter;
+import dk.mico.rightsdesk.web.RateLimitedException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public intake: anyone may submit a request about themselves. */
+@RestController
+class PublicRequestApiController {
+
+  /** A subject's submission. */
+  record PublicSubmission(
+      String type, String name, String email, String phone, String language, String details, String objectionScope) {}
+
+  /** Every accepted submission gets a reference, whatever the company holds on the person. */
+  record Accepted(String reference) {}
+
+  private final RequestIntake intake;
+  private final IntakeRateLimiter limiter;
+
+  PublicRequestApiController(RequestIntake intake, IntakeRateLimiter limiter) {
+    this.intake = intake;
+    this.limiter = limiter;
+  }
+
+  @Operation(summary = "Submit a data-subject request", description = "Answers 202 with a reference for every "
+      + "accepted submission; never reveals whether the company holds data on the person.")
+  @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Accepted submit(@RequestBody PublicSubmission body, HttpServletRequest http) {
+    if (!limiter.tryAcquire(http.getRemoteAddr(), body.email())) {
+      throw new RateLimitedException();
+    }
+    DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(body.type(), body.objectionScope(),
+        body.name(), body.email(), body.phone(), body.language(), body.details()));
+    return new Accepted(request.reference());
+  }
+}

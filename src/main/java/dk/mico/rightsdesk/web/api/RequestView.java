@@ -1,0 +1,74 @@
+package dk.mico.rightsdesk.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.Letter;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestStatus;
+import dk.mico.rightsdesk.request.RequestStep;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A request as the API shows it (design.md contract). Contact data and letters only for officers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record RequestView(
+    String reference,
+    String type,
+    String objectionScope,
+    String channel,
+    String status,
+    String outcome,
+    OffsetDateTime receivedAt,
+    LocalDate originalDueDate,
+    LocalDate dueDate,
+    boolean extended,
+    int pausedDays,
+    OffsetDateTime closedAt,
+    List<StepView> history,
+    SubjectView subject,
+    List<LetterView> letters) {
+
+  record StepView(OffsetDateTime at, String step, String actor, String note) {}
+
+  record SubjectView(String name, String email, String phone, String postalAddress, String details,
+      String representative, Boolean representativeMandateChecked, boolean identityVerified, String identityNote) {}
+
+  record LetterView(String kind, String delivery, String state, String recipient, String subjectLine, String body,
+      OffsetDateTime composedAt, OffsetDateTime deliveredAt) {}
+
+  static RequestView of(DataSubjectRequest r, List<RequestStep> steps, List<Letter> letters, boolean withContactData,
+      LegalCalendar calendar) {
+    return new RequestView(
+        r.reference(),
+        r.type().name(),
+        r.objectionScope() == null ? null : r.objectionScope().name(),
+        r.channel().name(),
+        r.status().name(),
+        r.status() == RequestStatus.CLOSED && r.outcome() != null ? r.outcome().name() : null,
+        local(r.receivedAt(), calendar),
+        r.originalDueDate(),
+        r.dueDate(),
+        r.extended(),
+        r.pausedDays(),
+        local(r.closedAt(), calendar),
+        steps == null ? null : steps.stream()
+            .map(s -> new StepView(local(s.occurredAt(), calendar), s.step(), s.actor(), s.note()))
+            .toList(),
+        withContactData ? new SubjectView(r.subject().name(), r.subject().email(), r.subject().phone(),
+            r.subject().postalAddress(), r.details(),
+            r.representative() == null ? null : r.representative().name(),
+            r.representative() == null ? null : r.representative().mandateChecked(),
+            r.identityVerified(), r.identityNote()) : null,
+        letters == null ? null : letters.stream()
+            .map(l -> new LetterView(l.kind().name(), l.delivery().name(), l.state().name(), l.recipient(),
+                l.subjectLine(), l.body(), local(l.composedAt(), calendar), local(l.deliveredAt(), calendar)))
+            .toList());
+  }
+
+  /** Instants carry the Copenhagen offset on the wire, so a reader sees the local time with its offset. */
+  static OffsetDateTime local(Instant instant, LegalCalendar calendar) {
+    return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,119 @@
+package dk.mico.rightsdesk.web.pages;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.ObjectionScope;
+import dk.mico.rightsdesk.request.RequestIntake;
+import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.web.IntakeRateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public request form at "/", in Danish or English; a plain HTML form that needs no JavaScript. */
+@Controller
+class RequestFormController {
+
+  /** What the subject typed, kept to show the form again with the errors. */
+  static class FormInput {
+    public String type;
+    public String objectionScope;
+    public String name;
+    public String email;
+    public String phone;
+    public String details;
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public String getObjectionScope() { return objectionScope; }
+    public void setObjectionScope(String objectionScope) { this.objectionScope = objectionScope; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getDetails() { return details; }
+    public void setDetails(String details) { this.details = details; }
+  }
+
+  private final RequestIntake intake;
+  private final IntakeRateLimiter limiter;
+
+  RequestFormController(RequestIntake intake, IntakeRateLimiter limiter) {
+    this.intake = intake;
+    this.limiter = limiter;
+  }
+
+  @GetMapping("/")
+  String showForm(@RequestParam(required = false) String lang, Model model) {
+    model.addAttribute("input", new FormInput());
+    return form(model, lang, Map.of());
+  }
+
+  @PostMapping("/")
+  String submit(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input, Model model,
+      HttpServletRequest http, RedirectAttributes redirect, HttpServletResponse response) {
+    if (!limiter.tryAcquire(http.getRemoteAddr(), input.email)) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      model.addAttribute("rateLimited", true);
+      return form(model, lang, Map.of());
+    }
+    try {
+      DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(input.type, input.objectionScope,
+          input.name, input.email, input.phone, lang(lang), input.details));
+      redirect.addFlashAttribute("reference", request.reference());
+      return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.violations().forEach(v -> errors.putIfAbsent(v.field(), errorCode(v.message())));
+      return form(model, lang, errors);
+    }
+  }
+
+  @GetMapping("/submitted")
+  String submitted(@RequestParam(required = false) String lang, Model model) {
+    if (!model.containsAttribute("reference")) {
+      return "redirect:/" + ("en".equals(lang(lang)) ? "?lang=en" : "");
+    }
+    model.addAttribute("lang", lang(lang));
+    return "pages/submitted";
+  }
+
+  private String form(Model model, String lang, Map<String, String> errors) {
+    model.addAttribute("lang", lang(lang));
+    model.addAttribute("rights", RequestType.values());
+    model.addAttribute("scopes", ObjectionScope.values());
+    model.addAttribute("errors", errors);
+    return "pages/form";
+  }
+
+  /** The kind of error, shown in the page's language; the API's problem documents carry the full English text. */
+  private static String errorCode(String message) {
+    if (message.startsWith("is required")) {
+      return "required";
+    }
+    if (message.startsWith("is longer")) {
+      return "toolong";
+    }
+    if (message.startsWith("applies only")) {
+      return "notapplicable";
+    }
+    return "invalid";
+  }
+
+  private static String lang(String lang) {
+    return "en".equalsIgnoreCase(lang) ? "en" : "da";
+  }
+}

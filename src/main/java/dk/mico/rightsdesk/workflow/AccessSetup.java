@@ -1,0 +1,154 @@
+package dk.mico.rightsdesk.workflow;
+
+import dk.mico.rightsdesk.system.security.AccessProperties;
+import static dk.mico.rightsdesk.system.security.Groups.ADMIN;
+import static dk.mico.rightsdesk.system.security.Groups.MANAGEMENT;
+import static dk.mico.rightsdesk.system.security.Groups.OFFICER;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The people and rights of design.md, made sure of at every start: the groups, the configured users, what each group
+ * may do, and the officers' Tasklist filters. Existing users keep the password an administrator gave them.
+ */
+@Component
+class AccessSetup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+  /** Every process of a request: officers work them, managers watch them. */
+  private static final List<String> PROCESSES = List.of(DataSubjectRequestProcessVariables.PROCESS_ID,
+      "AccessRequestProcess", "RectificationRequestProcess", "ErasureRequestProcess", "RestrictionRequestProcess",
+      "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess");
+
+  private static final Map<String, String> GROUP_NAMES =
+      Map.of(OFFICER, "GDPR officers", MANAGEMENT, "Management", ADMIN, "Camunda administrators");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AccessProperties properties;
+
+  AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, AccessProperties properties) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    GROUP_NAMES.forEach(this::ensureGroup);
+    properties.users().forEach(this::ensureUser);
+
+    for (Resource resource : Resources.values()) {
+      grant(ADMIN, resource, ANY, Permissions.ALL);
+    }
+
+    grant(OFFICER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(OFFICER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grant(OFFICER, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
+        TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE);
+    for (String process : PROCESSES) {
+      grant(OFFICER, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+          ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      // managers see instances, incidents and history; never variables (enforceSpecificVariablePermission)
+      grant(MANAGEMENT, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    grant(MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+
+    ensureFilter("All open", 0, "Every open task of the GDPR officers", officerTasks());
+    ensureFilter("Due within 7 days", 1, "Tasks whose legal deadline is at most 7 days away",
+        officerTasks().dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+    ensureFilter("Overdue", 2, "Tasks past their legal deadline", officerTasks().dueBeforeExpression("${now()}"));
+  }
+
+  private TaskQuery officerTasks() {
+    return tasks.createTaskQuery().taskCandidateGroup(OFFICER).includeAssignedTasks().orderByDueDate().asc();
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name)
+          .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+          .setQuery(query);
+      filters.saveFilter(filter);
+    }
+    grant(OFFICER, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void ensureUser(AccessProperties.User configured) {
+    if (identity.createUserQuery().userId(configured.id()).count() == 0) {
+      User user = identity.newUser(configured.id());
+      user.setFirstName(configured.firstName());
+      user.setLastName(configured.lastName());
+      user.setEmail(configured.email());
+      user.setPassword(configured.password());
+      identity.saveUser(user);
+      log.info("Created Camunda user {}", configured.id());
+    }
+    if (identity.createUserQuery().userId(configured.id()).memberOfGroup(configured.group()).count() == 0) {
+      identity.createMembership(configured.id(), configured.group());
+    }
+  }
+
+  /** Adds the permissions to the group's grant on that resource, creating the grant when missing. */
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
+    Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+}

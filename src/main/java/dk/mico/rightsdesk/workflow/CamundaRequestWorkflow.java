@@ -1,0 +1,65 @@
+package dk.mico.rightsdesk.workflow;
+
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestWorkflow;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The request record's view of the engine: start a request's process and tell it what the subject did. */
+@Component
+class CamundaRequestWorkflow implements RequestWorkflow {
+
+  private final RuntimeService runtime;
+  private final LegalCalendar calendar;
+
+  CamundaRequestWorkflow(RuntimeService runtime, LegalCalendar calendar) {
+    this.runtime = runtime;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void start(DataSubjectRequest request) {
+    runtime.createProcessInstanceByKey(PROCESS_ID)
+        .businessKey(request.reference())
+        .setVariables(initialVariables(request))
+        .execute();
+  }
+
+  @Override
+  public void emailConfirmed(DataSubjectRequest request) {
+    runtime.createMessageCorrelation(MESSAGE_EMAIL_CONFIRMED).processInstanceBusinessKey(request.reference())
+        .correlate();
+  }
+
+  @Override
+  public void confirmationLinkRequested(DataSubjectRequest request) {
+    runtime.createMessageCorrelation(MESSAGE_LINK_REQUESTED).processInstanceBusinessKey(request.reference())
+        .correlate();
+  }
+
+  @Override
+  public void withdrawn(DataSubjectRequest request) {
+    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceBusinessKey(request.reference())
+        .correlateExclusively();
+  }
+
+  /** What the process needs to route the request: references and flags, no personal data. */
+  Map<String, Object> initialVariables(DataSubjectRequest request) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REQUEST_REFERENCE, request.reference());
+    variables.put(REQUEST_TYPE, request.type().name());
+    variables.put(CONFIRMATION_REQUIRED, request.needsEmailConfirmation());
+    variables.put(IDENTITY_ESTABLISHED, request.identityEstablishedAtReceipt());
+    variables.put(POSTAL_DELIVERY, !request.subject().reachableByEmail());
+    variables.put(FULFILMENT_PROCESS_ID, FULFILMENT_PROCESS.get(request.type()));
+    // Tasklist sorts and flags tasks by this: the last moment of the legal deadline
+    variables.put(TASK_DUE_DATE, Date.from(calendar.endOfDay(request.dueDate()).minusSeconds(1)));
+    return variables;
+  }
+}

@@ -1,0 +1,49 @@
+package dk.mico.rightsdesk.workflow;
+
+import dk.mico.rightsdesk.request.RequestType;
+import java.util.Map;
+
+/**
+ * Names shared by DataSubjectRequestProcess.bpmn, its fulfilment processes and the code that drives them. Process
+ * variables hold no personal data: the request record is the system of record, and task screens get what they need
+ * as task-local variables that end with the task.
+ */
+public final class DataSubjectRequestProcessVariables {
+
+  public static final String PROCESS_ID = "DataSubjectRequestProcess";
+
+  /** The fulfilment process per right (design.md process ids). */
+  public static final Map<RequestType, String> FULFILMENT_PROCESS = Map.of(
+      RequestType.ACCESS, "AccessRequestProcess",
+      RequestType.RECTIFICATION, "RectificationRequestProcess",
+      RequestType.ERASURE, "ErasureRequestProcess",
+      RequestType.RESTRICTION, "RestrictionRequestProcess",
+      RequestType.OBJECTION, "ObjectionRequestProcess",
+      RequestType.CONSENT_WITHDRAWAL, "ConsentWithdrawalProcess",
+      RequestType.PORTABILITY, "PortabilityRequestProcess");
+
+  public static final String MESSAGE_EMAIL_CONFIRMED = "EmailConfirmed";
+  public static final String MESSAGE_LINK_REQUESTED = "ConfirmationLinkRequested";
+  public static final String MESSAGE_WITHDRAWN = "RequestWithdrawn";
+
+  public static final String REQUEST_REFERENCE = "requestReference";
+  public static final String REQUEST_TYPE = "requestType";
+  public static final String CONFIRMATION_REQUIRED = "confirmationRequired";
+  public static final String IDENTITY_ESTABLISHED = "identityEstablished";
+  public static final String IDENTITY_VERIFIED = "identityVerified";
+  public static final String POSTAL_DELIVERY = "postalDelivery";
+  public static final String FULFILMENT_PROCESS_ID = "fulfilmentProcess";
+  public static final String TASK_DUE_DATE = "taskDueDate";
+  public static final String CONFIRMATION_EXPIRES_AT = "confirmationExpiresAt";
+  public static final String CONFIRMATION_REMINDER_AT = "confirmationReminderAt";
+  public static final String ANSWER_APPROVED = "answerApproved";
+
+  /** Input parameters of the letter and close tasks. */
+  public static final String LETTER_KIND = "letterKind";
+  public static final String OUTCOME = "outcome";
+
+  public static final String BOUNDARY_REMINDER_DUE = "BoundaryEvent_ReminderDue";
+  public static final String BOUNDARY_LINK_EXPIRED = "BoundaryEvent_LinkExpired";
+
+  private DataSubjectRequestProcessVariables() {}
+}
