@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. The Camunda webapps (/camunda/**) keep their own authentication, CSRF protection and headers,
@@ -25,9 +26,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+  /** Path patterns for the application's own servlet (the webapps bring servlets of their own). */
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
   @Bean
   WebSecurityCustomizer leaveCamundaWebappsToCamunda() {
-    return web -> web.ignoring().requestMatchers("/camunda/**");
+    return web -> web.ignoring().requestMatchers(PATHS.matcher("/camunda/**"));
   }
 
   @Bean
@@ -35,16 +39,17 @@ class SecurityConfig {
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json) throws Exception {
     http.authenticationProvider(users)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/requests").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/officer/requests/**", "/api/officer/requests",
-                "/api/officer/deadline").hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
-            .requestMatchers("/api/officer/**").hasRole(ROLE_OFFICER)
-            .requestMatchers("/dev/mailbox/**", "/dev/mailbox").hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
-            .requestMatchers("/officer/**").hasRole(ROLE_OFFICER)
-            .requestMatchers("/", "/submitted", "/confirm/**", "/status/**", "/css/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/**").hasRole(ROLE_ADMIN)
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/requests")).permitAll()
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/officer/requests/**"),
+                PATHS.matcher(HttpMethod.GET, "/api/officer/requests"),
+                PATHS.matcher(HttpMethod.GET, "/api/officer/deadline")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
+            .requestMatchers(PATHS.matcher("/api/officer/**")).hasRole(ROLE_OFFICER)
+            .requestMatchers(PATHS.matcher("/dev/mailbox/**"), PATHS.matcher("/dev/mailbox")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
+            .requestMatchers(PATHS.matcher("/officer/**")).hasRole(ROLE_OFFICER)
+            .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/submitted"), PATHS.matcher("/confirm/**"), PATHS.matcher("/status/**"), PATHS.matcher("/css/**"), PATHS.matcher("/favicon.ico"), PATHS.matcher("/error")).permitAll()
+            .requestMatchers(PATHS.matcher("/v3/api-docs/**"), PATHS.matcher("/swagger-ui/**"), PATHS.matcher("/swagger-ui.html")).permitAll()
+            .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
             .authenticationEntryPoint((request, response, e) -> {
@@ -57,7 +62,7 @@ class SecurityConfig {
                 "Your group may not do this.")))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/api/**")));
     return http.build();
   }
 

@@ -1,0 +1,147 @@
+package dk.mico.rightsdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import dk.mico.rightsdesk.web.IntakeRateLimiter;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Drives the application as its users and its job executor would: runs due jobs one by one (the test profile has no
+ * job executor), reads the embedded SMTP server, and completes tasks as a Camunda user through the form service,
+ * as Tasklist does.
+ */
+@TestComponent
+public class TestDriver {
+
+  private static final Pattern LINK = Pattern.compile("http://[^\\s]+/(confirm|status)/([A-Za-z0-9_-]{43})");
+
+  private final ManagementService management;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final IdentityService identity;
+  private final EmbeddedMailServer mail;
+  private final IntakeRateLimiter limiter;
+
+  TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
+      EmbeddedMailServer mail, IntakeRateLimiter limiter) {
+    this.management = management;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.identity = identity;
+    this.mail = mail;
+    this.limiter = limiter;
+  }
+
+  /** A clean start for a test: real time, an empty mailbox, no rate-limit counts, a running SMTP server. */
+  public void reset() {
+    ClockUtil.reset();
+    if (!mail.isRunning()) {
+      mail.start();
+    }
+    mail.purge();
+    limiter.reset();
+  }
+
+  /** Runs every job that is due now, including those that due jobs create, as the job executor would. */
+  public void runDueJobs() {
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+      }
+    }
+    throw new AssertionError("Jobs keep coming: a loop in the process?");
+  }
+
+  /** Moves the engine's (and so the application's) clock. */
+  public void setTime(Date now) {
+    ClockUtil.setCurrentTime(now);
+  }
+
+  public List<MimeMessage> mailTo(String address) {
+    return mail.received().stream().filter(m -> recipients(m).contains(address)).toList();
+  }
+
+  public MimeMessage onlyMailTo(String address, String subjectContains) {
+    List<MimeMessage> matching = mailTo(address).stream().filter(m -> subject(m).contains(subjectContains)).toList();
+    assertThat(matching).as("mail to %s with '%s' in the subject", address, subjectContains).hasSize(1);
+    return matching.get(0);
+  }
+
+  public static String body(MimeMessage message) {
+    try {
+      return message.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The secret token of the confirmation or status link in a mail. */
+  public static String linkToken(MimeMessage message, String kind) {
+    Matcher matcher = LINK.matcher(body(message));
+    while (matcher.find()) {
+      if (matcher.group(1).equals(kind)) {
+        return matcher.group(2);
+      }
+    }
+    throw new AssertionError("No " + kind + " link in: " + body(message));
+  }
+
+  public Task onlyTask(String reference, String taskDefinitionKey) {
+    List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(found).as("open %s of %s", taskDefinitionKey, reference).hasSize(1);
+    return found.get(0);
+  }
+
+  /** Submits a task's form as the user, with the user's groups, as Tasklist does. */
+  public void submitAs(String userId, List<String> groups, Task task, Map<String, Object> fields) {
+    identity.setAuthentication(userId, groups);
+    try {
+      forms.submitTaskForm(task.getId(), fields);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public void submitAsOfficer(Task task, Map<String, Object> fields) {
+    submitAs("officer", List.of("gdpr-officer"), task, fields);
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public EmbeddedMailServer mailServer() {
+    return mail;
+  }
+}
