@@ -1,0 +1,178 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Requests that came by e-mail, phone or letter, typed in by the officer with their real receipt time. */
+@RightsDeskSpringTest
+class OfficerRegistrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestDriver driver;
+  @Autowired ObjectMapper json;
+  @Autowired LegalCalendar calendar;
+  @Autowired RuntimeService runtime;
+  @Autowired FormService forms;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void reset() {
+    driver.reset();
+  }
+
+  @Test
+  void letterRequestKeepsItsRealReceiptTimeAndIsAnsweredOnPaper() throws Exception {
+    // received 20 days ago, on paper, from someone with no e-mail address
+    OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(20).withNano(0);
+    String body = """
+        {"type": "ERASURE", "name": "Jens Petersen", "postalAddress": "Vestergade 12, 8000 Aarhus C",
+         "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Signed letter; address matches the customer record", "language": "da"}
+        """.formatted(receivedAt);
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/officer/requests/DSR-")))
+        .andExpect(jsonPath("$.dueDate").value(calendar.dueDate(receivedAt.toInstant()).toString()))
+        .andReturn().getResponse().getContentAsString();
+    String reference = json.readTree(response).path("reference").asText();
+    assertThat(reference).startsWith("DSR-" + receivedAt.atZoneSameInstant(calendar.zone()).getYear() + "-");
+
+    JsonNode view = officerView(reference);
+    assertThat(OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant()).isEqualTo(receivedAt.toInstant());
+    assertThat(view.path("originalDueDate").asText()).isEqualTo(view.path("dueDate").asText());
+
+    driver.runDueJobs();
+    // no e-mail address: the acknowledgement is printed for the officer to post
+    Task postAcknowledgement = driver.onlyTask(reference, "UserTask_PostAcknowledgement");
+    assertThat(postAcknowledgement.getDueDate().toInstant())
+        .isEqualTo(calendar.endOfDay(calendar.dueDate(receivedAt.toInstant())).minusSeconds(1));
+    assertThatThrownBy(() -> driver.submitAsOfficer(postAcknowledgement, Map.of("letterPosted", false)))
+        .hasMessageContaining("letterPosted");
+    driver.submitAsOfficer(postAcknowledgement, Map.of("letterPosted", true));
+
+    // identity was verified at registration: straight to the officer's work
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_HandleByHand"), Map.of(
+        "outcome", "PARTIALLY_REFUSED",
+        "answerActions", "Your contact details are erased from the case system.",
+        "answerReason", "Invoices are kept 5 years under the Danish bookkeeping act (Art 17(3)(b))."));
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+    Task postAnswer = driver.onlyTask(reference, "UserTask_PostClosingLetter");
+    driver.submitAsOfficer(postAnswer, Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    JsonNode closed = officerView(reference);
+    assertThat(closed.path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+    assertThat(closed.path("letters").findValuesAsText("state")).containsExactly("POSTED", "POSTED");
+    String answer = closed.path("letters").get(1).path("body").asText();
+    assertThat(answer).contains("bookkeeping act", "Begrundelse", "Datatilsynet", "art. 79");
+    assertThat(driver.mailServer().received()).as("no e-mail for a subject without an address").isEmpty();
+  }
+
+  @Test
+  void refusalCannotBeRecordedWithoutReason() throws Exception {
+    String reference = registerByEmail("ACCESS", true);
+    driver.runDueJobs();
+    Task byHand = driver.onlyTask(reference, "UserTask_HandleByHand");
+    assertThatThrownBy(() -> driver.submitAsOfficer(byHand, Map.of("outcome", "REFUSED", "answerActions", "Nothing")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("answerReason");
+    assertThat(driver.onlyTask(reference, "UserTask_HandleByHand").getId()).isEqualTo(byHand.getId());
+  }
+
+  @Test
+  void unverifiedIdentityGoesToTheOfficerAndCanCloseTheRequest() throws Exception {
+    String reference = registerByEmail("RECTIFICATION", false);
+    driver.runDueJobs();
+    Task check = driver.onlyTask(reference, "UserTask_CheckIdentity");
+    driver.submitAsOfficer(check, Map.of("identityDecision", "UNVERIFIABLE",
+        "identityNote", "Caller could not answer any question about the account"));
+    driver.runDueJobs();
+    String letter = TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", "cannot act"));
+    assertThat(letter).contains("could not verify your identity", "Datatilsynet", "court");
+    assertThat(officerView(reference).path("outcome").asText()).isEqualTo("UNVERIFIABLE");
+  }
+
+  @Test
+  void startFormInTasklistRegistersTheRequestAndKeepsNoPersonalDataInTheProcess() {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .latestVersion().singleResult().getId();
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "OBJECTION", "objectionScope", "GENERAL", "channel", "PHONE",
+        "receivedDate", "2026-11-02", "receivedTime", "23:30",
+        "name", "Ole Nielsen", "email", "ole.nielsen@example.dk", "language", "da",
+        "identityVerified", true, "identityNote", "Called from the number in the customer record"));
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    ProcessInstance instance;
+    try {
+      instance = forms.submitStartForm(definition, fields);
+    } finally {
+      identity.clearAuthentication();
+    }
+    String reference = instance.getBusinessKey();
+    assertThat(reference).startsWith("DSR-2026-");
+    assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("name", "email", "identityNote")
+        .containsEntry("requestReference", reference);
+    // 2 November 23:30 in Copenhagen: due 2 December
+    assertThat(runtime.getVariable(instance.getId(), "taskDueDate")).isNotNull();
+
+    Map<String, Object> bad = new HashMap<>(fields);
+    bad.remove("name");
+    bad.put("receivedDate", "2999-01-01");
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      assertThatThrownBy(() -> forms.submitStartForm(definition, bad))
+          .hasMessageContaining("name").hasMessageContaining("receivedAt");
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String registerByEmail(String type, boolean identityVerified) throws Exception {
+    String body = """
+        {"type": "%s", "name": "Phone Caller", "email": "phone.caller@example.dk", "channel": "PHONE",
+         "receivedAt": "%s", "identityVerified": %s, "identityNote": %s, "language": "en",
+         "details": "Called on the support line"}
+        """.formatted(type, OffsetDateTime.now(ZoneOffset.UTC).minusHours(2), identityVerified,
+        identityVerified ? "\"Known caller\"" : "null");
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return json.readTree(response).path("reference").asText();
+  }
+
+  private JsonNode officerView(String reference) throws Exception {
+    return json.readTree(mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+}
