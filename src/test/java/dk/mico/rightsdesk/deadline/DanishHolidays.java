@@ -31,6 +31,10 @@ final class DanishHolidays {
     return new Binder(dataFile()).bindOrCreate("rightsdesk.deadline", DeadlineProperties.class);
   }
 
+  static LegalCalendar legalCalendar() {
+    return new LegalCalendar(properties());
+  }
+
   static HolidayCalendar holidayCalendar() {
     return new HolidayCalendar(properties().holidays());
   }
