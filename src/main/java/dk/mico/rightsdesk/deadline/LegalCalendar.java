@@ -24,6 +24,11 @@ public class LegalCalendar {
     this.holidayCalendar = new HolidayCalendar(properties.holidays());
   }
 
+  /** The controller's time zone, in which every legal date is counted. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** The day the request reached the controller, in the controller's time zone. */
   public LocalDate receiptDate(Instant receivedAt) {
     return LocalDate.ofInstant(receivedAt, zone);

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <p>It extends {@link ResponseEntityExceptionHandler} so that every other Spring MVC error is a problem document
  * too, and so that Spring Boot's own problem-details handler stays out of the way.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = ApiProblemHandler.class)
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /** A tag URI (RFC 4151): an identifier for the problem type that is not meant to be dereferenced. */
@@ -77,7 +77,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(exception, invalidInput(errors), headers, HttpStatus.BAD_REQUEST, request);
   }
 
-  private static ProblemDetail invalidInput(List<FieldError> errors) {
+  static ProblemDetail invalidInput(List<FieldError> errors) {
     String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "These fields are invalid: " + fields + ".");
