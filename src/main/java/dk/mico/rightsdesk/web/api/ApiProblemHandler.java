@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <p>It extends {@link ResponseEntityExceptionHandler} so that every other Spring MVC error is a problem document
  * too, and so that Spring Boot's own problem-details handler stays out of the way.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblemHandler.class)
+@RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /** A tag URI (RFC 4151): an identifier for the problem type that is not meant to be dereferenced. */

@@ -1,5 +1,9 @@
 package dk.mico.rightsdesk.web.api;
 
+import dk.mico.rightsdesk.notification.ControllerProperties;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @WebMvcTest(controllers = ApiProblemHandlerTests.ProbeController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import(ApiProblemHandlerTests.ProbeController.class)
+// the public pages' controller advice needs the controller's details, even in a slice
+@EnableConfigurationProperties(ControllerProperties.class)
 class ApiProblemHandlerTests {
 
   @Autowired private MockMvc mockMvc;

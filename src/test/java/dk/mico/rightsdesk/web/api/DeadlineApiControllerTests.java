@@ -1,5 +1,7 @@
 package dk.mico.rightsdesk.web.api;
 
+import dk.mico.rightsdesk.notification.ControllerProperties;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,7 +25,8 @@ import org.springframework.test.web.servlet.ResultActions;
     controllers = DeadlineApiController.class,
     properties = "spring.config.import=classpath:config/holidays.yaml")
 @AutoConfigureMockMvc(addFilters = false)
-@EnableConfigurationProperties(DeadlineProperties.class)
+// the public pages' controller advice needs the controller's details, even in a slice
+@EnableConfigurationProperties({DeadlineProperties.class, ControllerProperties.class})
 @Import(LegalCalendar.class)
 class DeadlineApiControllerTests {
 
