@@ -1,0 +1,96 @@
+package dk.mico.rightsdesk.workflow;
+
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANSWER_APPROVED;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_EXPIRES_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_VERIFIED;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.LETTER_KIND;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OUTCOME;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stand-ins for the beans that the models name in their delegate expressions. Each records its call as
+ * "bean element [event or input]"; where the process routes on a variable the real bean sets, the stand-in sets it
+ * the same way, from the same task-local form field.
+ */
+final class ProcessMocks {
+
+  /** A confirmation link's life and its reminder, counted from the engine's clock when the link is sent. */
+  static final Duration LINK_VALIDITY = Duration.ofDays(7);
+  static final Duration REMINDER_AFTER = Duration.ofDays(5);
+
+  private final List<String> calls = new ArrayList<>();
+
+  /** Registers a stand-in for every bean named in processes/; undo with {@link Mocks#reset()}. */
+  void register() {
+    Mocks.register("registerRequestFromStartForm",
+        (ExecutionListener) execution -> record("registerRequestFromStartForm", execution.getCurrentActivityId(),
+            execution.getEventName()));
+    Mocks.register("sendLetterDelegate",
+        delegate("sendLetterDelegate", execution -> "letterKind=" + execution.getVariableLocal(LETTER_KIND)));
+    Mocks.register("sendConfirmationLinkDelegate", delegate("sendConfirmationLinkDelegate", execution -> {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      execution.setVariable(CONFIRMATION_EXPIRES_AT, Date.from(now.plus(LINK_VALIDITY)));
+      execution.setVariable(CONFIRMATION_REMINDER_AT, Date.from(now.plus(REMINDER_AFTER)));
+      return null;
+    }));
+    Mocks.register("sendConfirmationReminderDelegate", delegate("sendConfirmationReminderDelegate", e -> null));
+    Mocks.register("sendClosingLetterDelegate", delegate("sendClosingLetterDelegate", e -> null));
+    Mocks.register("closeRequestDelegate", delegate("closeRequestDelegate", execution -> {
+      Object outcome = execution.getVariableLocal(OUTCOME);
+      return outcome == null ? null : "outcome=" + outcome;
+    }));
+
+    Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
+    Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));
+    Mocks.register("recordAnswerListener", listener("recordAnswerListener", task -> {}));
+    Mocks.register("identityDecisionListener", listener("identityDecisionListener", task -> {
+      boolean verified = "VERIFIED".equals(task.getVariableLocal("identityDecision"));
+      task.getExecution().setVariable(IDENTITY_VERIFIED, verified);
+    }));
+    Mocks.register("answerApprovalListener", listener("answerApprovalListener", task -> {
+      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        task.getExecution().setVariable(ANSWER_APPROVED, "SEND".equals(task.getVariableLocal("answerDecision")));
+      }
+    }));
+  }
+
+  /** Every call so far, in order. */
+  List<String> calls() {
+    return calls;
+  }
+
+  /** A delegate that records its call with what {@code detail} returns (null for nothing), after its effects. */
+  private JavaDelegate delegate(String bean, Detail detail) {
+    return execution -> record(bean, execution.getCurrentActivityId(), detail.of(execution));
+  }
+
+  private TaskListener listener(String bean, Consumer<DelegateTask> effect) {
+    return task -> {
+      effect.accept(task);
+      record(bean, task.getTaskDefinitionKey(), task.getEventName());
+    };
+  }
+
+  private void record(String bean, String element, String detail) {
+    calls.add(bean + " " + element + (detail == null ? "" : " " + detail));
+  }
+
+  @FunctionalInterface
+  private interface Detail {
+    String of(DelegateExecution execution);
+  }
+}
