@@ -6,6 +6,7 @@ import dk.mico.rightsdesk.notification.SecretLink;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestStatus;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,10 @@ public class ConfirmationLetters {
   @Transactional
   public Instant sendLink(String reference, String occurrence) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (request.status() != RequestStatus.AWAITING_CONFIRMATION) {
+      // confirmed or closed while this job waited: a new link would only confuse
+      return confirmations.latestExpiry(request);
+    }
     letters.send(reference, LetterKind.CONFIRMATION_LINK, occurrence,
         () -> model(confirmations.issue(request, null)));
     return confirmations.latestExpiry(request);
@@ -44,6 +49,9 @@ public class ConfirmationLetters {
   @Transactional
   public void sendReminder(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (request.status() != RequestStatus.AWAITING_CONFIRMATION) {
+      return; // confirmed or closed while this job waited
+    }
     letters.send(reference, LetterKind.CONFIRMATION_REMINDER, null,
         () -> model(confirmations.issue(request, confirmations.latestExpiry(request))));
   }
