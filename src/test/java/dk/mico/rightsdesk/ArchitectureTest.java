@@ -2,53 +2,77 @@ package dk.mico.rightsdesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /**
  * The package graph stays one-way (deadline, request ← identity, notification ← workflow, web) and the engine's types
  * stay where the workflow is wired.
  */
-@AnalyzeClasses(packages = "dk.mico.rightsdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule camundaOnlyWhereTheWorkflowIsWired = noClasses()
-      .that().resideOutsideOfPackages("..workflow..", "..system.security..")
-      .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-      .because("the engine is wired in workflow/ (and its users checked in system.security/), nowhere else");
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dk.mico.rightsdesk");
 
-  @ArchTest
-  static final ArchRule calendarStandsAlone = noClasses()
-      .that().resideInAPackage("..deadline..")
-      .should().dependOnClassesThat().resideInAnyPackage("..request..", "..identity..", "..notification..",
-          "..workflow..", "..web..");
+  @Test
+  void camundaOnlyWhereTheWorkflowIsWired() {
+    noClasses()
+        .that().resideOutsideOfPackages("..workflow..", "..system.security..")
+        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        .because("the engine is wired in workflow/ (and its users checked in system.security/), nowhere else")
+        .check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule requestRecordKnowsNoCallers = noClasses()
-      .that().resideInAPackage("..request..")
-      .should().dependOnClassesThat().resideInAnyPackage("..identity..", "..notification..", "..workflow..",
-          "..web..");
+  @Test
+  void calendarStandsAlone() {
+    noClasses()
+        .that().resideInAPackage("..deadline..")
+        .should().dependOnClassesThat().resideInAnyPackage("..request..", "..identity..", "..notification..",
+            "..workflow..", "..web..")
+        .check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule lettersDoNotReachBack = noClasses()
-      .that().resideInAPackage("..notification..")
-      .should().dependOnClassesThat().resideInAnyPackage("..identity..", "..workflow..", "..web..");
+  @Test
+  void requestRecordKnowsNoCallers() {
+    noClasses()
+        .that().resideInAPackage("..request..")
+        .should().dependOnClassesThat().resideInAnyPackage("..identity..", "..notification..", "..workflow..",
+            "..web..")
+        .check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule identityDoesNotReachBack = noClasses()
-      .that().resideInAPackage("..identity..")
-      .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..");
+  @Test
+  void lettersDoNotReachBack() {
+    noClasses()
+        .that().resideInAPackage("..notification..")
+        .should().dependOnClassesThat().resideInAnyPackage("..identity..", "..workflow..", "..web..")
+        .check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule workflowAndWebStayApart = noClasses()
-      .that().resideInAPackage("..workflow..")
-      .should().dependOnClassesThat().resideInAPackage("..web..");
+  @Test
+  void identityDoesNotReachBack() {
+    noClasses()
+        .that().resideInAPackage("..identity..")
+        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
+        .check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule webDoesNotDriveTheEngine = noClasses()
-      .that().resideInAPackage("..web..")
-      .should().dependOnClassesThat().resideInAPackage("..workflow..");
+  @Test
+  void workflowAndWebStayApart() {
+    noClasses()
+        .that().resideInAPackage("..workflow..")
+        .should().dependOnClassesThat().resideInAPackage("..web..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void webDoesNotDriveTheEngine() {
+    noClasses()
+        .that().resideInAPackage("..web..")
+        .should().dependOnClassesThat().resideInAPackage("..workflow..")
+        .check(CLASSES);
+  }
 }
