@@ -69,19 +69,20 @@ public class Requests {
   }
 
   public Optional<DataSubjectRequest> findByReference(String reference) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE reference = ?")
-        .param(reference)
-        .query(ROW)
-        .optional();
+    return findOne("reference", reference);
   }
 
   public Optional<DataSubjectRequest> findById(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE id = ?").param(id).query(ROW).optional();
+    return findOne("id", id);
   }
 
   public Optional<DataSubjectRequest> findByStatusTokenHash(String hash) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE status_token_hash = ?")
-        .param(hash)
+    return findOne("status_token_hash", hash);
+  }
+
+  private Optional<DataSubjectRequest> findOne(String uniqueColumn, Object value) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE " + uniqueColumn + " = ?")
+        .param(value)
         .query(ROW)
         .optional();
   }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
@@ -29,6 +30,7 @@ class ConfirmationLinkTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
 
@@ -62,7 +64,7 @@ class ConfirmationLinkTests {
     String closing = TestDriver.body(driver.onlyMailTo(email, "er lukket"));
     assertThat(closing).contains("ikke bekræftet", "art. 12", "Datatilsynet", "domstolene");
     assertThat(driver.mailTo(email)).as("acknowledgement, link, reminder, closing letter").hasSize(4);
-    JsonNode view = officerView(reference);
+    JsonNode view = api.view(reference);
     assertThat(view.path("status").asText()).isEqualTo("CLOSED");
     assertThat(view.path("outcome").asText()).isEqualTo("UNCONFIRMED");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
@@ -86,10 +88,10 @@ class ConfirmationLinkTests {
     // a week after the first link the request is still open: the new link lives a full period
     driver.setTime(Date.from(start.plus(Duration.ofDays(8))));
     driver.runDueJobs();
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
     String latest = TestDriver.linkToken(driver.mailTo(email).get(3), "confirm");
     mvc.perform(post("/confirm/" + latest).with(csrf())).andExpect(status().isOk());
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
   }
 
   @Test
@@ -101,12 +103,12 @@ class ConfirmationLinkTests {
 
     // without ticking the box nothing happens
     mvc.perform(post("/status/" + statusToken + "/withdraw").with(csrf())).andExpect(status().is3xxRedirection());
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
 
     mvc.perform(post("/status/" + statusToken + "/withdraw").param("confirmWithdrawal", "yes").with(csrf()))
         .andExpect(status().is3xxRedirection());
     driver.runDueJobs();
-    JsonNode view = officerView(reference);
+    JsonNode view = api.view(reference);
     assertThat(view.path("status").asText()).isEqualTo("CLOSED");
     assertThat(view.path("outcome").asText()).isEqualTo("WITHDRAWN");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "withdrawn"))).contains(reference);
@@ -126,14 +128,8 @@ class ConfirmationLinkTests {
   }
 
   private String submit(String email, String language) throws Exception {
-    String body = """
-        {"type": "ACCESS", "name": "Test Person", "email": "%s", "language": "%s"}""".formatted(email, language);
-    return json.readTree(mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    return api.submitPublic("""
+        {"type": "ACCESS", "name": "Test Person", "email": "%s", "language": "%s"}""".formatted(email, language));
   }
 
-  private JsonNode officerView(String reference) throws Exception {
-    return json.readTree(mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-  }
 }

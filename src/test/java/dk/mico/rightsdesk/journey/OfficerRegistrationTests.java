@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.OffsetDateTime;
@@ -38,6 +39,7 @@ class OfficerRegistrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired LegalCalendar calendar;
   @Autowired RuntimeService runtime;
@@ -68,7 +70,7 @@ class OfficerRegistrationTests {
     String reference = json.readTree(response).path("reference").asText();
     assertThat(reference).startsWith("DSR-" + receivedAt.atZoneSameInstant(calendar.zone()).getYear() + "-");
 
-    JsonNode view = officerView(reference);
+    JsonNode view = api.view(reference);
     assertThat(OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant()).isEqualTo(receivedAt.toInstant());
     assertThat(view.path("originalDueDate").asText()).isEqualTo(view.path("dueDate").asText());
 
@@ -92,7 +94,7 @@ class OfficerRegistrationTests {
     driver.submitAsOfficer(postAnswer, Map.of("letterPosted", true));
     driver.runDueJobs();
 
-    JsonNode closed = officerView(reference);
+    JsonNode closed = api.view(reference);
     assertThat(closed.path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     assertThat(closed.path("letters").findValuesAsText("state")).containsExactly("POSTED", "POSTED");
     String answer = closed.path("letters").get(1).path("body").asText();
@@ -120,7 +122,7 @@ class OfficerRegistrationTests {
     driver.runDueJobs();
     String letter = TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", "cannot act"));
     assertThat(letter).contains("could not verify your identity", "Datatilsynet", "court");
-    assertThat(officerView(reference).path("outcome").asText()).isEqualTo("UNVERIFIABLE");
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("UNVERIFIABLE");
   }
 
   @Test
@@ -171,8 +173,4 @@ class OfficerRegistrationTests {
     return json.readTree(response).path("reference").asText();
   }
 
-  private JsonNode officerView(String reference) throws Exception {
-    return json.readTree(mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-  }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import jakarta.mail.internet.MimeMessage;
@@ -30,6 +31,7 @@ class WebRequestJourneyTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
@@ -51,16 +53,16 @@ class WebRequestJourneyTests {
     assertThat(TestDriver.body(acknowledgement)).contains(reference, "What happens next", "/status/");
     MimeMessage confirmation = driver.onlyMailTo(email, "Confirm your e-mail address");
     String token = TestDriver.linkToken(confirmation, "confirm");
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
 
     // opening the link (as a mail scanner would) confirms nothing
     mvc.perform(get("/confirm/" + token)).andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("I confirm my e-mail address")));
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
 
     mvc.perform(post("/confirm/" + token).with(csrf())).andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("is confirmed")));
-    assertThat(officerView(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
     // single use
     mvc.perform(post("/confirm/" + token).with(csrf()))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("This link has been used")));
@@ -77,7 +79,7 @@ class WebRequestJourneyTests {
 
     String answer = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(answer).contains("We have done what you asked", "a copy of your data is attached", "Datatilsynet");
-    JsonNode closed = officerView(reference);
+    JsonNode closed = api.view(reference);
     assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("outcome").asText()).isEqualTo("FULFILLED");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
@@ -95,9 +97,4 @@ class WebRequestJourneyTests {
     return json.readTree(response).path("reference").asText();
   }
 
-  private JsonNode officerView(String reference) throws Exception {
-    String response = mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    return json.readTree(response);
-  }
 }
