@@ -44,6 +44,20 @@ class SubjectAndOfficerBrowserIT {
     }
   }
 
+  /** Logs into one of the Camunda webapps through its own login page. */
+  private void login(String base, String app, String user, WebDriverWait wait) {
+    browser.get(base + "/camunda/app/" + app + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    type(By.cssSelector("input[ng-model='username']"), user);
+    type(By.cssSelector("input[ng-model='password']"), user);
+    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
+        browser.findElement(By.cssSelector("button[type='submit']")));
+  }
+
+  private void click(By element) {
+    browser.executeScript("arguments[0].click();", browser.findElement(element));
+  }
+
   private void type(By field, String text) {
     browser.executeScript("arguments[0].value = arguments[1];"
         + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
@@ -80,20 +94,38 @@ class SubjectAndOfficerBrowserIT {
     Browser.screenshot(browser, "04-confirmed");
     driver.runDueJobs();
 
-    browser.get(base + "/camunda/app/tasklist/");
-    // In headless Chromium, native keystrokes and clicks do not reach Tasklist's Angular page (they do reach the
+    // In headless Chromium, native keystrokes and clicks do not reach the webapps' Angular pages (they do reach the
     // app's own pages above): the test types with input events and clicks from script, as Angular listens
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    type(By.cssSelector("input[ng-model='username']"), "officer");
-    type(By.cssSelector("input[ng-model='password']"), "officer");
-    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
-        browser.findElement(By.cssSelector("button[type='submit']")));
+    login(base, "tasklist", "officer", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Handle the request by hand"));
     Browser.screenshot(browser, "05-tasklist");
-    browser.executeScript("arguments[0].click();", browser.findElement(By.partialLinkText("Handle the request by hand")));
+    click(By.partialLinkText("Handle the request by hand"));
     // the task's Camunda Form shows the subject, read from the request record
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === 'Birgitte Skov');")));
     Browser.screenshot(browser, "06-task-form");
+  }
+
+  @Test
+  void officerFindsTheRegistrationFormAndManagerWatchesInCockpit() throws Exception {
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+    login(base, "tasklist", "officer", wait);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Start process")));
+    click(By.partialLinkText("Start process"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Data subject request")));
+    click(By.partialLinkText("Data subject request"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Register a request"));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Date received", "Time received (Copenhagen)", "Identity verified");
+    Browser.screenshot(browser, "07-register-start-form");
+
+    browser.manage().deleteAllCookies();
+    login(base, "cockpit", "manager", wait);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
+    browser.get(base + "/camunda/app/cockpit/default/#/processes");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject request"));
+    Browser.screenshot(browser, "08-cockpit-manager");
   }
 }
