@@ -64,8 +64,7 @@ public class RequestLifecycle {
     if (request.status() != RequestStatus.AWAITING_CONFIRMATION) {
       return false;
     }
-    workflow.confirmationLinkRequested(request);
-    return true;
+    return workflow.confirmationLinkRequested(request);
   }
 
   /** The subject withdraws the request from the status page. Closing is immediate; the process sends the letter. */

@@ -12,8 +12,8 @@ public interface RequestWorkflow {
   /** The subject proved control of the e-mail address. */
   void emailConfirmed(DataSubjectRequest request);
 
-  /** The subject asked for a new confirmation link. */
-  void confirmationLinkRequested(DataSubjectRequest request);
+  /** The subject asked for a new confirmation link; false when no link can be renewed now. */
+  boolean confirmationLinkRequested(DataSubjectRequest request);
 
   /** The subject withdrew the request. */
   void withdrawn(DataSubjectRequest request);

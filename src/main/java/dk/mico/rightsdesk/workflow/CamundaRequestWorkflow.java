@@ -38,9 +38,10 @@ class CamundaRequestWorkflow implements RequestWorkflow {
   }
 
   @Override
-  public void confirmationLinkRequested(DataSubjectRequest request) {
-    runtime.createMessageCorrelation(MESSAGE_LINK_REQUESTED).processInstanceBusinessKey(request.reference())
-        .correlate();
+  public boolean confirmationLinkRequested(DataSubjectRequest request) {
+    // the process may not wait for a confirmation yet (the first link is still on its way): then nothing to renew
+    return !runtime.createMessageCorrelation(MESSAGE_LINK_REQUESTED).processInstanceBusinessKey(request.reference())
+        .correlateAllWithResult().isEmpty();
   }
 
   @Override
