@@ -66,6 +66,12 @@ class AuthorizationMatrixTests {
   static Stream<Arguments> matrix() {
     return Stream.of(
         Arguments.of("GET", "/", null, 200, 200, 200, 200),
+        Arguments.of("GET", "/?lang=en", null, 200, 200, 200, 200),
+        Arguments.of("POST", "/api/requests", "{\"type\": \"ACCESS\", \"name\": \"M\", \"email\": \"m@example.dk\"}",
+            202, 202, 202, 202),
+        Arguments.of("GET", "/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, 404, 404, 404, 404),
+        Arguments.of("GET", "/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, 404, 404, 404, 404),
+        Arguments.of("GET", "/swagger-ui.html", null, 302, 302, 302, 302),
         Arguments.of("GET", "/actuator/health", null, 200, 200, 200, 200),
         Arguments.of("GET", "/v3/api-docs", null, 200, 200, 200, 200),
         Arguments.of("GET", "/api/officer/requests?open=true", null, 401, 200, 200, 403),
