@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.system.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class OfficerRequestApiController {
   @GetMapping("/api/officer/requests/{reference}")
   RequestView get(@PathVariable String reference, Authentication caller) {
     DataSubjectRequest request = lifecycle.get(reference);
-    boolean officer = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OFFICER"));
+    boolean officer = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Groups.ROLE_OFFICER));
     return RequestView.of(request, requests.steps(request.id()),
         officer ? letters.forRequest(reference) : null, officer, calendar);
   }

@@ -26,12 +26,12 @@ class RequestFormController {
 
   /** What the subject typed, kept to show the form again with the errors. */
   static class FormInput {
-    public String type;
-    public String objectionScope;
-    public String name;
-    public String email;
-    public String phone;
-    public String details;
+    private String type;
+    private String objectionScope;
+    private String name;
+    private String email;
+    private String phone;
+    private String details;
 
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
@@ -64,14 +64,15 @@ class RequestFormController {
   @PostMapping("/")
   String submit(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input, Model model,
       HttpServletRequest http, RedirectAttributes redirect, HttpServletResponse response) {
-    if (!limiter.tryAcquire(http.getRemoteAddr(), input.email)) {
+    if (!limiter.tryAcquire(http.getRemoteAddr(), input.getEmail())) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("rateLimited", true);
       return form(model, lang, Map.of());
     }
     try {
-      DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(input.type, input.objectionScope,
-          input.name, input.email, input.phone, lang(lang), input.details));
+      DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(input.getType(),
+          input.getObjectionScope(), input.getName(), input.getEmail(), input.getPhone(), lang(lang),
+          input.getDetails()));
       redirect.addFlashAttribute("reference", request.reference());
       return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
     } catch (InvalidRequestException e) {
