@@ -1,0 +1,110 @@
+package dk.mico.rightsdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production database: the engine's schema, the application's migrations and a request's whole life on a real
+ * PostgreSQL (a fresh database on the local server, dropped afterwards).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"test", "postgres"})
+@Import({TestDriver.class, OfficerApi.class})
+class PostgresIT {
+
+  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
+  private static final String DATABASE = "rightsdesk_it_" + UUID.randomUUID().toString().replace("-", "");
+  private static final boolean AVAILABLE = createDatabase();
+
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired ProcessEngine engine;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    // without a server the context still starts (on H2), so that the tests can say why they are skipped
+    registry.add("spring.datasource.url", () -> AVAILABLE ? SERVER + DATABASE : "jdbc:h2:mem:no-postgres");
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @BeforeEach
+  void reset() {
+    assumeTrue(AVAILABLE, "a PostgreSQL server on 127.0.0.1:5432 (trust auth) is needed");
+    driver.reset();
+  }
+
+  @Test
+  void requestLivesItsWholeLifeOnPostgres() throws Exception {
+    assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    String email = "pg.person@example.dk";
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Pia Gade", "email": "%s", "language": "da"}""".formatted(email));
+    driver.runDueJobs();
+    String token = TestDriver.linkToken(driver.onlyMailTo(email, "Bekræft"), "confirm");
+    assertThat(token).hasSize(43);
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(view.path("letters").size()).isEqualTo(2);
+    assertThat(view.path("history").findValuesAsText("step")).contains("RECEIVED", "LETTER_SENT");
+  }
+
+  @Test
+  void startFormRegistrationWorksOnPostgres() {
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("DataSubjectRequestProcess").latestVersion().singleResult();
+    engine.getIdentityService().setAuthentication("officer", java.util.List.of("gdpr-officer"));
+    try {
+      var instance = engine.getFormService().submitStartForm(definition.getId(), new java.util.HashMap<>(Map.of(
+          "type", "ERASURE", "channel", "LETTER", "receivedDate", "2026-11-02", "receivedTime", "09:00",
+          "name", "Per Gade", "postalAddress", "Nørregade 1, 1165 København K", "identityVerified", true,
+          "identityNote", "Signed letter")));
+      assertThat(instance.getBusinessKey()).matches("DSR-2026-\\d{5}");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (!AVAILABLE) {
+      return;
+    }
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
+      admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    } catch (SQLException e) {
+      // leaving a test database behind is not worth failing the build over
+    }
+  }
+
+  private static boolean createDatabase() {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
+      admin.createStatement().execute("CREATE DATABASE " + DATABASE);
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}
