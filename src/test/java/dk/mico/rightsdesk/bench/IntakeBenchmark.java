@@ -1,0 +1,117 @@
+package dk.mico.rightsdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A load driver, not a test: it runs only when asked for, against an application that is already running, and
+ * measures intake (time to the 202) and the time from receipt to the acknowledgement letter leaving. The numbers go
+ * to docs/benchmarks.md. Run it as described there:
+ *
+ * <pre>./mvnw -q test -Dtest=IntakeBenchmark -Dbenchmark.url=http://localhost:8080</pre>
+ *
+ * Requests are bounded (benchmark.requests, default 200) and go only to the given URL, which must be on this machine.
+ */
+class IntakeBenchmark {
+
+  private static final String URL = System.getProperty("benchmark.url");
+  private static final int REQUESTS = Integer.getInteger("benchmark.requests", 200);
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void measureIntakeAndAcknowledgement() throws Exception {
+    assumeTrue(URL != null, "run with -Dbenchmark.url=http://localhost:8080 against a running application");
+    String host = URI.create(URL).getHost();
+    assertThat(host).as("only an application on this machine").isIn("localhost", "127.0.0.1", "::1");
+    String run = Long.toString(System.currentTimeMillis(), 36);
+
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<Submitted>> futures = new ArrayList<>();
+    Instant start = Instant.now();
+    for (int i = 0; i < REQUESTS; i++) {
+      String email = "bench-" + run + "-" + i + "@example.dk";
+      futures.add(pool.submit(() -> submit(email)));
+    }
+    List<Submitted> submitted = new ArrayList<>();
+    for (Future<Submitted> future : futures) {
+      submitted.add(future.get());
+    }
+    Duration intakeWall = Duration.between(start, Instant.now());
+    pool.shutdown();
+
+    // wait (bounded) until every acknowledgement has left, then read when each did from the letter archive
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    List<Long> receiptToAcknowledgement = new ArrayList<>();
+    for (Submitted s : submitted) {
+      while (true) {
+        JsonNode view = json.readTree(get("/api/officer/requests/" + s.reference()));
+        JsonNode delivered = view.path("letters").path(0).path("deliveredAt");
+        if (!delivered.isMissingNode() && !delivered.isNull()) {
+          Instant received = OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant();
+          receiptToAcknowledgement.add(
+              Duration.between(received, OffsetDateTime.parse(delivered.asText()).toInstant()).toMillis());
+          break;
+        }
+        assertThat(Instant.now()).as("acknowledgements still missing").isBefore(deadline);
+        Thread.sleep(200);
+      }
+    }
+    List<Long> intake = submitted.stream().map(Submitted::millis).toList();
+    System.out.printf("%nIntake: %d requests from %d clients in %d ms (%.1f requests/s)%n", REQUESTS, CLIENTS,
+        intakeWall.toMillis(), REQUESTS * 1000.0 / intakeWall.toMillis());
+    System.out.println("Intake latency (202), ms:            " + percentiles(intake));
+    System.out.println("Receipt to acknowledgement sent, ms: " + percentiles(receiptToAcknowledgement));
+  }
+
+  private Submitted submit(String email) throws Exception {
+    String body = "{\"type\": \"ACCESS\", \"name\": \"Bench Person\", \"email\": \"" + email + "\"}";
+    long before = System.nanoTime();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(URL + "/api/requests"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    long millis = (System.nanoTime() - before) / 1_000_000;
+    assertThat(response.statusCode()).as("intake answered %s", response.body()).isEqualTo(202);
+    return new Submitted(json.readTree(response.body()).path("reference").asText(), millis);
+  }
+
+  private String get(String path) throws Exception {
+    String basic = Base64.getEncoder().encodeToString("officer:officer".getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(URI.create(URL + path)).header("Authorization", "Basic " + basic)
+        .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String percentiles(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return "p50 %d, p95 %d, p99 %d, max %d".formatted(at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+        sorted.get(sorted.size() - 1));
+  }
+
+  private static long at(List<Long> sorted, double quantile) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+  }
+
+  private record Submitted(String reference, long millis) {}
+}
