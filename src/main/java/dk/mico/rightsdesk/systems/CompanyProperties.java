@@ -1,0 +1,159 @@
+package dk.mico.rightsdesk.systems;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The company's systems as configuration declares them ({@code rightsdesk.company.*}, format in
+ * docs/company-systems.md). Binding checks every declaration and stops the start with a message that names each
+ * wrong field; an empty or missing {@code rightsdesk.company} declares nothing and is valid.
+ *
+ * @param datasources JDBC connections to the company's databases, by name
+ * @param systems the systems that hold personal data, JDBC or manual
+ */
+@ConfigurationProperties("rightsdesk.company")
+public record CompanyProperties(Map<String, Datasource> datasources, List<SystemDeclaration> systems) {
+
+  public CompanyProperties {
+    datasources =
+        datasources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(datasources));
+    systems = systems == null ? List.of() : List.copyOf(systems);
+    DeclarationRules.check(datasources, systems);
+  }
+
+  /** A JDBC connection. The password is a secret: it never appears in messages. */
+  public record Datasource(String url, String username, String password) {
+
+    @Override
+    public String toString() {
+      return "Datasource[url=" + url + ", username=" + username + "]";
+    }
+  }
+
+  /**
+   * One system. {@code access} and the records' {@code erase} are bound as text and checked by {@link
+   * DeclarationRules}, so that a wrong value is reported with the system's id rather than a list index.
+   */
+  public record SystemDeclaration(
+      String id,
+      String name,
+      String ownerGroup,
+      String access,
+      String datasource,
+      String activity,
+      String purpose,
+      String legalBasis,
+      String source,
+      String retention,
+      List<String> recipients,
+      List<RecordDeclaration> records,
+      Suppression suppression) {
+
+    public SystemDeclaration {
+      recipients = recipients == null ? List.of() : List.copyOf(recipients);
+      records = records == null ? List.of() : List.copyOf(records);
+    }
+
+    public SystemId systemId() {
+      return new SystemId(id);
+    }
+
+    public Access accessMode() {
+      return Access.parse(access).orElseThrow();
+    }
+
+    public Optional<RecordDeclaration> record(String table) {
+      return records.stream().filter(r -> r.table().equalsIgnoreCase(table)).findFirst();
+    }
+  }
+
+  /** One table that holds personal data, in a JDBC system. */
+  public record RecordDeclaration(
+      String table,
+      String idColumn,
+      String personName,
+      RecordIdentifiers identifiers,
+      List<String> categories,
+      String legalBasisColumn,
+      String sourceColumn,
+      String portableColumn,
+      boolean consentOnly,
+      List<String> exportColumns,
+      String erase,
+      Map<String, String> anonymise,
+      String restrictColumn,
+      List<String> rectifyColumns,
+      String marketingColumn) {
+
+    public RecordDeclaration {
+      identifiers = identifiers == null ? new RecordIdentifiers(null, null) : identifiers;
+      categories = categories == null ? List.of() : List.copyOf(categories);
+      exportColumns = exportColumns == null ? List.of() : List.copyOf(exportColumns);
+      // YAML's null arrives as an empty text; both mean SQL NULL. Keys keep their declared order.
+      anonymise =
+          anonymise == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anonymise));
+      rectifyColumns = rectifyColumns == null ? List.of() : List.copyOf(rectifyColumns);
+    }
+
+    /** {@code erase} absent means {@code keep}: nothing is erased that the declaration does not allow. */
+    public EraseMode eraseMode() {
+      return EraseMode.parse(erase).orElseThrow();
+    }
+
+    public boolean rectifiable(String column) {
+      return rectifyColumns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
+    }
+  }
+
+  /** The columns that identify a person: at least one of them. */
+  public record RecordIdentifiers(String email, String phone) {}
+
+  /** Where marketing suppression entries go: the SHA-256 hex of the lower-cased address. */
+  public record Suppression(String table, String hashColumn, String createdColumn) {}
+
+  /** How Rights Desk reaches a system. */
+  public enum Access {
+    /** Through a declared JDBC datasource. */
+    JDBC,
+    /** By a person of the owner group, from a Tasklist task. */
+    MANUAL;
+
+    static Optional<Access> parse(String text) {
+      if (text == null) {
+        return Optional.empty();
+      }
+      return switch (text.trim().toLowerCase(Locale.ROOT)) {
+        case "jdbc" -> Optional.of(JDBC);
+        case "manual" -> Optional.of(MANUAL);
+        default -> Optional.empty();
+      };
+    }
+  }
+
+  /** What erasure does to a record. */
+  public enum EraseMode {
+    /** Delete the row. */
+    DELETE,
+    /** Overwrite the declared columns with the declared values. */
+    ANONYMISE,
+    /** Never erase (e.g. a legal obligation to keep, Art 17(3)(b)): erasure is refused. */
+    KEEP;
+
+    static Optional<EraseMode> parse(String text) {
+      if (text == null || text.isBlank()) {
+        return Optional.of(KEEP);
+      }
+      return switch (text.trim().toLowerCase(Locale.ROOT)) {
+        case "delete" -> Optional.of(DELETE);
+        case "anonymise", "anonymize" -> Optional.of(ANONYMISE);
+        case "keep" -> Optional.of(KEEP);
+        default -> Optional.empty();
+      };
+    }
+  }
+}

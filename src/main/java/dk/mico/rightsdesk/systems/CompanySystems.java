@@ -1,0 +1,274 @@
+package dk.mico.rightsdesk.systems;
+
+import dk.mico.rightsdesk.system.SecretTokens;
+import dk.mico.rightsdesk.systems.CompanyProperties.Access;
+import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
+import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
+import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
+import dk.mico.rightsdesk.systems.SystemChange.Action;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The company's declared systems, and the work Rights Desk does in the JDBC ones: find a person's records, export
+ * them, erase, restrict, rectify, stop marketing and keep suppression entries. Every action is idempotent and answers
+ * what it changed, never the values. A failing database throws {@link CompanySystemException}, whose message names
+ * the action and the system but no personal data.
+ */
+@Service
+public class CompanySystems {
+
+  private final Map<SystemId, SystemDeclaration> declarations = new LinkedHashMap<>();
+  private final Map<SystemId, JdbcSystem> jdbcSystems = new LinkedHashMap<>();
+
+  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources) {
+    for (SystemDeclaration declaration : properties.systems()) {
+      declarations.put(declaration.systemId(), declaration);
+      if (declaration.accessMode() == Access.JDBC) {
+        jdbcSystems.put(declaration.systemId(), new JdbcSystem(declaration, dataSources.get(declaration.datasource())));
+      }
+    }
+  }
+
+  // ---- the registry
+
+  /** Every declared system, in declared order. */
+  public List<SystemDeclaration> systems() {
+    return List.copyOf(declarations.values());
+  }
+
+  /** A declared system; an id that is not declared is a programming or data error. */
+  public SystemDeclaration system(SystemId id) {
+    SystemDeclaration declaration = declarations.get(id);
+    if (declaration == null) {
+      throw new IllegalArgumentException("system " + id + " is not declared");
+    }
+    return declaration;
+  }
+
+  // ---- lookup and export
+
+  /**
+   * The records of one JDBC system that match the person: by the verified e-mail address or phone number, and,
+   * flagged {@link MatchedBy#NAME_ONLY} as separate findings, records that match by full name alone.
+   */
+  public List<Finding> lookup(SystemId id, Identifiers who) {
+    JdbcSystem system = jdbc(id);
+    return guarded("lookup", id, () -> {
+      List<Finding> findings = new ArrayList<>();
+      system.tables.values().forEach(table -> findings.addAll(table.lookup(who)));
+      return List.copyOf(findings);
+    });
+  }
+
+  /** The declared export columns of these records, in declared order; ids that do not exist are left out. */
+  public List<ExportedRecord> export(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    return guarded("export", id, () -> records.export(recordIds));
+  }
+
+  // ---- actions
+
+  /** Erase as declared: delete the rows or anonymise their declared columns. Refused where the table says keep. */
+  public SystemChange erase(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    EraseMode mode = records.declaration().eraseMode();
+    if (mode == EraseMode.KEEP) {
+      throw new ActionRefusedException("system " + id + " declares table " + records.table() + " erase: keep");
+    }
+    return inTransaction("erasure", id, () -> mode == EraseMode.DELETE
+        ? records.delete(recordIds)
+        : records.anonymise(recordIds));
+  }
+
+  /** Erase records held only on consent, when the consent is withdrawn; refused for any other table. */
+  public SystemChange eraseConsentOnly(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    if (!records.declaration().consentOnly()) {
+      throw new ActionRefusedException(
+          "system " + id + " does not declare table " + records.table() + " consent-only");
+    }
+    return erase(id, table, recordIds);
+  }
+
+  /** Mark records restricted (Art 18): stored only. Needs a declared restrict-column. */
+  public SystemChange restrict(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    String column = restrictColumn(id, records);
+    return inTransaction("restriction", id, () -> records.setFlag(recordIds, column, true, Action.RESTRICTED));
+  }
+
+  /** Lift a restriction (Art 18(3)). Needs a declared restrict-column. */
+  public SystemChange liftRestriction(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    String column = restrictColumn(id, records);
+    return inTransaction("lifting a restriction", id,
+        () -> records.setFlag(recordIds, column, false, Action.RESTRICTION_LIFTED));
+  }
+
+  /** Correct one column of one record (Art 16); only the declared rectify-columns may be written. */
+  public SystemChange rectify(SystemId id, String table, String recordId, String column, String newValue) {
+    RecordTable records = table(id, table);
+    String declared = records.declaration().rectifyColumns().stream()
+        .filter(c -> c.equalsIgnoreCase(column))
+        .findFirst()
+        .orElseThrow(() -> new ActionRefusedException(
+            "system " + id + " does not declare " + column + " a rectify-column of table " + records.table()));
+    return inTransaction("rectification", id, () -> records.rectify(recordId, declared, newValue));
+  }
+
+  /**
+   * Stop direct marketing to an address (Art 21(3)): set every declared marketing-column to false in the records
+   * that hold it. Answers the changes of the tables where anything changed.
+   */
+  public List<SystemChange> stopMarketing(SystemId id, String email) {
+    JdbcSystem system = jdbc(id);
+    String address = requiredEmail(email);
+    return inTransaction(system, "stopping marketing", id, () -> system.tables.values().stream()
+        .filter(t -> t.declaration().marketingColumn() != null)
+        .map(t -> t.stopMarketing(address))
+        .filter(SystemChange::changedAnything)
+        .toList());
+  }
+
+  /**
+   * Keep a suppression entry for an address, so it is never added to marketing again: the SHA-256 hex of the
+   * lower-cased address, once, in every declared suppression table. Answers whether any entry was new.
+   */
+  public boolean suppress(String email) {
+    String hash = SecretTokens.hash(requiredEmail(email));
+    List<JdbcSystem> suppressing = suppressing();
+    if (suppressing.isEmpty()) {
+      throw new ActionRefusedException("no system declares a suppression table");
+    }
+    boolean added = false;
+    for (JdbcSystem system : suppressing) {
+      SystemId id = system.declaration.systemId();
+      added |= guarded("suppression", id, () -> {
+        try {
+          return system.transactions.execute(status -> insertSuppression(system, hash));
+        } catch (DuplicateKeyException e) {
+          return false; // another node added the same entry at the same moment
+        }
+      });
+    }
+    return added;
+  }
+
+  /** Whether any declared suppression table holds the address. */
+  public boolean isSuppressed(String email) {
+    String hash = SecretTokens.hash(requiredEmail(email));
+    for (JdbcSystem system : suppressing()) {
+      if (guarded("suppression check", system.declaration.systemId(), () -> hasSuppression(system, hash))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean insertSuppression(JdbcSystem system, String hash) {
+    if (hasSuppression(system, hash)) {
+      return false;
+    }
+    Suppression s = system.declaration.suppression();
+    String sql = s.createdColumn() == null || s.createdColumn().isEmpty()
+        ? "INSERT INTO " + s.table() + " (" + s.hashColumn() + ") VALUES (:hash)"
+        : "INSERT INTO " + s.table() + " (" + s.hashColumn() + ", " + s.createdColumn()
+            + ") VALUES (:hash, CURRENT_TIMESTAMP)";
+    system.jdbc.sql(sql).param("hash", hash).update();
+    return true;
+  }
+
+  private static boolean hasSuppression(JdbcSystem system, String hash) {
+    Suppression s = system.declaration.suppression();
+    return system.jdbc.sql("SELECT COUNT(*) FROM " + s.table() + " WHERE " + s.hashColumn() + " = :hash")
+        .param("hash", hash)
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  // ---- helpers
+
+  private List<JdbcSystem> suppressing() {
+    return jdbcSystems.values().stream().filter(s -> s.declaration.suppression() != null).toList();
+  }
+
+  private JdbcSystem jdbc(SystemId id) {
+    JdbcSystem system = jdbcSystems.get(id);
+    if (system == null) {
+      system(id); // throws for an undeclared system
+      throw new ActionRefusedException("system " + id + " is not reached by jdbc: its owner group works in it");
+    }
+    return system;
+  }
+
+  private RecordTable table(SystemId id, String table) {
+    RecordTable records = table == null ? null : jdbc(id).tables.get(table.toLowerCase(Locale.ROOT));
+    if (records == null) {
+      throw new IllegalArgumentException("system " + id + " declares no table " + table);
+    }
+    return records;
+  }
+
+  private static String restrictColumn(SystemId id, RecordTable records) {
+    String column = records.declaration().restrictColumn();
+    if (column == null || column.isEmpty()) {
+      throw new ActionRefusedException("system " + id + " declares no restrict-column for table " + records.table());
+    }
+    return column;
+  }
+
+  private static String requiredEmail(String email) {
+    String address = Identifiers.normaliseEmail(email);
+    if (address == null) {
+      throw new IllegalArgumentException("an e-mail address is required");
+    }
+    return address;
+  }
+
+  private <T> T inTransaction(String action, SystemId id, Supplier<T> work) {
+    return inTransaction(jdbc(id), action, id, work);
+  }
+
+  private static <T> T inTransaction(JdbcSystem system, String action, SystemId id, Supplier<T> work) {
+    return guarded(action, id, () -> system.transactions.execute(status -> work.get()));
+  }
+
+  /** Database failures leave as {@link CompanySystemException}: named action and system, no driver messages. */
+  private static <T> T guarded(String action, SystemId id, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ActionRefusedException | IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CompanySystemException(action + " in system " + id + " failed", e);
+    }
+  }
+
+  /** A JDBC system: its connection, its transactions and its tables by lower-cased name. */
+  private static final class JdbcSystem {
+
+    private final SystemDeclaration declaration;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Map<String, RecordTable> tables = new LinkedHashMap<>();
+
+    JdbcSystem(SystemDeclaration declaration, DataSource dataSource) {
+      this.declaration = declaration;
+      this.jdbc = JdbcClient.create(dataSource);
+      this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+      declaration.records().forEach(r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc)));
+    }
+  }
+}

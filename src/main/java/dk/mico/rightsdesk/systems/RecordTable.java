@@ -1,0 +1,305 @@
+package dk.mico.rightsdesk.systems;
+
+import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
+import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
+import dk.mico.rightsdesk.systems.SystemChange.Action;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+
+/**
+ * The SQL for one declared table. Table and column names come only from declarations that {@link DeclarationRules}
+ * accepted as plain identifiers; every value is a bind parameter.
+ */
+final class RecordTable {
+
+  private final SystemId system;
+  private final SystemDeclaration systemDeclaration;
+  private final RecordDeclaration declaration;
+  private final JdbcClient jdbc;
+  private volatile Function<String, Object> idType;
+
+  RecordTable(SystemDeclaration systemDeclaration, RecordDeclaration declaration, JdbcClient jdbc) {
+    this.system = systemDeclaration.systemId();
+    this.systemDeclaration = systemDeclaration;
+    this.declaration = declaration;
+    this.jdbc = jdbc;
+  }
+
+  RecordDeclaration declaration() {
+    return declaration;
+  }
+
+  String table() {
+    return declaration.table();
+  }
+
+  // ---- lookup
+
+  List<Finding> lookup(Identifiers who) {
+    String email = blankToNull(declaration.identifiers().email()) == null ? null : who.normalisedEmail();
+    String phone = blankToNull(declaration.identifiers().phone()) == null ? null : Matching.phone(who.phone());
+    String name = blankToNull(declaration.personName()) == null ? null : Matching.name(who.name());
+    if (email == null && phone == null && name == null) {
+      return List.of();
+    }
+    var columns = new LinkedHashSet<String>();
+    columns.add(declaration.idColumn());
+    for (String column : List.of(nullToEmpty(declaration.identifiers().email()),
+        nullToEmpty(declaration.identifiers().phone()), nullToEmpty(declaration.personName()),
+        nullToEmpty(declaration.legalBasisColumn()), nullToEmpty(declaration.sourceColumn()),
+        nullToEmpty(declaration.portableColumn()), nullToEmpty(declaration.restrictColumn()))) {
+      if (!column.isEmpty()) {
+        columns.add(column);
+      }
+    }
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    if (email != null) {
+      conditions.add("LOWER(TRIM(" + declaration.identifiers().email() + ")) = :email");
+      params.put("email", email);
+    }
+    if (phone != null) {
+      conditions.add(strippedPhone(declaration.identifiers().phone()) + " IN (:phones)");
+      params.put("phones", Matching.phoneForms(phone));
+    }
+    if (name != null) {
+      conditions.add("LOWER(" + declaration.personName() + ") LIKE :name ESCAPE '\\'");
+      params.put("name", Matching.nameLikePattern(name));
+    }
+    List<String> columnList = List.copyOf(columns);
+    String sql = "SELECT " + String.join(", ", columnList) + " FROM " + table() + " WHERE "
+        + String.join(" OR ", conditions);
+    List<Finding> findings = jdbc.sql(sql).params(params).query((rs, n) -> {
+      Map<String, Object> row = new HashMap<>();
+      for (int i = 0; i < columnList.size(); i++) {
+        row.put(columnList.get(i), rs.getObject(i + 1));
+      }
+      MatchedBy matchedBy = matchedBy(row, email, phone, name);
+      return matchedBy == null ? null : finding(row, matchedBy);
+    }).list();
+    return findings.stream().filter(Objects::nonNull).toList();
+  }
+
+  private MatchedBy matchedBy(Map<String, Object> row, String email, String phone, String name) {
+    if (email != null && email.equals(Identifiers.normaliseEmail(text(row.get(declaration.identifiers().email()))))) {
+      return MatchedBy.EMAIL;
+    }
+    if (phone != null && phone.equals(Matching.phone(text(row.get(declaration.identifiers().phone()))))) {
+      return MatchedBy.PHONE;
+    }
+    if (name != null && name.equals(Matching.name(text(row.get(declaration.personName()))))) {
+      return MatchedBy.NAME_ONLY;
+    }
+    return null; // the database's search is wider than the comparison
+  }
+
+  private Finding finding(Map<String, Object> row, MatchedBy matchedBy) {
+    String legalBasis = declaration.legalBasisColumn() == null ? null : text(row.get(declaration.legalBasisColumn()));
+    String source = declaration.sourceColumn() == null ? null : text(row.get(declaration.sourceColumn()));
+    Boolean portable =
+        declaration.portableColumn() == null ? null : Matching.bool(row.get(declaration.portableColumn()));
+    boolean restricted =
+        declaration.restrictColumn() != null && Boolean.TRUE.equals(Matching.bool(row.get(declaration.restrictColumn())));
+    return new Finding(system, table(), text(row.get(declaration.idColumn())), declaration.categories(),
+        legalBasis == null || legalBasis.isBlank() ? systemDeclaration.legalBasis() : legalBasis,
+        source == null || source.isBlank() ? systemDeclaration.source() : source,
+        portable, restricted, declaration.consentOnly(), matchedBy);
+  }
+
+  private static String strippedPhone(String column) {
+    String expression = column;
+    for (String separator : Matching.PHONE_SEPARATORS) {
+      expression = "REPLACE(" + expression + ", '" + separator + "', '')";
+    }
+    return expression;
+  }
+
+  // ---- export
+
+  List<ExportedRecord> export(Collection<String> recordIds) {
+    List<Object> ids = ids(recordIds);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> columns = declaration.exportColumns();
+    String sql = "SELECT " + declaration.idColumn() + ", " + String.join(", ", columns) + " FROM " + table()
+        + " WHERE " + declaration.idColumn() + " IN (:ids)";
+    Map<String, ExportedRecord> byId = new HashMap<>();
+    jdbc.sql(sql).param("ids", ids).query((ResultSet rs) -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        values.put(columns.get(i), plain(JdbcUtils.getResultSetValue(rs, i + 2)));
+      }
+      String id = text(rs.getObject(1));
+      byId.put(id, new ExportedRecord(system, table(), id, values));
+    });
+    return recordIds.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime();
+    }
+    if (value instanceof Date d) {
+      return d.toLocalDate();
+    }
+    if (value instanceof Time t) {
+      return t.toLocalTime();
+    }
+    return value;
+  }
+
+  // ---- changes: each one first finds the records still to change, then changes exactly those
+
+  SystemChange delete(Collection<String> recordIds) {
+    List<String> changed = pending(recordIds, "1 = 1", Map.of());
+    if (!changed.isEmpty()) {
+      jdbc.sql("DELETE FROM " + table() + " WHERE " + declaration.idColumn() + " IN (:ids)")
+          .param("ids", ids(changed))
+          .update();
+    }
+    return change(changed, List.of(), Action.DELETED);
+  }
+
+  SystemChange anonymise(Collection<String> recordIds) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    declaration.anonymise().forEach((column, value) -> values.put(column, blankToNull(value)));
+    return set(recordIds, values, Action.ANONYMISED);
+  }
+
+  SystemChange setFlag(Collection<String> recordIds, String column, boolean value, Action action) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(column, value);
+    return set(recordIds, values, action);
+  }
+
+  SystemChange rectify(String recordId, String column, String newValue) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(column, newValue);
+    return set(List.of(recordId), values, Action.RECTIFIED);
+  }
+
+  SystemChange stopMarketing(String email) {
+    String column = declaration.marketingColumn();
+    List<String> changed = jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE LOWER(TRIM("
+            + declaration.identifiers().email() + ")) = :email AND (" + column + " IS NULL OR " + column + " <> :no)")
+        .param("email", email)
+        .param("no", false)
+        .query((rs, n) -> text(rs.getObject(1)))
+        .list();
+    return set(changed, Map.of(column, false), Action.MARKETING_STOPPED);
+  }
+
+  private SystemChange set(Collection<String> recordIds, Map<String, Object> values, Action action) {
+    List<String> assignments = new ArrayList<>();
+    List<String> differs = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    int i = 0;
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      String column = entry.getKey();
+      if (entry.getValue() == null) {
+        assignments.add(column + " = NULL");
+        differs.add(column + " IS NOT NULL");
+      } else {
+        String param = "v" + i++;
+        assignments.add(column + " = :" + param);
+        differs.add("(" + column + " IS NULL OR " + column + " <> :" + param + ")");
+        params.put(param, entry.getValue());
+      }
+    }
+    String pending = String.join(" OR ", differs);
+    List<String> changed = pending(recordIds, pending, params);
+    if (!changed.isEmpty()) {
+      jdbc.sql("UPDATE " + table() + " SET " + String.join(", ", assignments) + " WHERE "
+              + declaration.idColumn() + " IN (:ids) AND (" + pending + ")")
+          .params(params)
+          .param("ids", ids(changed))
+          .update();
+    }
+    return change(changed, List.copyOf(values.keySet()), action);
+  }
+
+  /** The ids among these of records that exist and still meet the condition. */
+  private List<String> pending(Collection<String> recordIds, String condition, Map<String, Object> params) {
+    List<Object> ids = ids(recordIds);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE " + declaration.idColumn()
+            + " IN (:ids) AND (" + condition + ") ORDER BY " + declaration.idColumn())
+        .params(params)
+        .param("ids", ids)
+        .query((rs, n) -> text(rs.getObject(1)))
+        .list();
+  }
+
+  private SystemChange change(List<String> recordIds, List<String> columns, Action action) {
+    return new SystemChange(system, table(), recordIds, declaration.categories(), columns, action);
+  }
+
+  /** Record ids arrive as text; the database wants them in the id column's type. */
+  private List<Object> ids(Collection<String> recordIds) {
+    if (recordIds == null || recordIds.isEmpty()) {
+      return List.of();
+    }
+    Function<String, Object> convert = idType();
+    return recordIds.stream().filter(Objects::nonNull).distinct().map(convert).collect(Collectors.toList());
+  }
+
+  private Function<String, Object> idType() {
+    Function<String, Object> type = idType;
+    if (type == null) {
+      String className = jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE 1 = 0")
+          .query((ResultSetExtractor<String>) rs -> rs.getMetaData().getColumnClassName(1));
+      type = converter(className);
+      idType = type;
+    }
+    return type;
+  }
+
+  private Function<String, Object> converter(String className) {
+    return switch (className == null ? "" : className) {
+      case "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte" -> id -> number(id, Long::valueOf);
+      case "java.math.BigDecimal", "java.math.BigInteger" -> id -> number(id, BigDecimal::new);
+      case "java.util.UUID" -> id -> number(id, UUID::fromString);
+      default -> id -> id;
+    };
+  }
+
+  private Object number(String id, Function<String, Object> parse) {
+    try {
+      return parse.apply(id.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("a record id of " + system + "." + table() + " is not of its id column's type");
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

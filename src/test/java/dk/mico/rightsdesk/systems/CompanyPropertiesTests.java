@@ -1,0 +1,266 @@
+package dk.mico.rightsdesk.systems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Each rule of docs/company-systems.md refuses a wrong declaration with a message naming system and field. */
+class CompanyPropertiesTests {
+
+  private static final String SYSTEM = "rightsdesk.company.systems[0].";
+  private static final String RECORD = SYSTEM + "records[0].";
+
+  private final Map<String, String> declaration = new LinkedHashMap<>(Map.ofEntries(
+      Map.entry("rightsdesk.company.datasources.company.url", "jdbc:h2:mem:unused"),
+      Map.entry(SYSTEM + "id", "case-management"),
+      Map.entry(SYSTEM + "name", "Case management"),
+      Map.entry(SYSTEM + "owner-group", "gdpr-officer"),
+      Map.entry(SYSTEM + "access", "jdbc"),
+      Map.entry(SYSTEM + "datasource", "company"),
+      Map.entry(SYSTEM + "activity", "Contact persons"),
+      Map.entry(SYSTEM + "legal-basis", "6(1)(b)"),
+      Map.entry(SYSTEM + "retention", "5 years"),
+      Map.entry(RECORD + "table", "contact_person"),
+      Map.entry(RECORD + "id-column", "id"),
+      Map.entry(RECORD + "identifiers.email", "email"),
+      Map.entry(RECORD + "categories[0]", "e-mail"),
+      Map.entry(RECORD + "export-columns[0]", "email"),
+      Map.entry(RECORD + "erase", "delete")));
+
+  private CompanyProperties bind() {
+    return new Binder(new MapConfigurationPropertySource(declaration))
+        .bindOrCreate("rightsdesk.company", CompanyProperties.class);
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefused() {
+    Throwable failure = catchThrowable(this::bind);
+    assertThat(failure).isInstanceOf(BindException.class).hasRootCauseInstanceOf(InvalidDeclarationException.class);
+    return assertThat(failure).rootCause();
+  }
+
+  @Test
+  void acceptsAWellFormedDeclaration() {
+    CompanyProperties properties = bind();
+
+    assertThat(properties.systems()).singleElement().satisfies(system -> {
+      assertThat(system.systemId()).isEqualTo(SystemId.of("case-management"));
+      assertThat(system.records().get(0).eraseMode()).isEqualTo(CompanyProperties.EraseMode.DELETE);
+    });
+  }
+
+  @Test
+  void acceptsNoDeclarationsAtAll() {
+    declaration.clear();
+
+    assertThat(bind().systems()).isEmpty();
+    assertThat(bind().datasources()).isEmpty();
+  }
+
+  @Test
+  void acceptsTheTestCompanysYaml() {
+    CompanyProperties properties = TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", "jdbc:h2:mem:unused"));
+
+    assertThat(properties.systems()).hasSize(4);
+    assertThat(properties.systems().get(1).records().get(0).anonymise())
+        .containsExactly(Map.entry("name", "[slettet]"), Map.entry("mail", ""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Case-Management", "case_management", "case management", "-case", "case--management"})
+  void refusesAMalformedId(String id) {
+    declaration.put(SYSTEM + "id", id);
+
+    assertRefused().hasMessageContaining("].id must be lower-case letters, digits and hyphens");
+  }
+
+  @Test
+  void refusesAMissingId() {
+    declaration.remove(SYSTEM + "id");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[0].id is missing");
+  }
+
+  @Test
+  void refusesTheSameIdTwice() {
+    Map<String, String> copy = new LinkedHashMap<>();
+    declaration.forEach((key, value) -> copy.put(key.replace("systems[0]", "systems[1]"), value));
+    declaration.putAll(copy);
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].id is declared more than once");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name", "activity", "legal-basis", "retention"})
+  void refusesAMissingRequiredField(String field) {
+    declaration.remove(SYSTEM + field);
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management]." + field + " is missing");
+  }
+
+  @Test
+  void refusesAnUnknownAccess() {
+    declaration.put(SYSTEM + "access", "ldap");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].access must be jdbc or manual");
+  }
+
+  @Test
+  void refusesAJdbcSystemWithoutADeclaredDatasource() {
+    declaration.put(SYSTEM + "datasource", "crm");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].datasource names 'crm', which is not under");
+    declaration.remove(SYSTEM + "datasource");
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].datasource is missing");
+  }
+
+  @Test
+  void refusesAJdbcSystemWithoutRecords() {
+    declaration.keySet().removeIf(key -> key.startsWith(SYSTEM + "records"));
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records needs at least one");
+  }
+
+  @Test
+  void refusesAManualSystemWithRecords() {
+    declaration.put(SYSTEM + "access", "manual");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records must be empty for a manual system");
+  }
+
+  @Test
+  void refusesAManualSystemWithoutOwnerGroup() {
+    declaration.keySet().removeIf(key -> key.startsWith(SYSTEM + "records"));
+    declaration.put(SYSTEM + "access", "manual");
+    declaration.remove(SYSTEM + "owner-group");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].owner-group is missing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"table", "id-column"})
+  void refusesARecordWithoutTableOrIdColumn(String field) {
+    declaration.remove(RECORD + field);
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[")
+        .hasMessageContaining("]." + field + " is missing");
+  }
+
+  @Test
+  void refusesARecordWithoutIdentifiers() {
+    declaration.remove(RECORD + "identifiers.email");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].identifiers needs at least one");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"table", "id-column", "identifiers.email", "identifiers.phone", "person-name",
+      "legal-basis-column", "source-column", "portable-column", "restrict-column", "marketing-column"})
+  void refusesAColumnOrTableThatIsNotAPlainIdentifier(String field) {
+    declaration.put(RECORD + field, "email; DROP TABLE contact_person");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[")
+        .hasMessageContaining("]." + field + " must be a plain SQL identifier");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"export-columns[1]", "rectify-columns[0]"})
+  void refusesListedColumnsThatAreNotPlainIdentifiers(String field) {
+    declaration.put(RECORD + field, "email, (SELECT password FROM users)");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person]." + field.replaceAll("\\[\\d]", "")
+            + " must list plain SQL identifiers");
+  }
+
+  @Test
+  void refusesAnAnonymisedColumnThatIsNotAPlainIdentifier() {
+    declaration.put(RECORD + "erase", "anonymise");
+    declaration.put(RECORD + "anonymise[email\"--]", "x");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].anonymise must list plain SQL");
+  }
+
+  @Test
+  void refusesAnonymiseWithoutItsColumns() {
+    declaration.put(RECORD + "erase", "anonymise");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].anonymise is missing");
+  }
+
+  @Test
+  void refusesAnUnknownEraseMode() {
+    declaration.put(RECORD + "erase", "shred");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].erase must be delete, anonymise or keep");
+  }
+
+  @Test
+  void refusesAConsentOnlyRecordThatIsKept() {
+    declaration.put(RECORD + "erase", "keep");
+    declaration.put(RECORD + "consent-only", "true");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].erase must be delete or anonymise");
+  }
+
+  @Test
+  void refusesARecordWithoutCategoriesOrExportColumns() {
+    declaration.remove(RECORD + "categories[0]");
+    declaration.remove(RECORD + "export-columns[0]");
+
+    assertRefused()
+        .hasMessageContaining("records[contact_person].categories needs at least one data category")
+        .hasMessageContaining("records[contact_person].export-columns needs at least one column");
+  }
+
+  @Test
+  void refusesASuppressionTableThatIsNotAPlainIdentifier() {
+    declaration.put(SYSTEM + "suppression.table", "suppression;--");
+    declaration.put(SYSTEM + "suppression.hash-column", "email_sha256");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].suppression.table must be a plain SQL identifier");
+  }
+
+  @Test
+  void listsEveryProblemAtOnce() {
+    declaration.remove(SYSTEM + "name");
+    declaration.put(RECORD + "erase", "shred");
+    declaration.remove("rightsdesk.company.datasources.company.url");
+    declaration.put("rightsdesk.company.datasources.company.username", "sa");
+
+    Throwable failure = catchThrowable(this::bind);
+    assertThat(failure).rootCause().isInstanceOf(InvalidDeclarationException.class);
+    InvalidDeclarationException invalid = findInvalid(failure);
+    assertThat(invalid.problems()).containsExactly(
+        "rightsdesk.company.datasources[company].url is missing",
+        "rightsdesk.company.systems[case-management].name is missing",
+        "rightsdesk.company.systems[case-management].records[contact_person].erase must be delete, anonymise or keep");
+    assertThat(invalid.getMessage()).contains(invalid.problems().get(0), invalid.problems().get(2));
+  }
+
+  private static InvalidDeclarationException findInvalid(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof InvalidDeclarationException invalid) {
+        return invalid;
+      }
+    }
+    throw new AssertionError("no InvalidDeclarationException in " + List.of(failure));
+  }
+}

@@ -1,0 +1,70 @@
+package dk.mico.rightsdesk.systems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.junit.jupiter.api.Test;
+
+/** A company database that is down makes the work throw, so the job retries; no personal data leaves in the error. */
+class CompanySystemFailureTests {
+
+  private static final String ADDRESS = "anna.hansen@example.dk";
+
+  @Test
+  void aLookupInADatabaseThatIsGoneThrowsWithoutTheAddress() {
+    var company = new TestCompany();
+    company.sql.sql("SHUTDOWN").update();
+    company.dataSources.close();
+    var properties = TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url + ";IFEXISTS=TRUE"));
+
+    try (var dataSources = new CompanyDataSources(properties)) {
+      var systems = new CompanySystems(properties, dataSources);
+      Throwable failure = catchThrowable(() ->
+          systems.lookup(TestCompany.CASES, Identifiers.of(ADDRESS, "+45 12 34 56 78", "Anna Berg Hansen")));
+
+      assertThat(failure).isInstanceOf(CompanySystemException.class)
+          .hasMessage("lookup in system case-management failed")
+          .hasCauseInstanceOf(CompanySystemException.Redacted.class);
+      assertFreeOfPersonalData(failure);
+    }
+  }
+
+  @Test
+  void aQueryTheDatabaseRefusesThrowsWithoutTheAddress() {
+    try (var company = new TestCompany()) {
+      company.sql.sql("DROP TABLE contact_person").update();
+
+      Throwable failure = catchThrowable(() ->
+          company.systems.lookup(TestCompany.CASES, Identifiers.of(ADDRESS, null, null)));
+
+      assertThat(failure).isInstanceOf(CompanySystemException.class)
+          .hasMessage("lookup in system case-management failed");
+      assertFreeOfPersonalData(failure);
+    }
+  }
+
+  @Test
+  void anActionOnADatabaseThatIsDownThrows() {
+    var company = new TestCompany();
+    company.close();
+    var properties = TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url + ";IFEXISTS=TRUE"));
+
+    try (var dataSources = new CompanyDataSources(properties)) {
+      var systems = new CompanySystems(properties, dataSources);
+
+      assertThat(catchThrowable(() -> systems.suppress(ADDRESS)))
+          .isInstanceOf(CompanySystemException.class)
+          .hasMessage("suppression in system newsletter failed");
+      assertThat(catchThrowable(() -> systems.stopMarketing(TestCompany.CASES, ADDRESS)))
+          .isInstanceOf(CompanySystemException.class)
+          .hasMessage("stopping marketing in system case-management failed");
+    }
+  }
+
+  private static void assertFreeOfPersonalData(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      assertThat(t.getMessage()).doesNotContainIgnoringCase("anna").doesNotContain("12 34 56 78", "12345678");
+      assertThat(t.toString()).doesNotContainIgnoringCase("hansen");
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dk.mico.rightsdesk.systems;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * A small company of the tests' own: an in-memory H2 database with four tables, and their declaration in the format
+ * of docs/company-systems.md, bound the way the application binds it.
+ */
+final class TestCompany implements AutoCloseable {
+
+  static final SystemId CASES = SystemId.of("case-management");
+  static final SystemId COURSES = SystemId.of("courses");
+  static final SystemId NEWSLETTER = SystemId.of("newsletter");
+  static final SystemId PAPER = SystemId.of("paper-archive");
+
+  static final String DECLARATION = """
+      rightsdesk:
+        company:
+          datasources:
+            company:
+              url: "@URL@"
+              username: sa
+              password: ""
+          systems:
+            - id: case-management
+              name: Case management
+              owner-group: gdpr-officer
+              access: jdbc
+              datasource: company
+              activity: Customer contact persons and their cases
+              purpose: To deliver the services agreed
+              legal-basis: "6(1)(b)"
+              source: The data subject
+              retention: While a customer, then 5 years
+              recipients: [hosting-provider]
+              records:
+                - table: contact_person
+                  id-column: id
+                  person-name: full_name
+                  identifiers:
+                    email: email
+                    phone: phone
+                  categories: [name, e-mail, phone, job title]
+                  legal-basis-column: legal_basis
+                  source-column: source
+                  portable-column: provided_by_subject
+                  export-columns: [full_name, email, phone, title]
+                  erase: delete
+                  restrict-column: restricted
+                  rectify-columns: [full_name, title]
+                  marketing-column: marketing_consent
+                - table: invoice
+                  id-column: id
+                  identifiers:
+                    email: contact_email
+                  categories: [e-mail, invoice]
+                  export-columns: [contact_email, amount, issued_on]
+                  erase: keep
+            - id: courses
+              name: Courses
+              access: jdbc
+              datasource: company
+              activity: Course participants
+              legal-basis: "6(1)(b)"
+              source: The participant's employer
+              retention: As long as needed to run and evaluate the course
+              records:
+                - table: participant
+                  id-column: code
+                  person-name: name
+                  identifiers:
+                    email: mail
+                  categories: [name, e-mail, attendance]
+                  export-columns: [name, mail, attended]
+                  erase: anonymise
+                  anonymise: {name: "[slettet]", mail: null}
+            - id: newsletter
+              name: Newsletter
+              access: jdbc
+              datasource: company
+              activity: Direct marketing
+              legal-basis: "6(1)(a)"
+              source: The data subject
+              retention: Until withdrawal
+              records:
+                - table: subscriber
+                  id-column: id
+                  identifiers:
+                    email: email
+                  categories: [e-mail]
+                  consent-only: true
+                  export-columns: [email, subscribed]
+                  erase: delete
+                  marketing-column: subscribed
+              suppression:
+                table: newsletter_suppression
+                hash-column: email_sha256
+                created-column: created_at
+            - id: paper-archive
+              name: Paper archive
+              owner-group: gdpr-officer
+              access: manual
+              activity: Signed contracts
+              legal-basis: "6(1)(b)"
+              retention: 5 years
+      """;
+
+  private static final String SCHEMA = """
+      CREATE TABLE contact_person (id BIGINT PRIMARY KEY, full_name VARCHAR(200), email VARCHAR(200),
+        phone VARCHAR(40), title VARCHAR(100), legal_basis VARCHAR(20), source VARCHAR(200),
+        provided_by_subject BOOLEAN, restricted BOOLEAN DEFAULT FALSE NOT NULL, marketing_consent BOOLEAN);
+      INSERT INTO contact_person VALUES
+        (1, 'Anna Berg Hansen', 'Anna.Hansen@Example.DK', '+45 12 34 56 78', 'CTO', NULL, NULL, TRUE, FALSE, TRUE),
+        (2, ' anna  berg   HANSEN ', 'anna@elsewhere.dk', '87654321', 'Clerk', '6(1)(f)', 'Her employer', FALSE,
+          FALSE, TRUE),
+        (3, 'Bo Jensen', 'bo@example.dk', '(+45) 22-33 44.55', 'CEO', NULL, NULL, TRUE, FALSE, NULL),
+        (4, 'Anna Berg', 'berg@example.dk', NULL, NULL, NULL, NULL, NULL, FALSE, FALSE),
+        (5, 'Anna Berg Hansenius', 'hansenius@example.dk', NULL, NULL, NULL, NULL, NULL, FALSE, FALSE);
+      CREATE TABLE invoice (id INT PRIMARY KEY, contact_email VARCHAR(200), amount DECIMAL(10, 2), issued_on DATE);
+      INSERT INTO invoice VALUES (10, 'anna.hansen@example.dk', 1250.00, DATE '2024-03-01');
+      CREATE TABLE participant (code VARCHAR(20) PRIMARY KEY, name VARCHAR(200), mail VARCHAR(200),
+        attended BOOLEAN);
+      INSERT INTO participant VALUES ('P-1', 'Anna Berg Hansen', 'ANNA.HANSEN@example.dk', TRUE),
+        ('P-2', 'Bo Jensen', 'bo@example.dk', FALSE);
+      CREATE TABLE subscriber (id BIGINT PRIMARY KEY, email VARCHAR(200), subscribed BOOLEAN);
+      INSERT INTO subscriber VALUES (1, 'anna.hansen@example.dk', TRUE), (2, 'bo@example.dk', TRUE);
+      CREATE TABLE newsletter_suppression (email_sha256 CHAR(64) PRIMARY KEY, created_at TIMESTAMP NOT NULL);
+      """;
+
+  final String url = "jdbc:h2:mem:company-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  final JdbcClient sql;
+  final CompanyDataSources dataSources;
+  final CompanySystems systems;
+
+  TestCompany() {
+    var dataSource = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
+    sql = JdbcClient.create(dataSource);
+    for (String statement : SCHEMA.split(";")) {
+      if (!statement.isBlank()) {
+        sql.sql(statement).update();
+      }
+    }
+    CompanyProperties properties = bind(DECLARATION.replace("@URL@", url));
+    dataSources = new CompanyDataSources(properties);
+    systems = new CompanySystems(properties, dataSources);
+  }
+
+  static CompanyProperties bind(String yaml) {
+    try {
+      var sources = new YamlPropertySourceLoader()
+          .load("declaration", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+      return new Binder(ConfigurationPropertySources.from(sources))
+          .bindOrCreate("rightsdesk.company", CompanyProperties.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSources.close();
+    sql.sql("SHUTDOWN").update();
+  }
+}
