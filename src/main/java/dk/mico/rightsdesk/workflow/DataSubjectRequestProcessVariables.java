@@ -37,6 +37,11 @@ public final class DataSubjectRequestProcessVariables {
   public static final String CONFIRMATION_EXPIRES_AT = "confirmationExpiresAt";
   public static final String CONFIRMATION_REMINDER_AT = "confirmationReminderAt";
   public static final String ANSWER_APPROVED = "answerApproved";
+  /** False when the answer comes from a right carried out with no human step (it then goes without approval). */
+  public static final String ANSWER_NEEDS_APPROVAL = "answerNeedsApproval";
+  /** The element variable of steps that run once per company system. */
+  public static final String SYSTEM_ID = "systemId";
+  public static final String OBJECTION_SCOPE = "objectionScope";
 
   /** Input parameters of the letter and close tasks. */
   public static final String LETTER_KIND = "letterKind";

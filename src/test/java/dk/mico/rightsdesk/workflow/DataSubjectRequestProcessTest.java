@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.workflow;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_EXPIRES_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REQUIRED;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OBJECTION_SCOPE;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FULFILMENT_PROCESS_ID;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_ESTABLISHED;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_VERIFIED;
@@ -152,6 +153,7 @@ class DataSubjectRequestProcessTest {
   void objectionToDirectMarketingActsWithoutConfirmation() {
     Map<String, Object> objection = webAccessRequest();
     objection.put(REQUEST_TYPE, "OBJECTION");
+    objection.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
     objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
     objection.put(CONFIRMATION_REQUIRED, false);
     start(objection);
@@ -159,10 +161,30 @@ class DataSubjectRequestProcessTest {
     runJobAt("Task_SendAcknowledgement");
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
     assertThat(request).calledProcessInstance("ObjectionRequestProcess").hasBusinessKey(REFERENCE);
+    // the objection is carried out with no human step, and its answer goes without approval
+    while (!managementService().createJobQuery().processDefinitionKey("ObjectionRequestProcess").list().isEmpty()) {
+      execute(managementService().createJobQuery().processDefinitionKey("ObjectionRequestProcess").list().get(0));
+    }
+    runJobAt("Task_SendClosingLetter");
+
+    assertThat(request).isEnded().hasPassed("Gateway_AnswerNeedsApproval", "EndEvent_RequestClosed")
+        .hasNotPassed("Task_SendConfirmationLink", "UserTask_CheckIdentity", "UserTask_ApproveAnswer");
+    assertThat(taskService().createTaskQuery().count()).as("tasks ever open now").isZero();
+  }
+
+  @Test
+  void generalObjectionIsHandledByHandAndItsAnswerApproved() {
+    Map<String, Object> objection = registeredRequest();
+    objection.put(REQUEST_TYPE, "OBJECTION");
+    objection.put(OBJECTION_SCOPE, "GENERAL");
+    objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
+    start(objection);
+
+    runJobAt("Task_SendAcknowledgement");
+    assertThat(request).calledProcessInstance("ObjectionRequestProcess").isWaitingAt("UserTask_HandleByHand");
     answerAndClose();
 
-    assertThat(request).isEnded().hasPassed("EndEvent_RequestClosed")
-        .hasNotPassed("Task_SendConfirmationLink", "UserTask_CheckIdentity");
+    assertThat(request).isEnded().hasPassed("UserTask_ApproveAnswer", "EndEvent_RequestClosed");
   }
 
   @Test

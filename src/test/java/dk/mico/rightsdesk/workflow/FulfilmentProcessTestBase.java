@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -52,11 +53,22 @@ abstract class FulfilmentProcessTestBase {
     Mocks.reset();
   }
 
+  /** What the main process's call activity passes in. */
+  Map<String, Object> startVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REQUEST_REFERENCE, REFERENCE);
+    variables.put(TASK_DUE_DATE, DUE);
+    return variables;
+  }
+
+  ProcessMocks mocks() {
+    return mocks;
+  }
+
   @Test
   void officerHandlesTheRequestByHand() {
-    // what the main process's call activity passes in
     ProcessInstance fulfilment = runtimeService().startProcessInstanceByKey(processId, REFERENCE,
-        Map.of(REQUEST_REFERENCE, REFERENCE, TASK_DUE_DATE, DUE));
+        startVariables());
 
     assertThat(fulfilment).isWaitingAt("UserTask_HandleByHand");
     Task task = task(fulfilment);

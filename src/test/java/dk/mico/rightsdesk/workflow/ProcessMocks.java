@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANSWER_APPROVED;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANSWER_NEEDS_APPROVAL;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_EXPIRES_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_VERIFIED;
@@ -54,6 +55,19 @@ final class ProcessMocks {
       return outcome == null ? null : "outcome=" + outcome;
     }));
 
+    Mocks.register("companySystemIds", new SystemIds());
+    Mocks.register("discoverInSystemDelegate",
+        delegate("discoverInSystemDelegate", execution -> "systemId=" + execution.getVariable("systemId")));
+    Mocks.register("stopMarketingInSystemDelegate",
+        delegate("stopMarketingInSystemDelegate", execution -> "systemId=" + execution.getVariable("systemId")));
+    Mocks.register("withdrawConsentInSystemDelegate",
+        delegate("withdrawConsentInSystemDelegate", execution -> "systemId=" + execution.getVariable("systemId")));
+    Mocks.register("addSuppressionEntryDelegate", delegate("addSuppressionEntryDelegate", e -> null));
+    Mocks.register("recordAutomatedAnswerDelegate", delegate("recordAutomatedAnswerDelegate", execution -> {
+      execution.setVariable(ANSWER_NEEDS_APPROVAL, false);
+      return null;
+    }));
+
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
     Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));
     Mocks.register("recordAnswerListener", listener("recordAnswerListener", task -> {}));
@@ -66,6 +80,13 @@ final class ProcessMocks {
         task.getExecution().setVariable(ANSWER_APPROVED, "SEND".equals(task.getVariableLocal("answerDecision")));
       }
     }));
+  }
+
+  /** The company's systems as the processes see them: two JDBC systems. */
+  public static final class SystemIds {
+    public List<String> searchable() {
+      return List.of("case-management", "newsletter");
+    }
   }
 
   /** Every call so far, in order. */

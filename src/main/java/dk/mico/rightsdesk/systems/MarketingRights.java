@@ -1,0 +1,109 @@
+package dk.mico.rightsdesk.systems;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two rights the law wants carried out with no weighing and no human step (gdpr-rules.md §1, §3): an objection
+ * to direct marketing (Art 21(2)-(3)) and a withdrawal of consent (Art 7(3)). They act on the address given.
+ */
+@Service
+public class MarketingRights {
+
+  static final String DECIDED_BY = "Rights Desk (Art 21(3) / 7(3): no weighing)";
+  private static final String SUPPRESSION = "suppression";
+
+  private final CompanySystems systems;
+  private final RequestFindings findings;
+  private final RequestLifecycle lifecycle;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  MarketingRights(CompanySystems systems, RequestFindings findings, RequestLifecycle lifecycle,
+      MessageSource messages, Clock clock) {
+    this.systems = systems;
+    this.findings = findings;
+    this.lifecycle = lifecycle;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** Stops every direct-marketing use of the address in one system (marketing flags off). */
+  @Transactional
+  public void stopMarketing(String reference, String systemId) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    for (SystemChange change : systems.stopMarketing(SystemId.of(systemId), request.subject().email())) {
+      findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+    }
+  }
+
+  /**
+   * Ends consent-based processing in one system: marketing stops, and what was held only on consent is erased
+   * (Art 17(1)(b)); the suppression entry is kept apart and stays.
+   */
+  @Transactional
+  public void withdrawConsent(String reference, String systemId) {
+    stopMarketing(reference, systemId);
+    DataSubjectRequest request = lifecycle.get(reference);
+    SystemId system = SystemId.of(systemId);
+    Map<String, List<String>> consentOnly = findings.verified(request.id(), system).stream()
+        .filter(Finding::consentOnly)
+        .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())));
+    consentOnly.forEach((table, ids) -> {
+      SystemChange change = systems.eraseConsentOnly(system, table, ids);
+      if (change.changedAnything()) {
+        findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+      }
+    });
+  }
+
+  /** Keeps a suppression entry (a hash of the address) so it is never added to marketing again. */
+  @Transactional
+  public void suppress(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    boolean added = systems.suppress(request.subject().email());
+    findings.record(request.id(), SUPPRESSION, null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
+        List.of("hash of the e-mail address"), DECIDED_BY, clock.instant());
+  }
+
+  /** Records the answer from what was done, in the subject's language; the letter is built from it. */
+  @Transactional
+  public void recordAnswer(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Locale locale = request.language().locale();
+    List<RequestFindings.RecordedChange> changes = findings.changes(request.id());
+    List<String> lines = new ArrayList<>();
+    lines.add(text("auto.marketing.stopped", locale, request.subject().email()));
+    List<RequestFindings.RecordedChange> inSystems = changes.stream()
+        .filter(c -> !SUPPRESSION.equals(c.system()))
+        .toList();
+    if (inSystems.isEmpty()) {
+      lines.add(text("auto.nothing.found", locale));
+    }
+    for (RequestFindings.RecordedChange change : inSystems) {
+      String system = systems.system(SystemId.of(change.system())).name();
+      lines.add("- " + text("auto.change." + change.action(), locale, system, change.recordIds().size(),
+          String.join(", ", change.categories())));
+    }
+    lines.add(text("auto.suppression", locale));
+    if (request.type() == RequestType.CONSENT_WITHDRAWAL) {
+      lines.add(text("auto.cookies", locale));
+      lines.add(text("auto.earlier.lawful", locale));
+    }
+    lifecycle.recordAnswer(reference, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
+  }
+
+  private String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}

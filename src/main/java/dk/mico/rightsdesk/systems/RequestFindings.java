@@ -1,0 +1,100 @@
+package dk.mico.rightsdesk.systems;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What discovery found for a request and what was changed in the company's systems, kept with the request (in the
+ * engine's database), never in process variables and never with values.
+ */
+@Repository
+public class RequestFindings {
+
+  /** A change as the request's record keeps it. */
+  public record RecordedChange(String system, String table, String action, List<String> recordIds,
+      List<String> categories) {}
+
+  private final JdbcClient jdbc;
+
+  RequestFindings(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Replaces what an earlier run of the same lookup found, so a lookup that runs again records nothing twice. */
+  void replace(long requestId, SystemId system, List<Finding> found, Instant now) {
+    jdbc.sql("DELETE FROM request_finding WHERE request_id = ? AND system_id = ?")
+        .params(requestId, system.value())
+        .update();
+    for (Finding f : found) {
+      jdbc.sql("""
+              INSERT INTO request_finding (request_id, system_id, table_name, record_id, categories, legal_basis,
+                source, portable, restricted, consent_only, matched_by, found_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(requestId, system.value(), f.table(), f.recordId(), String.join(", ", f.categories()),
+              f.legalBasis(), f.source(), f.portable(), f.restricted(), f.consentOnly(), f.matchedBy().name(),
+              utc(now))
+          .update();
+    }
+  }
+
+  /** The verified findings of one system (name-only matches wait for the officer and are left out). */
+  List<Finding> verified(long requestId, SystemId system) {
+    return jdbc.sql("""
+            SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, consent_only,
+              matched_by
+            FROM request_finding WHERE request_id = ? AND system_id = ? AND matched_by <> 'NAME_ONLY'
+            ORDER BY table_name, record_id""")
+        .params(requestId, system.value())
+        .query((rs, n) -> new Finding(system, rs.getString("table_name"), rs.getString("record_id"),
+            List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"), rs.getString("source"),
+            (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"), rs.getBoolean("consent_only"),
+            MatchedBy.valueOf(rs.getString("matched_by"))))
+        .list();
+  }
+
+  /** How many records the request's lookups found, per system, verified ones only. */
+  List<String> systemsWithVerifiedFindings(long requestId) {
+    return jdbc.sql("SELECT DISTINCT system_id FROM request_finding WHERE request_id = ? "
+            + "AND matched_by <> 'NAME_ONLY' ORDER BY system_id")
+        .param(requestId)
+        .query(String.class)
+        .list();
+  }
+
+  void recordChange(long requestId, SystemChange change, String decidedBy, Instant now) {
+    record(requestId, change.system().value(), change.table(), change.action().name(), change.recordIds(),
+        change.categories(), decidedBy, now);
+  }
+
+  void record(long requestId, String system, String table, String action, List<String> recordIds,
+      List<String> categories, String decidedBy, Instant now) {
+    jdbc.sql("""
+            INSERT INTO request_change (request_id, system_id, table_name, action, record_ids, categories,
+              decided_by, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(requestId, system, table, action, String.join(",", recordIds), String.join(", ", categories),
+            decidedBy, utc(now))
+        .update();
+  }
+
+  public List<RecordedChange> changes(long requestId) {
+    return jdbc.sql("SELECT system_id, table_name, action, record_ids, categories FROM request_change "
+            + "WHERE request_id = ? ORDER BY changed_at, id")
+        .param(requestId)
+        .query((rs, n) -> new RecordedChange(rs.getString("system_id"), rs.getString("table_name"),
+            rs.getString("action"), split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", ")))
+        .list();
+  }
+
+  private static List<String> split(String joined, String separator) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(separator));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

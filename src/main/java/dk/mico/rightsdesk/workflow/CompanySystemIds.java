@@ -1,0 +1,20 @@
+package dk.mico.rightsdesk.workflow;
+
+import dk.mico.rightsdesk.systems.Discovery;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The systems a multi-instance step runs over: {@code collection="${companySystemIds.searchable()}"}. */
+@Component
+class CompanySystemIds {
+
+  private final Discovery discovery;
+
+  CompanySystemIds(Discovery discovery) {
+    this.discovery = discovery;
+  }
+
+  public List<String> searchable() {
+    return discovery.searchableSystems();
+  }
+}
