@@ -61,6 +61,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void companySystemsKnowNoCallers() {
+    noClasses()
+        .that().resideInAPackage("..systems..")
+        .should().dependOnClassesThat().resideInAnyPackage("..request..", "..identity..", "..notification..",
+            "..workflow..", "..web..")
+        .check(CLASSES);
+  }
+
+  @Test
   void workflowAndWebStayApart() {
     noClasses()
         .that().resideInAPackage("..workflow..")

@@ -104,10 +104,6 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
     public EraseMode eraseMode() {
       return EraseMode.parse(erase).orElseThrow();
     }
-
-    public boolean rectifiable(String column) {
-      return rectifyColumns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
-    }
   }
 
   /** The columns that identify a person: at least one of them. */

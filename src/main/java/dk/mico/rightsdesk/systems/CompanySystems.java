@@ -268,7 +268,8 @@ public class CompanySystems {
       this.declaration = declaration;
       this.jdbc = JdbcClient.create(dataSource);
       this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-      declaration.records().forEach(r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc)));
+      declaration.records().forEach(
+          r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc)));
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class DeclarationRules {
 
   static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern GROUP_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*");
   private static final String PREFIX = "rightsdesk.company.";
 
@@ -205,10 +206,8 @@ final class DeclarationRules {
 
   /** A declaration is named by its id where it has a usable one, else by its position. */
   private static String label(String id, int index) {
-    return id == null || id.isBlank() || !SQL_LABEL.matcher(id).matches() ? String.valueOf(index) : id;
+    return id == null || id.isBlank() || !LABEL.matcher(id).matches() ? String.valueOf(index) : id;
   }
-
-  private static final Pattern SQL_LABEL = Pattern.compile("[A-Za-z0-9_-]+");
 
   private static String identifierOrNull(String table) {
     return table != null && SQL_IDENTIFIER.matcher(table).matches() ? table : null;

@@ -115,8 +115,8 @@ final class RecordTable {
     String source = declaration.sourceColumn() == null ? null : text(row.get(declaration.sourceColumn()));
     Boolean portable =
         declaration.portableColumn() == null ? null : Matching.bool(row.get(declaration.portableColumn()));
-    boolean restricted =
-        declaration.restrictColumn() != null && Boolean.TRUE.equals(Matching.bool(row.get(declaration.restrictColumn())));
+    boolean restricted = declaration.restrictColumn() != null
+        && Boolean.TRUE.equals(Matching.bool(row.get(declaration.restrictColumn())));
     return new Finding(system, table(), text(row.get(declaration.idColumn())), declaration.categories(),
         legalBasis == null || legalBasis.isBlank() ? systemDeclaration.legalBasis() : legalBasis,
         source == null || source.isBlank() ? systemDeclaration.source() : source,
@@ -276,7 +276,8 @@ final class RecordTable {
 
   private Function<String, Object> converter(String className) {
     return switch (className == null ? "" : className) {
-      case "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte" -> id -> number(id, Long::valueOf);
+      case "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte" ->
+          id -> number(id, Long::valueOf);
       case "java.math.BigDecimal", "java.math.BigInteger" -> id -> number(id, BigDecimal::new);
       case "java.util.UUID" -> id -> number(id, UUID::fromString);
       default -> id -> id;
@@ -287,7 +288,8 @@ final class RecordTable {
     try {
       return parse.apply(id.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a record id of " + system + "." + table() + " is not of its id column's type");
+      throw new IllegalArgumentException(
+          "a record id of " + system + "." + table() + " is not of its id column's type");
     }
   }
 
