@@ -1,0 +1,73 @@
+package dk.mico.rightsdesk.systems.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+
+/** The company database's migrations run on a fresh H2 and on PostgreSQL, and give the same rows every time. */
+class CompanyDatabaseMigrationTests {
+
+  private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String POSTGRES_USER = "postgres";
+
+  @Test
+  void migratesAFreshH2DatabaseAndASecondRunChangesNothing() throws SQLException {
+    CompanyDb db = CompanyDb.freshH2();
+
+    Flyway flyway = CompanyDatabaseMigrations.configure(db.url, db.username, db.password).load();
+    assertThat(flyway.info().applied()).extracting(MigrationInfo::getDescription)
+        .containsExactly("company schema", "DemoPeople", "disclosure register");
+    assertThat(flyway.migrate().migrationsExecuted).isZero();
+    flyway.validate();
+    for (String table : CompanyDb.TABLES) {
+      assertThat(db.count("select count(*) from " + table)).as(table).isPositive();
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameRowsOnEveryRun() throws SQLException {
+    String first = CompanyDb.freshH2().contents();
+    String second = CompanyDb.freshH2().contents();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.lines().count()).isGreaterThan(1000);
+  }
+
+  @Test
+  void migratesPostgreSqlToTheSameRowsAsH2() throws SQLException {
+    assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER
+        + ", trust auth): the PostgreSQL run of the company migrations is skipped");
+    String schema = "company_test_" + Long.toHexString(System.nanoTime());
+    try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("create schema " + schema);
+    }
+    try {
+      CompanyDb postgres = new CompanyDb(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "");
+      CompanyDatabaseMigrations.configure(postgres.url, postgres.username, postgres.password)
+          .schemas(schema).load().migrate();
+
+      assertThat(postgres.contents()).isEqualTo(CompanyDb.freshH2().contents());
+    } finally {
+      try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+          Statement statement = admin.createStatement()) {
+        statement.execute("drop schema " + schema + " cascade");
+      }
+    }
+  }
+
+  private static boolean postgresReachable() {
+    try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}
