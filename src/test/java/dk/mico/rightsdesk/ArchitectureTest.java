@@ -84,4 +84,12 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("..workflow..")
         .check(CLASSES);
   }
+
+  @Test
+  void fulfilmentIsDrivenNotDriving() {
+    noClasses()
+        .that().resideInAPackage("..fulfilment..")
+        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
+        .check(CLASSES);
+  }
 }

@@ -1,6 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
-import dk.mico.rightsdesk.systems.MarketingRights;
+import dk.mico.rightsdesk.fulfilment.MarketingRights;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,13 @@
 package dk.mico.rightsdesk.workflow;
 
-import dk.mico.rightsdesk.systems.Discovery;
+import dk.mico.rightsdesk.fulfilment.Discovery;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The systems a multi-instance step runs over: {@code collection="${companySystemIds.searchable()}"}. */
+/** The systems a multi-instance step runs over: {@code collection="${companySystemIds.searchable()}"} (public: the
+ * engine's expression language calls it). */
 @Component
-class CompanySystemIds {
+public class CompanySystemIds {
 
   private final Discovery discovery;
 

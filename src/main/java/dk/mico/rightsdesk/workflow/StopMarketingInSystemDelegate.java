@@ -2,7 +2,7 @@ package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.SYSTEM_ID;
 
-import dk.mico.rightsdesk.systems.MarketingRights;
+import dk.mico.rightsdesk.fulfilment.MarketingRights;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

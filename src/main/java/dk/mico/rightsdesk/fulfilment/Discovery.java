@@ -1,5 +1,10 @@
-package dk.mico.rightsdesk.systems;
+package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.CompanyProperties;
+import dk.mico.rightsdesk.systems.Finding;
+import dk.mico.rightsdesk.systems.Identifiers;
+import dk.mico.rightsdesk.systems.SystemId;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import java.time.Clock;

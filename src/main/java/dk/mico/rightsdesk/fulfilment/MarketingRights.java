@@ -1,5 +1,9 @@
-package dk.mico.rightsdesk.systems;
+package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.Finding;
+import dk.mico.rightsdesk.systems.SystemChange;
+import dk.mico.rightsdesk.systems.SystemId;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestType;
@@ -38,12 +42,19 @@ public class MarketingRights {
     this.clock = clock;
   }
 
-  /** Stops every direct-marketing use of the address in one system (marketing flags off). */
+  /**
+   * Stops every direct-marketing use of the address in one system: marketing flags off, and off every marketing list
+   * (a system that keeps a suppression list is one: its consent-only subscriptions are removed).
+   */
   @Transactional
   public void stopMarketing(String reference, String systemId) {
     DataSubjectRequest request = lifecycle.get(reference);
-    for (SystemChange change : systems.stopMarketing(SystemId.of(systemId), request.subject().email())) {
+    SystemId system = SystemId.of(systemId);
+    for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
       findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+    }
+    if (systems.system(system).suppression() != null) {
+      eraseConsentOnly(request, system);
     }
   }
 
@@ -53,9 +64,15 @@ public class MarketingRights {
    */
   @Transactional
   public void withdrawConsent(String reference, String systemId) {
-    stopMarketing(reference, systemId);
     DataSubjectRequest request = lifecycle.get(reference);
     SystemId system = SystemId.of(systemId);
+    for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
+      findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+    }
+    eraseConsentOnly(request, system);
+  }
+
+  private void eraseConsentOnly(DataSubjectRequest request, SystemId system) {
     Map<String, List<String>> consentOnly = findings.verified(request.id(), system).stream()
         .filter(Finding::consentOnly)
         .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())));

@@ -1,5 +1,9 @@
-package dk.mico.rightsdesk.systems;
+package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.systems.Finding;
+import dk.mico.rightsdesk.systems.MatchedBy;
+import dk.mico.rightsdesk.systems.SystemChange;
+import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,0 +1,194 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import dk.mico.rightsdesk.system.SecretTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * An objection to direct marketing and a withdrawal of consent, carried out at once in the demo company's systems
+ * with no human step (gdpr-rules.md §3), for the personas of docs/demo-company.md.
+ */
+@RightsDeskSpringTest
+class MarketingRightsTests {
+
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+
+  @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
+
+  private JdbcClient company;
+
+  @BeforeEach
+  @AfterEach
+  void reset() {
+    driver.reset();
+    DataSource dataSource = new DriverManagerDataSource(companyUrl, "sa", "");
+    company = JdbcClient.create(dataSource);
+  }
+
+  @Test
+  void objectionToDirectMarketingStopsItEverywhereAtOnceWithNoTask() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    assertThat(newsletterRows(email)).isPositive();
+    assertThat(marketingConsents(email)).contains(true);
+
+    String reference = objectToMarketing("Mette Kjærgaard Sørensen", email);
+    driver.runDueJobs();
+
+    assertThat(newsletterRows(email)).as("unsubscribed").isZero();
+    assertThat(marketingConsents(email)).as("marketing flag in the case system").containsOnly(false);
+    assertThat(suppressed(email)).isTrue();
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("outcome").asText()).isEqualTo("FULFILLED");
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));
+    assertThat(letter).contains("stoppet al direkte markedsføring", "Sagsstyringssystem", "Nyhedsbrev",
+        "spærreliste", "Datatilsynet");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count())
+        .as("no human step, ever").isZero();
+    // and the company's newsletter refuses the address from now on
+    assertThat(subscribe(email)).as("a suppressed address cannot be subscribed again").isFalse();
+  }
+
+  @Test
+  void objectionFromSomeoneTheCompanyDoesNotKnowIsAnsweredAndSuppressed() throws Exception {
+    String email = "villads.ubekendt@postkassen.example";
+    String reference = objectToMarketing("Villads Ubekendt", email);
+    driver.runDueJobs();
+
+    assertThat(suppressed(email)).isTrue();
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));
+    assertThat(letter).contains("fandt ingen markedsføring", "spærreliste");
+    assertThat(subscribe(email)).isFalse();
+  }
+
+  @Test
+  void consentWithdrawalErasesWhatWasHeldOnlyOnConsent() throws Exception {
+    String email = "freja.dahl@minmail.example";
+    assertThat(newsletterRows(email)).isPositive();
+    assertThat(linkedCookieConsents(email)).isPositive();
+
+    String reference = api.submitPublic("""
+        {"type": "CONSENT_WITHDRAWAL", "name": "Freja Dahl", "email": "%s", "language": "en"}""".formatted(email));
+    driver.runDueJobs();
+
+    assertThat(newsletterRows(email)).isZero();
+    assertThat(linkedCookieConsents(email)).as("cookie consent linked by her sign-up").isZero();
+    assertThat(suppressed(email)).as("the suppression entry stays").isTrue();
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void aSystemThatIsDownGivesRetriesThenAnIncidentWithTheRequestIntact() throws Exception {
+    String email = "jens.oestergaard@postkassen.example";
+    company.sql("ALTER TABLE newsletter_subscriber RENAME TO newsletter_subscriber_offline").update();
+    String reference;
+    try {
+      reference = objectToMarketing("Jens Østergaard", email);
+      String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .singleResult().getId();
+      // run what is due, again and again later, as the job executor would over the retry schedule
+      Instant now = Instant.now();
+      for (int round = 0; round < 12 && incidents(processInstance) == 0; round++) {
+        for (Job job : management.createJobQuery().executable().list()) {
+          try {
+            management.executeJob(job.getId());
+          } catch (RuntimeException expected) {
+            // the newsletter's database is down
+          }
+        }
+        now = now.plus(Duration.ofHours(7));
+        driver.setTime(Date.from(now));
+      }
+      Incident incident = runtime.createIncidentQuery().processInstanceId(processInstance).singleResult();
+      assertThat(incident).as("an incident for Cockpit").isNotNull();
+      // the request's process shows it at its fulfilment; the cause is the newsletter's lookup, retried on its own
+      assertThat(incident.getActivityId()).isEqualTo("CallActivity_FulfilRequest");
+      Incident cause = runtime.createIncidentQuery().incidentId(incident.getRootCauseIncidentId()).singleResult();
+      assertThat(cause.getActivityId()).isEqualTo("Task_DiscoverInSystem");
+      assertThat(cause.getIncidentMessage()).contains("newsletter").doesNotContain(email);
+      assertThat(api.view(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
+    } finally {
+      company.sql("ALTER TABLE newsletter_subscriber_offline RENAME TO newsletter_subscriber").update();
+    }
+    management.setJobRetries(failingJob().getId(), 1);
+    driver.runDueJobs();
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
+    assertThat(newsletterRows(email)).isZero();
+  }
+
+  private long incidents(String processInstance) {
+    return runtime.createIncidentQuery().processInstanceId(processInstance).count();
+  }
+
+  private Job failingJob() {
+    return management.createJobQuery().withException().singleResult();
+  }
+
+  private String objectToMarketing(String name, String email) throws Exception {
+    return api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "%s", "email": "%s"}"""
+        .formatted(name, email));
+  }
+
+  private int newsletterRows(String email) {
+    return company.sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE LOWER(email) = ?")
+        .param(email.toLowerCase(Locale.ROOT)).query(Integer.class).single();
+  }
+
+  private int linkedCookieConsents(String email) {
+    return company.sql("SELECT COUNT(*) FROM cookie_consent WHERE LOWER(signup_email) = ?")
+        .param(email.toLowerCase(Locale.ROOT)).query(Integer.class).single();
+  }
+
+  private java.util.List<Boolean> marketingConsents(String email) {
+    return company.sql("SELECT marketing_consent FROM contact_person WHERE LOWER(email) = ?")
+        .param(email.toLowerCase(Locale.ROOT)).query(Boolean.class).list();
+  }
+
+  private boolean suppressed(String email) {
+    return company.sql("SELECT COUNT(*) FROM newsletter_suppression WHERE email_sha256 = ?")
+        .param(SecretTokens.hash(email.toLowerCase(Locale.ROOT))).query(Integer.class).single() == 1;
+  }
+
+  /** The company's own newsletter sign-up, as its website would do it. */
+  private boolean subscribe(String email) {
+    try {
+      company.sql("INSERT INTO newsletter_subscriber (id, email, full_name, consent_at, consent_source) "
+              + "VALUES ((SELECT MAX(id) + 1 FROM newsletter_subscriber), ?, 'Again', CURRENT_TIMESTAMP, 'website')")
+          .param(email).update();
+      return true;
+    } catch (org.springframework.dao.DataAccessException refused) {
+      return false;
+    }
+  }
+}
