@@ -36,6 +36,8 @@ class IntakeBenchmark {
   private static final String URL = System.getProperty("benchmark.url");
   private static final int REQUESTS = Integer.getInteger("benchmark.requests", 200);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+  /** ACCESS (waits for the acknowledgement), or DIRECT_MARKETING / CONSENT_WITHDRAWAL (wait for the answer). */
+  private static final String KIND = System.getProperty("benchmark.kind", "ACCESS");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -67,7 +69,7 @@ class IntakeBenchmark {
     for (Submitted s : submitted) {
       while (true) {
         JsonNode view = json.readTree(get("/api/officer/requests/" + s.reference()));
-        JsonNode delivered = view.path("letters").path(0).path("deliveredAt");
+        JsonNode delivered = letter(view).path("deliveredAt");
         if (!delivered.isMissingNode() && !delivered.isNull()) {
           Instant received = OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant();
           receiptToAcknowledgement.add(
@@ -82,11 +84,28 @@ class IntakeBenchmark {
     System.out.printf("%nIntake: %d requests from %d clients in %d ms (%.1f requests/s)%n", REQUESTS, CLIENTS,
         intakeWall.toMillis(), REQUESTS * 1000.0 / intakeWall.toMillis());
     System.out.println("Intake latency (202), ms:            " + percentiles(intake));
-    System.out.println("Receipt to acknowledgement sent, ms: " + percentiles(receiptToAcknowledgement));
+    System.out.println("Receipt to " + (KIND.equals("ACCESS") ? "acknowledgement" : "answer letter")
+        + " sent, ms: " + percentiles(receiptToAcknowledgement));
+  }
+
+  /** The letter whose sending ends the measured span: the acknowledgement, or the answer of the automated rights. */
+  private static JsonNode letter(JsonNode view) {
+    String kind = KIND.equals("ACCESS") ? "ACKNOWLEDGEMENT" : "ANSWER";
+    for (JsonNode letter : view.path("letters")) {
+      if (letter.path("kind").asText().equals(kind)) {
+        return letter;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   private Submitted submit(String email) throws Exception {
-    String body = "{\"type\": \"ACCESS\", \"name\": \"Bench Person\", \"email\": \"" + email + "\"}";
+    String type = switch (KIND) {
+      case "DIRECT_MARKETING" -> "\"type\": \"OBJECTION\", \"objectionScope\": \"DIRECT_MARKETING\"";
+      case "CONSENT_WITHDRAWAL" -> "\"type\": \"CONSENT_WITHDRAWAL\"";
+      default -> "\"type\": \"ACCESS\"";
+    };
+    String body = "{" + type + ", \"name\": \"Bench Person\", \"email\": \"" + email + "\"}";
     long before = System.nanoTime();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(URL + "/api/requests"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -95,6 +95,8 @@ class CompanyStartTests {
   void springBootReportsTheProblemsWhenTheStartFails(CapturedOutput output) {
     var application = new SpringApplicationBuilder(Systems.class)
         .web(WebApplicationType.NONE)
+        // a profile of its own, so that the demo company's declarations do not come in
+        .profiles("declaration-check")
         .properties("rightsdesk.company.systems[0].id=crm", "rightsdesk.company.systems[0].access=ldap");
 
     assertThatThrownBy(application::run).hasRootCauseInstanceOf(InvalidDeclarationException.class);
