@@ -18,6 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RequestFindings {
 
+  /** A finding as the request's record keeps it; NAME_ONLY ones wait for the officer. */
+  public record RecordedFinding(String system, String table, String recordId, List<String> categories,
+      String legalBasis, String source, String matchedBy) {}
+
   /** A change as the request's record keeps it. */
   public record RecordedChange(String system, String table, String action, List<String> recordIds,
       List<String> categories) {}
@@ -60,12 +64,14 @@ public class RequestFindings {
         .list();
   }
 
-  /** How many records the request's lookups found, per system, verified ones only. */
-  List<String> systemsWithVerifiedFindings(long requestId) {
-    return jdbc.sql("SELECT DISTINCT system_id FROM request_finding WHERE request_id = ? "
-            + "AND matched_by <> 'NAME_ONLY' ORDER BY system_id")
+  /** Everything the request's lookups found, name-only candidates included (marked), for the officer. */
+  public List<RecordedFinding> all(long requestId) {
+    return jdbc.sql("SELECT system_id, table_name, record_id, categories, legal_basis, source, matched_by "
+            + "FROM request_finding WHERE request_id = ? ORDER BY system_id, table_name, record_id")
         .param(requestId)
-        .query(String.class)
+        .query((rs, n) -> new RecordedFinding(rs.getString("system_id"), rs.getString("table_name"),
+            rs.getString("record_id"), split(rs.getString("categories"), ", "), rs.getString("legal_basis"),
+            rs.getString("source"), rs.getString("matched_by")))
         .list();
   }
 

@@ -63,6 +63,9 @@ class MarketingRightsTests {
     assertThat(marketingConsents(email)).as("marketing flag in the case system").containsOnly(false);
     assertThat(suppressed(email)).isTrue();
     JsonNode view = api.view(reference);
+    assertThat(view.path("findings").findValuesAsText("system")).contains("case-management", "newsletter");
+    assertThat(view.path("changes").findValuesAsText("action")).contains("MARKETING_STOPPED", "DELETED",
+        "SUPPRESSION_ADDED");
     assertThat(view.path("status").asText()).isEqualTo("CLOSED");
     assertThat(view.path("outcome").asText()).isEqualTo("FULFILLED");
     String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.web.api;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.notification.LetterArchive;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
@@ -46,9 +47,11 @@ class OfficerRequestApiController {
   private final Requests requests;
   private final LetterArchive letters;
   private final LegalCalendar calendar;
+  private final RequestFindings findings;
 
   OfficerRequestApiController(RequestIntake intake, RequestLifecycle lifecycle, Requests requests,
-      LetterArchive letters, LegalCalendar calendar) {
+      LetterArchive letters, LegalCalendar calendar, RequestFindings findings) {
+    this.findings = findings;
     this.intake = intake;
     this.lifecycle = lifecycle;
     this.requests = requests;
@@ -75,8 +78,9 @@ class OfficerRequestApiController {
   RequestView get(@PathVariable String reference, Authentication caller) {
     DataSubjectRequest request = lifecycle.get(reference);
     boolean officer = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Groups.ROLE_OFFICER));
-    return RequestView.of(request, requests.steps(request.id()),
-        officer ? letters.forRequest(reference) : null, officer, calendar);
+    RequestView.Casework casework = officer ? new RequestView.Casework(letters.forRequest(reference),
+        findings.all(request.id()), findings.changes(request.id())) : null;
+    return RequestView.of(request, requests.steps(request.id()), casework, officer, calendar);
   }
 
   @Operation(summary = "Requests, the open ones with open=true; no contact data")

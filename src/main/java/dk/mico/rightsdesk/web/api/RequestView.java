@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestStatus;
@@ -28,7 +29,9 @@ record RequestView(
     OffsetDateTime closedAt,
     List<StepView> history,
     SubjectView subject,
-    List<LetterView> letters) {
+    List<LetterView> letters,
+    List<RequestFindings.RecordedFinding> findings,
+    List<RequestFindings.RecordedChange> changes) {
 
   record StepView(OffsetDateTime at, String step, String actor, String note) {}
 
@@ -38,8 +41,13 @@ record RequestView(
   record LetterView(String kind, String delivery, String state, String recipient, String subjectLine, String body,
       OffsetDateTime composedAt, OffsetDateTime deliveredAt) {}
 
-  static RequestView of(DataSubjectRequest r, List<RequestStep> steps, List<Letter> letters, boolean withContactData,
+  /** What the officer sees beyond the metadata: the letters, and what the company's systems held and had changed. */
+  record Casework(List<Letter> letters, List<RequestFindings.RecordedFinding> findings,
+      List<RequestFindings.RecordedChange> changes) {}
+
+  static RequestView of(DataSubjectRequest r, List<RequestStep> steps, Casework casework, boolean withContactData,
       LegalCalendar calendar) {
+    List<Letter> letters = casework == null ? null : casework.letters();
     return new RequestView(
         r.reference(),
         r.type().name(),
@@ -64,7 +72,9 @@ record RequestView(
         letters == null ? null : letters.stream()
             .map(l -> new LetterView(l.kind().name(), l.delivery().name(), l.state().name(), l.recipient(),
                 l.subjectLine(), l.body(), local(l.composedAt(), calendar), local(l.deliveredAt(), calendar)))
-            .toList());
+            .toList(),
+        casework == null ? null : casework.findings(),
+        casework == null ? null : casework.changes());
   }
 
   /** Instants carry the Copenhagen offset on the wire, so a reader sees the local time with its offset. */
