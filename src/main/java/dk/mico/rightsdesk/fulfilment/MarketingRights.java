@@ -50,9 +50,7 @@ public class MarketingRights {
   public void stopMarketing(String reference, String systemId) {
     DataSubjectRequest request = lifecycle.get(reference);
     SystemId system = SystemId.of(systemId);
-    for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
-      findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
-    }
+    turnMarketingOff(request, system);
     if (systems.system(system).suppression() != null) {
       eraseConsentOnly(request, system);
     }
@@ -66,10 +64,14 @@ public class MarketingRights {
   public void withdrawConsent(String reference, String systemId) {
     DataSubjectRequest request = lifecycle.get(reference);
     SystemId system = SystemId.of(systemId);
+    turnMarketingOff(request, system);
+    eraseConsentOnly(request, system);
+  }
+
+  private void turnMarketingOff(DataSubjectRequest request, SystemId system) {
     for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
       findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
     }
-    eraseConsentOnly(request, system);
   }
 
   private void eraseConsentOnly(DataSubjectRequest request, SystemId system) {
