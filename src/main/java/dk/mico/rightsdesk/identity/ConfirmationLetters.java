@@ -30,8 +30,9 @@ public class ConfirmationLetters {
   }
 
   /**
-   * Sends a fresh link (valid for the full period) and answers when it expires. {@code occurrence} identifies this
-   * sending, so that a job that runs again does not send a second link.
+   * Sends a link and answers when it expires: the first one is valid for the full period, one sent again keeps that
+   * expiry (the routine link may cost at most a week of the legal month, gdpr-rules.md §2). {@code occurrence}
+   * identifies this sending, so that a job that runs again does not send a second link.
    */
   @Transactional
   public Instant sendLink(String reference, String occurrence) {
@@ -41,7 +42,7 @@ public class ConfirmationLetters {
       return confirmations.latestExpiry(request);
     }
     letters.send(reference, LetterKind.CONFIRMATION_LINK, occurrence,
-        () -> model(confirmations.issue(request, null)));
+        () -> model(confirmations.issue(request, confirmations.firstExpiry(request).orElse(null))));
     return confirmations.latestExpiry(request);
   }
 

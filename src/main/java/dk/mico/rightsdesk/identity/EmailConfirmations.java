@@ -64,6 +64,15 @@ public class EmailConfirmations {
     return new IssuedLink(token, expiresAt);
   }
 
+  /** When the request's first link expires: the end of the routine confirmation, whatever was sent again. */
+  public Optional<Instant> firstExpiry(DataSubjectRequest request) {
+    return jdbc.sql("SELECT MIN(expires_at) FROM email_confirmation WHERE request_id = ?")
+        .param(request.id())
+        .query(OffsetDateTime.class)
+        .optional()
+        .map(OffsetDateTime::toInstant);
+  }
+
   /** When the newest link of the request expires. */
   public Instant latestExpiry(DataSubjectRequest request) {
     return jdbc.sql("SELECT MAX(expires_at) FROM email_confirmation WHERE request_id = ?")

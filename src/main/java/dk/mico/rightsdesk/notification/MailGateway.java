@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,11 @@ class MailGateway {
       message.setSubject(subjectLine, StandardCharsets.UTF_8.name());
       message.setText(body, StandardCharsets.UTF_8.name());
       sender.send(message);
-    } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-      throw new MailSendException("Could not build the letter " + letterKey, e);
+    } catch (MessagingException | java.io.UnsupportedEncodingException | MailException e) {
+      // the SMTP server's answer and the mail library's messages name the recipient: keep them out of the
+      // exception, which the engine stores with the incident and the job executor logs
+      throw new MailSendException("Could not send the letter " + letterKey + " (" + e.getClass().getSimpleName()
+          + "); see the SMTP server's log for the reason");
     }
   }
 

@@ -41,9 +41,10 @@ class IntakeValidator {
     if (!byOfficer && present(in.postalAddress())) {
       bad.add(new Violation("postalAddress", "is not accepted here; give an e-mail address"));
     }
-    boolean emailRequired = !byOfficer || postalAddress == null;
+    // a web request is confirmed by e-mail, so it needs an address even when the officer types it in
+    boolean emailRequired = !byOfficer || postalAddress == null || Channel.WEB.name().equals(in.channel());
     String email = text(in.email(), "email", 254, emailRequired, bad);
-    if (email != null && !EMAIL.matcher(email).matches()) {
+    if (email != null && !(EMAIL.matcher(email).matches() && deliverable(email))) {
       bad.add(new Violation("email", "is not an e-mail address"));
     } else if (email == null && emailRequired && byOfficer && !present(in.email())) {
       replace(bad, "email", "is required unless a postal address is given");
@@ -98,6 +99,16 @@ class IntakeValidator {
         representativeName == null ? null : new Representative(representativeName, mandateChecked),
         identityVerified,
         identityNote);
+  }
+
+  /** The mail library's strict parse: an address it would refuse later must be refused now, not after a 202. */
+  private static boolean deliverable(String email) {
+    try {
+      new jakarta.mail.internet.InternetAddress(email, true).validate();
+      return true;
+    } catch (jakarta.mail.internet.AddressException e) {
+      return false;
+    }
   }
 
   private static boolean present(String value) {

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out references {@code DSR-<year>-<5 digits>} from a counter row per year of receipt. The row is locked by the
+ * Hands out references {@code DSR-<year>-<5 digits>} from a counter row per year of receipt (rows for the years ahead
+ * are made by a migration). The row is locked by the
  * increment until the intake commits, so numbers are unique across nodes and have no gaps.
  */
 @Component

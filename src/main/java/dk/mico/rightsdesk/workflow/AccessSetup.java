@@ -27,16 +27,17 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The people and rights of design.md, made sure of at every start: the groups, the configured users, what each group
- * may do, and the officers' Tasklist filters. Existing users keep the password an administrator gave them.
+ * may do, and the officers' Tasklist filters. Existing users keep the password an administrator gave them. It runs
+ * before the web server takes requests, so there is never a moment in which the Admin webapp would let an anonymous
+ * visitor create the first administrator.
  */
 @Component
-class AccessSetup implements ApplicationRunner {
+class AccessSetup implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
@@ -64,7 +65,7 @@ class AccessSetup implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     GROUP_NAMES.forEach(this::ensureGroup);
     properties.users().forEach(this::ensureUser);
 

@@ -47,8 +47,5 @@ public final class DataSubjectRequestProcessVariables {
   public static final String LETTER_KIND = "letterKind";
   public static final String OUTCOME = "outcome";
 
-  public static final String BOUNDARY_REMINDER_DUE = "BoundaryEvent_ReminderDue";
-  public static final String BOUNDARY_LINK_EXPIRED = "BoundaryEvent_LinkExpired";
-
   private DataSubjectRequestProcessVariables() {}
 }

@@ -191,6 +191,7 @@ class MarketingRightsTests {
           .param(email).update();
       return true;
     } catch (org.springframework.dao.DataAccessException refused) {
+      assertThat(refused.getMostSpecificCause().getMessage()).contains("suppression list");
       return false;
     }
   }

@@ -117,6 +117,16 @@ class AuthorizationMatrixTests {
   }
 
   @Test
+  void mailboxIsAPageForAPersonAndJsonForAProgram() throws Exception {
+    mvc.perform(get("/dev/mailbox").accept(MediaType.TEXT_HTML).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .string(org.hamcrest.Matchers.containsString("Mailbox of the embedded SMTP server")));
+    mvc.perform(get("/dev/mailbox").accept(MediaType.APPLICATION_JSON).with(httpBasic("admin", "admin")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
+  }
+
+  @Test
   void wrongPasswordIsRefusedWithAProblemDocument() throws Exception {
     // not a real user: Camunda delays a user's next login after a wrong password
     mvc.perform(get("/api/officer/requests").with(httpBasic("intruder", "guess")))
@@ -154,7 +164,9 @@ class AuthorizationMatrixTests {
     WebappSession anonymous = new WebappSession(port);
     assertThat(anonymous.get("/camunda/api/engine/engine/default/task?maxResults=50").statusCode()).isEqualTo(401);
     assertThat(anonymous.postJson(submit, "{}").statusCode()).isIn(401, 403);
-    assertThat(anonymous.get("/camunda/api/admin/setup/default/user/create").statusCode()).isNotEqualTo(200);
+    assertThat(anonymous.postJson("/camunda/api/admin/setup/default/user/create",
+        "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}").statusCode())
+        .as("no anonymous bootstrap of an administrator").isIn(401, 403);
 
     WebappSession manager = new WebappSession(port);
     assertThat(manager.login("tasklist", "manager", "manager")).as("manager has no Tasklist").isNotEqualTo(200);

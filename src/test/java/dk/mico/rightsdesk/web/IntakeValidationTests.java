@@ -76,6 +76,25 @@ class IntakeValidationTests {
   }
 
   @Test
+  void aValueOfTheWrongTypeNamesItsField() throws Exception {
+    mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"type": "ACCESS", "name": "B", "email": "b@example.dk", "channel": "EMAIL",
+                 "receivedAt": "2026-11-02T10:00:00+01:00", "identityVerified": "perhaps"}"""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("identityVerified"));
+    submitPublic("""
+        {"type": "ACCESS", "name": "A", "email": "a..b@example.dk"}""")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
+    mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"type": "ACCESS", "name": "B", "postalAddress": "Vestergade 1", "channel": "WEB",
+                 "receivedAt": "2026-11-02T10:00:00+01:00"}"""))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
+    assertNothingStored();
+  }
+
+  @Test
   void officerRegistrationNeedsARealPastReceiptTimeAndAWayToReachTheSubject() throws Exception {
     String future = OffsetDateTime.now().plusDays(2).toString();
     mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))

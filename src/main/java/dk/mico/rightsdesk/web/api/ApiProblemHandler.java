@@ -37,6 +37,27 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      org.springframework.http.converter.HttpMessageNotReadableException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // a value of the wrong type names its field; a body that is not JSON at all names the body
+    String field = exception.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+        && !mapping.getPath().isEmpty()
+        ? mapping.getPath().stream()
+            .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                : String.valueOf(reference.getIndex()))
+            .collect(Collectors.joining("."))
+        : "body";
+    String message = field.equals("body")
+        ? "is not a JSON object of the documented shape"
+        : "has a value of the wrong type";
+    return handleExceptionInternal(exception, invalidInput(List.of(new FieldError(field, message))), headers,
+        HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(
       MissingServletRequestParameterException exception,
       HttpHeaders headers,
