@@ -10,9 +10,4 @@ public enum Outcome {
   UNVERIFIABLE,
   WITHDRAWN,
   DUPLICATE;
-
-  /** Whether the company did not act, wholly or partly, so the letter must carry the Art 12(4) information. */
-  public boolean needsArt12_4Information() {
-    return this != FULFILLED && this != WITHDRAWN && this != FORWARDED_TO_CONTROLLER;
-  }
 }
