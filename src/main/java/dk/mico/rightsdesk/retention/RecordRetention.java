@@ -1,0 +1,64 @@
+package dk.mico.rightsdesk.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes a closed request's record when its retention has run out (gdpr-rules.md §4, Decision: 5 years after the
+ * request closes, a setting): the request, its steps, letters, confirmation links, findings and changes. The engine's
+ * history of the same request goes by the processes' historyTimeToLive and Camunda's history cleanup. Suppression
+ * entries live in the company's systems and stay as long as the objection stands.
+ */
+@Service
+public class RecordRetention {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordRetention.class);
+
+  /** Everything kept per request, children first. */
+  private static final List<String> CHILD_TABLES =
+      List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Duration retention;
+  private final Clock clock;
+
+  RecordRetention(JdbcClient jdbc, TransactionTemplate transactions,
+      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration retention, Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  /** Every night; each node may run it, since deleting what is gone changes nothing. */
+  @Scheduled(cron = "${rightsdesk.retention.schedule:0 30 2 * * *}", zone = "Europe/Copenhagen")
+  public void deleteExpired() {
+    Instant cutoff = clock.instant().minus(retention);
+    List<Long> expired = jdbc.sql("SELECT id FROM dsr_request WHERE status = 'CLOSED' AND closed_at < ?")
+        .param(cutoff.atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .list();
+    expired.forEach(id -> transactions.executeWithoutResult(status -> delete(id)));
+    if (!expired.isEmpty()) {
+      log.info("Deleted {} request record(s) closed before {}", expired.size(), cutoff);
+    }
+  }
+
+  private void delete(long requestId) {
+    for (String table : CHILD_TABLES) {
+      jdbc.sql("DELETE FROM " + table + " WHERE request_id = ?").param(requestId).update();
+    }
+    jdbc.sql("DELETE FROM dsr_request WHERE id = ?").param(requestId).update();
+  }
+}

@@ -1,0 +1,68 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dk.mico.rightsdesk.retention.RecordRetention;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A closed request's record is kept 5 years after it closed, then deleted with everything kept for it. */
+@RightsDeskSpringTest
+class RecordRetentionTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired RecordRetention retention;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  @AfterEach
+  void reset() {
+    driver.reset();
+  }
+
+  @Test
+  void closedRequestIsKeptFiveYearsThenDeletedWithItsLettersAndSteps() throws Exception {
+    String email = "retention.person@example.dk";
+    Instant start = Instant.now();
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Retention Person", "email": "%s", "language": "en"}""".formatted(email));
+    driver.runDueJobs();
+    String statusToken = TestDriver.linkToken(driver.onlyMailTo(email, "We have received"), "status");
+    mvc.perform(post("/status/" + statusToken + "/withdraw").param("confirmWithdrawal", "yes").with(csrf()));
+    driver.runDueJobs();
+    long id = jdbc.sql("SELECT id FROM dsr_request WHERE reference = ?").param(reference).query(Long.class).single();
+    assertThat(rows("letter", id)).isEqualTo(3);
+
+    driver.setTime(Date.from(start.plus(Duration.ofDays(5 * 365))));
+    retention.deleteExpired();
+    assertThat(api.view(reference).path("status").asText()).as("still kept within 5 years").isEqualTo("CLOSED");
+
+    driver.setTime(Date.from(start.plus(Duration.ofDays(1827))));
+    retention.deleteExpired();
+    mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isNotFound());
+    assertThat(rows("letter", id) + rows("dsr_request_step", id) + rows("email_confirmation", id)).isZero();
+  }
+
+  private int rows(String table, long requestId) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE request_id = ?").param(requestId)
+        .query(Integer.class).single();
+  }
+}
