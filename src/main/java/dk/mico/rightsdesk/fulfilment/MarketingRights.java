@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.Finding;
 import dk.mico.rightsdesk.systems.SystemChange;
@@ -95,27 +96,42 @@ public class MarketingRights {
         List.of("hash of the e-mail address"), DECIDED_BY, clock.instant());
   }
 
-  /** Records the answer from what was done, in the subject's language; the letter is built from it. */
+  /**
+   * Records the answer, in the subject's language; the letter is built from it. It says what the rule did to what
+   * discovery found, so it holds even when an action ran a second time (after a crash) and found nothing left to do.
+   */
   @Transactional
   public void recordAnswer(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     Locale locale = request.language().locale();
-    List<RequestFindings.RecordedChange> changes = findings.changes(request.id());
+    boolean withdrawal = request.type() == RequestType.CONSENT_WITHDRAWAL;
     List<String> lines = new ArrayList<>();
     lines.add(text("auto.marketing.stopped", locale, request.subject().email()));
-    List<RequestFindings.RecordedChange> inSystems = changes.stream()
-        .filter(c -> !SUPPRESSION.equals(c.system()))
-        .toList();
-    if (inSystems.isEmpty()) {
-      lines.add(text("auto.nothing.found", locale));
+    List<String> done = new ArrayList<>();
+    for (CompanyProperties.SystemDeclaration system : systems.systems()) {
+      if (system.accessMode() != CompanyProperties.Access.JDBC) {
+        continue;
+      }
+      boolean marketingList = system.suppression() != null;
+      Map<String, List<Finding>> byTable = findings.verified(request.id(), SystemId.of(system.id())).stream()
+          .collect(Collectors.groupingBy(Finding::table));
+      for (CompanyProperties.RecordDeclaration table : system.records()) {
+        List<Finding> found = byTable.getOrDefault(table.table(), List.of());
+        if (found.isEmpty()) {
+          continue;
+        }
+        String categories = String.join(", ", table.categories());
+        if (table.consentOnly() && (withdrawal || marketingList)) {
+          String action = table.eraseMode() == CompanyProperties.EraseMode.ANONYMISE ? "ANONYMISED" : "DELETED";
+          done.add("- " + text("auto.change." + action, locale, system.name(), found.size(), categories));
+        } else if (table.marketingColumn() != null && !table.marketingColumn().isBlank()) {
+          done.add("- " + text("auto.change.MARKETING_STOPPED", locale, system.name(), found.size(), categories));
+        }
+      }
     }
-    for (RequestFindings.RecordedChange change : inSystems) {
-      String system = systems.system(SystemId.of(change.system())).name();
-      lines.add("- " + text("auto.change." + change.action(), locale, system, change.recordIds().size(),
-          String.join(", ", change.categories())));
-    }
+    lines.add(done.isEmpty() ? text("auto.nothing.found", locale) : String.join("\n", done));
     lines.add(text("auto.suppression", locale));
-    if (request.type() == RequestType.CONSENT_WITHDRAWAL) {
+    if (withdrawal) {
       lines.add(text("auto.cookies", locale));
       lines.add(text("auto.earlier.lawful", locale));
     }

@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.fulfilment.MarketingRights;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
@@ -37,6 +38,8 @@ class MarketingRightsTests {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
+  @Autowired MarketingRights rights;
+  @Autowired JdbcClient engineDb;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -76,6 +79,26 @@ class MarketingRightsTests {
         .as("no human step, ever").isZero();
     // and the company's newsletter refuses the address from now on
     assertThat(subscribe(email)).as("a suppressed address cannot be subscribed again").isFalse();
+  }
+
+  @Test
+  void theAnswerSaysWhatWasDoneEvenWhenAnActionRanASecondTime() throws Exception {
+    // stored with capitals in the case system: matching ignores case
+    String email = "Mikkel.Aagaard@Kystkonsult.example";
+    String reference = objectToMarketing("Mikkel Aagaard", email);
+    driver.runDueJobs();
+    assertThat(marketingConsents(email)).containsOnly(false);
+
+    // a crash between the company database's commit and the engine's loses the record of the change, and the
+    // action, run again, finds nothing left to change
+    engineDb.sql("DELETE FROM request_change WHERE request_id = (SELECT id FROM dsr_request WHERE reference = ?)")
+        .param(reference).update();
+    rights.stopMarketing(reference, "case-management");
+    rights.recordAnswer(reference);
+
+    String answer = engineDb.sql("SELECT answer_actions FROM dsr_request WHERE reference = ?").param(reference)
+        .query(String.class).single();
+    assertThat(answer).contains("Sagsstyringssystem", "markedsføring stoppet").doesNotContain("fandt ingen");
   }
 
   @Test
