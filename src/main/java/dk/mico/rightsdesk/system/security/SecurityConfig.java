@@ -7,6 +7,7 @@ import static dk.mico.rightsdesk.system.security.Groups.ROLE_OFFICER;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The Camunda webapps (/camunda/**) keep their own authentication, CSRF protection and headers,
@@ -31,7 +33,7 @@ class SecurityConfig {
 
   @Bean
   WebSecurityCustomizer leaveCamundaWebappsToCamunda() {
-    return web -> web.ignoring().requestMatchers(PATHS.matcher("/camunda/**"));
+    return web -> web.ignoring().requestMatchers(paths(null, "/camunda/**"));
   }
 
   @Bean
@@ -39,17 +41,15 @@ class SecurityConfig {
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json) throws Exception {
     http.authenticationProvider(users)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/requests")).permitAll()
-            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/officer/requests/**"),
-                PATHS.matcher(HttpMethod.GET, "/api/officer/requests"),
-                PATHS.matcher(HttpMethod.GET, "/api/officer/deadline")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
-            .requestMatchers(PATHS.matcher("/api/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(PATHS.matcher("/dev/mailbox/**"), PATHS.matcher("/dev/mailbox")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
-            .requestMatchers(PATHS.matcher("/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/submitted"), PATHS.matcher("/confirm/**"), PATHS.matcher("/status/**"), PATHS.matcher("/css/**"), PATHS.matcher("/favicon.ico"), PATHS.matcher("/error")).permitAll()
-            .requestMatchers(PATHS.matcher("/v3/api-docs/**"), PATHS.matcher("/swagger-ui/**"), PATHS.matcher("/swagger-ui.html")).permitAll()
-            .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
-            .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(ROLE_ADMIN)
+            .requestMatchers(paths(HttpMethod.POST, "/api/requests")).permitAll()
+            .requestMatchers(paths(HttpMethod.GET, "/api/officer/requests", "/api/officer/requests/**",
+                "/api/officer/deadline")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
+            .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
+            .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
+            .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/css/**", "/favicon.ico",
+                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
+                "/actuator/health/**")).permitAll()
+            .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
             .authenticationEntryPoint((request, response, e) -> {
@@ -62,8 +62,13 @@ class SecurityConfig {
                 "Your group may not do this.")))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(PATHS.matcher("/api/**")));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(paths(null, "/api/**")));
     return http.build();
+  }
+
+  /** Matchers for the app's own servlet; a null method matches every method. */
+  private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
+    return Arrays.stream(patterns).map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
   }
 
   private static void problem(HttpServletResponse response, ObjectMapper json, int status, String title,
