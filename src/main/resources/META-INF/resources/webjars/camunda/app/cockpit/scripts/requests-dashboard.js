@@ -93,7 +93,8 @@ async function load(container, form) {
   const dashboard = await response.json();
   const overdue = dashboard.requests.filter((r) => r.overdue).length;
   summary.textContent = `${dashboard.requests.length} of ${dashboard.openRequests} open requests shown`
-    + ` (${overdue} overdue), as of ${dashboard.today} in Copenhagen; most urgent first.`;
+    + ` (${overdue} overdue), as of ${dashboard.today} in Copenhagen; most urgent first.`
+    + ' Days left: 0 means due today, a negative number the days past the deadline.';
   body.replaceChildren(...dashboard.requests.map(rowOf));
 }
 
