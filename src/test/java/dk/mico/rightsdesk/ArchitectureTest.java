@@ -92,4 +92,13 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
         .check(CLASSES);
   }
+
+  @Test
+  void oversightAndRecordKeepingReadWithoutDriving() {
+    noClasses()
+        .that().resideInAnyPackage("..oversight..", "..recordkeeping..")
+        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
+        .because("the managers' view and the records read the request record and the engine through ports")
+        .check(CLASSES);
+  }
 }

@@ -4,6 +4,7 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Step;
+import dk.mico.rightsdesk.request.SubmissionLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,10 +31,12 @@ public class SubjectLetters {
   private final MailGateway mail;
   private final RequestLifecycle lifecycle;
   private final ControllerProperties controller;
+  private final SubmissionLinks submissionLinks;
   private final Clock clock;
 
   SubjectLetters(LetterArchive archive, LetterComposer composer, MailGateway mail, RequestLifecycle lifecycle,
-      ControllerProperties controller, Clock clock) {
+      ControllerProperties controller, SubmissionLinks submissionLinks, Clock clock) {
+    this.submissionLinks = submissionLinks;
     this.archive = archive;
     this.composer = composer;
     this.mail = mail;
@@ -66,6 +69,9 @@ public class SubjectLetters {
     // the status page is an online service: printed letters carry no link
     if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
       model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
+    }
+    if (kind == LetterKind.ACKNOWLEDGEMENT) {
+      model.put("linkedReferences", submissionLinks.siblingsOf(reference));
     }
     LetterComposer.Composed letter = composer.compose(request, kind, model);
     String archivedBody = letter.body();

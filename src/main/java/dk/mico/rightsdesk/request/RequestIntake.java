@@ -4,6 +4,8 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +18,7 @@ public class RequestIntake {
   private final Requests requests;
   private final LegalCalendar calendar;
   private final RequestWorkflow workflow;
+  private final SubmissionLinks links;
   private final Clock clock;
 
   RequestIntake(
@@ -24,12 +27,14 @@ public class RequestIntake {
       Requests requests,
       LegalCalendar calendar,
       RequestWorkflow workflow,
+      SubmissionLinks links,
       Clock clock) {
     this.validator = validator;
     this.references = references;
     this.requests = requests;
     this.calendar = calendar;
     this.workflow = workflow;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -37,6 +42,31 @@ public class RequestIntake {
   @Transactional
   public DataSubjectRequest submitByPublic(NewRequest submission) {
     return register(validator.validate(submission, false), "subject");
+  }
+
+  /**
+   * A submission from the public web form naming several rights: one request per right, each with its own reference
+   * and process, linked so that every record and acknowledgement names the others. Every submission is validated
+   * before anything is stored, so a bad field changes nothing.
+   */
+  @Transactional
+  public List<DataSubjectRequest> submitSeveralByPublic(List<NewRequest> submissions) {
+    if (submissions.size() == 1) {
+      return List.of(submitByPublic(submissions.get(0)));
+    }
+    List<IntakeValidator.ValidRequest> valid =
+        submissions.stream().map(submission -> validator.validate(submission, false)).toList();
+    List<DataSubjectRequest> created = valid.stream().map(v -> createRecord(v, "subject")).toList();
+    links.link(created);
+    Instant now = clock.instant();
+    for (DataSubjectRequest request : created) {
+      String others = created.stream().map(DataSubjectRequest::reference)
+          .filter(reference -> !reference.equals(request.reference()))
+          .collect(Collectors.joining(", "));
+      requests.addStep(request.id(), now, Step.LINKED_TO_SUBMISSION.name(), "subject", "with " + others);
+    }
+    created.forEach(workflow::start);
+    return created;
   }
 
   /** A request that came by e-mail, phone, letter (or the web) and is typed in by the officer with its real receipt time. */

@@ -11,5 +11,7 @@ public enum Step {
   LETTER_SENT,
   LETTER_POSTED,
   WITHDRAWN,
-  CLOSED
+  CLOSED,
+  /** One of several requests made by one submission naming several rights; the note names the others. */
+  LINKED_TO_SUBMISSION
 }

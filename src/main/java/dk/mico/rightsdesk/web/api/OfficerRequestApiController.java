@@ -10,6 +10,7 @@ import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.request.SubmissionLinks;
 import dk.mico.rightsdesk.system.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -48,9 +49,11 @@ class OfficerRequestApiController {
   private final LetterArchive letters;
   private final LegalCalendar calendar;
   private final RequestFindings findings;
+  private final SubmissionLinks submissionLinks;
 
   OfficerRequestApiController(RequestIntake intake, RequestLifecycle lifecycle, Requests requests,
-      LetterArchive letters, LegalCalendar calendar, RequestFindings findings) {
+      LetterArchive letters, LegalCalendar calendar, RequestFindings findings, SubmissionLinks submissionLinks) {
+    this.submissionLinks = submissionLinks;
     this.findings = findings;
     this.intake = intake;
     this.lifecycle = lifecycle;
@@ -80,7 +83,8 @@ class OfficerRequestApiController {
     boolean officer = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Groups.ROLE_OFFICER));
     RequestView.Casework casework = officer ? new RequestView.Casework(letters.forRequest(reference),
         findings.all(request.id()), findings.changes(request.id())) : null;
-    return RequestView.of(request, requests.steps(request.id()), casework, officer, calendar);
+    return RequestView.of(request, requests.steps(request.id()), casework, officer, calendar)
+        .withLinkedReferences(submissionLinks.siblingsOf(reference));
   }
 
   @Operation(summary = "Requests, the open ones with open=true; no contact data")

@@ -31,7 +31,8 @@ record RequestView(
     SubjectView subject,
     List<LetterView> letters,
     List<RequestFindings.RecordedFinding> findings,
-    List<RequestFindings.RecordedChange> changes) {
+    List<RequestFindings.RecordedChange> changes,
+    List<String> linkedReferences) {
 
   record StepView(OffsetDateTime at, String step, String actor, String note) {}
 
@@ -74,7 +75,15 @@ record RequestView(
                 l.subjectLine(), l.body(), local(l.composedAt(), calendar), local(l.deliveredAt(), calendar)))
             .toList(),
         casework == null ? null : casework.findings(),
-        casework == null ? null : casework.changes());
+        casework == null ? null : casework.changes(),
+        null);
+  }
+
+  /** The same view naming the other requests of the submission it came in (several rights in one submission). */
+  RequestView withLinkedReferences(List<String> references) {
+    return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
+        dueDate, extended, pausedDays, closedAt, history, subject, letters, findings, changes,
+        references.isEmpty() ? null : references);
   }
 
   /** Instants carry the Copenhagen offset on the wire, so a reader sees the local time with its offset. */

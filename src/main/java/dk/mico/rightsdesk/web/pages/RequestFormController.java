@@ -9,7 +9,10 @@ import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,15 +29,16 @@ class RequestFormController {
 
   /** What the subject typed, kept to show the form again with the errors. */
   static class FormInput {
-    private String type;
+    /** One or more rights: a submission naming several becomes one linked request per right. */
+    private List<String> type = new ArrayList<>();
     private String objectionScope;
     private String name;
     private String email;
     private String phone;
     private String details;
 
-    public String getType() { return type; }
-    public void setType(String type) { this.type = type; }
+    public List<String> getType() { return type; }
+    public void setType(List<String> type) { this.type = type == null ? new ArrayList<>() : type; }
     public String getObjectionScope() { return objectionScope; }
     public void setObjectionScope(String objectionScope) { this.objectionScope = objectionScope; }
     public String getName() { return name; }
@@ -70,10 +74,9 @@ class RequestFormController {
       return form(model, lang, Map.of());
     }
     try {
-      DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(input.getType(),
-          input.getObjectionScope(), input.getName(), input.getEmail(), input.getPhone(), lang(lang),
-          input.getDetails()));
-      redirect.addFlashAttribute("reference", request.reference());
+      List<DataSubjectRequest> requests = intake.submitSeveralByPublic(submissions(input, lang(lang)));
+      redirect.addFlashAttribute("reference", requests.get(0).reference());
+      redirect.addFlashAttribute("references", requests.stream().map(DataSubjectRequest::reference).toList());
       return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
     } catch (InvalidRequestException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -90,6 +93,24 @@ class RequestFormController {
     }
     model.addAttribute("lang", lang(lang));
     return "pages/submitted";
+  }
+
+  /**
+   * One submission per chosen right (none chosen: one without a type, which validation reports). The objection's
+   * scope goes with the objection; when no objection was chosen it goes with every right, so that validation refuses
+   * it as before.
+   */
+  private static List<NewRequest> submissions(FormInput input, String lang) {
+    List<String> rights = input.getType().stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
+    if (rights.isEmpty()) {
+      rights = Collections.singletonList(null);
+    }
+    boolean objectionChosen = rights.contains(RequestType.OBJECTION.name());
+    return rights.stream()
+        .map(right -> NewRequest.fromPublic(right,
+            !objectionChosen || RequestType.OBJECTION.name().equals(right) ? input.getObjectionScope() : null,
+            input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails()))
+        .toList();
   }
 
   private String form(Model model, String lang, Map<String, String> errors) {

@@ -1,0 +1,78 @@
+package dk.mico.rightsdesk.oversight;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestStatus;
+import dk.mico.rightsdesk.request.Requests;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers' view of every open request: the deadline in force and the days left, extensions, pauses, overdue
+ * requests, incidents and who holds the current task, most urgent first. Built from the request records and the
+ * engine's work in two reads, whatever the number of requests.
+ */
+@Service
+public class RequestDashboard {
+
+  /** Most urgent first: the earliest deadline, then the one with incidents, then by reference. */
+  private static final Comparator<DashboardRow> URGENCY = Comparator.comparing(DashboardRow::dueDate)
+      .thenComparing(DashboardRow::openIncidents, Comparator.reverseOrder())
+      .thenComparing(DashboardRow::reference);
+
+  /** The open requests on a given day, the ones the filter lets through, and how many there are in all. */
+  public record Dashboard(LocalDate today, int openRequests, List<DashboardRow> requests) {}
+
+  private final Requests requests;
+  private final RequestWork work;
+  private final LegalCalendar calendar;
+  private final Clock clock;
+
+  RequestDashboard(Requests requests, RequestWork work, LegalCalendar calendar, Clock clock) {
+    this.requests = requests;
+    this.work = work;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Dashboard open(DashboardFilter filter) {
+    LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
+    Map<String, RequestWork.InProgress> inProgress = work.inProgress();
+    List<DashboardRow> all = requests.list(true).stream()
+        .map(request -> row(request, inProgress.get(request.reference()), today))
+        .toList();
+    return new Dashboard(today, all.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList());
+  }
+
+  private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LocalDate today) {
+    LocalDate due = request.dueDate();
+    List<RequestWork.WaitingTask> tasks = process == null ? List.of() : process.tasks();
+    return new DashboardRow(
+        request.reference(),
+        request.type().name(),
+        request.channel().name(),
+        request.status().name(),
+        request.receivedAt().atZone(calendar.zone()).toOffsetDateTime(),
+        due,
+        calendar.workingDaysBetween(today, due),
+        ChronoUnit.DAYS.between(today, due),
+        request.extended(),
+        request.status() == RequestStatus.PAUSED,
+        request.pausedDays(),
+        // the deadline runs to the end of its day in Copenhagen: overdue from the day after
+        due.isBefore(today),
+        process == null ? 0 : process.openIncidents(),
+        tasks.isEmpty() ? null : tasks.stream().map(RequestWork.WaitingTask::name).collect(Collectors.joining("; ")),
+        tasks.isEmpty() ? null
+            : tasks.stream().map(RequestWork.WaitingTask::heldBy).distinct().collect(Collectors.joining("; ")),
+        process == null ? null : process.processInstanceId());
+  }
+}

@@ -1,0 +1,139 @@
+// The managers' view of every open data-subject request, as a Cockpit page (#/rights-requests) with a link in the
+// header. It reads request metadata (never personal data) from the Rights Desk API, which accepts the Cockpit session
+// for reading, and links each request to its process instance in Cockpit.
+
+const ROUTE = '/rights-requests';
+const RIGHTS = ['ACCESS', 'RECTIFICATION', 'ERASURE', 'RESTRICTION', 'OBJECTION', 'CONSENT_WITHDRAWAL',
+  'PORTABILITY'];
+const STATES = ['AWAITING_CONFIRMATION', 'IN_PROGRESS', 'PAUSED', 'OVERDUE', 'EXTENDED', 'INCIDENT'];
+const WINDOWS = [['', 'any time'], ['0', 'overdue or due today'], ['7', 'within 7 days'], ['14', 'within 14 days'],
+  ['30', 'within 30 days']];
+
+const STYLE = `
+.rd-dash { padding: 1em 1.5em; }
+.rd-dash h2 { margin-top: 0; }
+.rd-dash form { display: flex; gap: 1em; align-items: end; flex-wrap: wrap; margin-bottom: 1em; }
+.rd-dash label { display: flex; flex-direction: column; font-weight: normal; }
+.rd-dash table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.rd-dash th, .rd-dash td { padding: 4px 6px; border-bottom: 1px solid #ddd; text-align: left; white-space: nowrap; }
+.rd-dash td.rd-task { white-space: normal; }
+.rd-dash th { background: #f3f3f3; position: sticky; top: 0; }
+.rd-dash tr.rd-overdue td { background: #f8d7da; color: #721c24; font-weight: bold; }
+.rd-dash tr.rd-near td { background: #fff3cd; }
+.rd-dash .rd-flag { display: inline-block; padding: 0 5px; border-radius: 3px; background: #ddd; margin-right: 3px; }
+.rd-dash tr.rd-overdue .rd-flag.rd-late { background: #721c24; color: #fff; }
+.rd-dash .rd-incident { color: #b00; font-weight: bold; }
+.rd-dash .rd-summary { margin: .5em 0 1em; }
+`;
+
+/** The application's root: Cockpit runs at <root>/camunda/app/cockpit/<engine>/ */
+function appUrl(path) {
+  return new URL('../../../../' + path, document.baseURI).toString();
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  });
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? '')));
+  return node;
+}
+
+function select(name, label, options) {
+  return el('label', {}, label, el('select', {name},
+    options.map(([value, text]) => el('option', {value}, text))));
+}
+
+function flags(row) {
+  const out = [];
+  if (row.overdue) out.push(el('span', {class: 'rd-flag rd-late'}, 'overdue'));
+  if (row.extended) out.push(el('span', {class: 'rd-flag'}, 'extended'));
+  if (row.paused) out.push(el('span', {class: 'rd-flag'}, 'paused'));
+  if (row.pausedDays > 0) out.push(el('span', {class: 'rd-flag'}, `${row.pausedDays} days paused`));
+  return out;
+}
+
+function rowOf(row) {
+  const reference = row.processInstanceId
+    ? el('a', {href: `#/process-instance/${encodeURIComponent(row.processInstanceId)}/runtime`}, row.reference)
+    : row.reference;
+  const className = row.overdue ? 'rd-overdue' : (row.workingDaysLeft <= 2 ? 'rd-near' : null);
+  return el('tr', {class: className, 'data-reference': row.reference},
+    el('td', {}, reference),
+    el('td', {}, row.type),
+    el('td', {}, row.channel),
+    el('td', {}, row.receivedAt.slice(0, 16).replace('T', ' ')),
+    el('td', {}, row.dueDate),
+    el('td', {}, String(row.workingDaysLeft)),
+    el('td', {}, String(row.calendarDaysLeft)),
+    el('td', {}, row.status),
+    el('td', {}, flags(row)),
+    el('td', {class: row.openIncidents > 0 ? 'rd-incident' : null}, String(row.openIncidents)),
+    el('td', {class: 'rd-task'}, row.currentTask ?? '–'),
+    el('td', {class: 'rd-task'}, row.heldBy ?? '–'));
+}
+
+async function load(container, form) {
+  const query = new URLSearchParams();
+  new FormData(form).forEach((value, name) => { if (value) query.set(name, value); });
+  const summary = container.querySelector('.rd-summary');
+  const body = container.querySelector('tbody');
+  summary.textContent = 'Loading…';
+  const response = await fetch(appUrl('api/officer/dashboard?' + query), {
+    credentials: 'same-origin', headers: {Accept: 'application/json'}
+  });
+  if (!response.ok) {
+    body.replaceChildren();
+    summary.textContent = response.status === 403
+      ? 'Only managers and GDPR officers see the requests.'
+      : `The requests could not be loaded (HTTP ${response.status}).`;
+    return;
+  }
+  const dashboard = await response.json();
+  const overdue = dashboard.requests.filter((r) => r.overdue).length;
+  summary.textContent = `${dashboard.requests.length} of ${dashboard.openRequests} open requests shown`
+    + ` (${overdue} overdue), as of ${dashboard.today} in Copenhagen; most urgent first.`
+    + ' Days left: 0 means due today, a negative number the days past the deadline.';
+  body.replaceChildren(...dashboard.requests.map(rowOf));
+}
+
+function render(node) {
+  const form = el('form', {class: 'rd-filters'},
+    select('type', 'Right', [['', 'all rights'], ...RIGHTS.map((r) => [r, r])]),
+    select('state', 'State', [['', 'all states'], ...STATES.map((s) => [s, s])]),
+    select('dueWithinDays', 'Due', WINDOWS),
+    el('a', {href: appUrl('api/officer/requests/export.csv'), download: ''}, 'All requests as CSV (record keeping)'));
+  const table = el('table', {class: 'rd-requests'},
+    el('thead', {}, el('tr', {}, ['Reference', 'Right', 'Channel', 'Received', 'Due date in force',
+      'Working days left', 'Calendar days left', 'Status', 'Flags', 'Incidents', 'Current task', 'Held by']
+      .map((title) => el('th', {}, title)))),
+    el('tbody'));
+  const container = el('div', {class: 'rd-dash'},
+    el('style', {}, STYLE),
+    el('h2', {}, 'Open data-subject requests'),
+    form,
+    el('p', {class: 'rd-summary'}),
+    table);
+  node.replaceChildren(container);
+  form.addEventListener('change', () => load(container, form));
+  load(container, form);
+}
+
+export default [
+  {
+    id: 'rightsdesk.requests.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 100,
+    properties: {path: ROUTE},
+    render: (node) => {
+      node.replaceChildren(el('a', {href: '#' + ROUTE}, 'Requests'));
+    }
+  },
+  {
+    id: 'rightsdesk.requests.route',
+    pluginPoint: 'cockpit.route',
+    properties: {path: ROUTE},
+    render
+  }
+];

@@ -1,0 +1,134 @@
+package dk.mico.rightsdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.support.Browser;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The manager logs into Cockpit, opens the requests page, sees the overdue request highlighted and nothing about the
+ * person, and cannot complete the request's task.
+ */
+@RightsDeskSpringTest
+class ManagerDashboardBrowserIT {
+
+  private static final String NAME = "Hanne Hemmelighed";
+  private static final String EMAIL = "hanne.hemmelighed@example.dk";
+
+  @LocalServerPort int port;
+  @Autowired TestDriver driver;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired TaskService tasks;
+  @Autowired RequestLifecycle lifecycle;
+
+  private ChromeDriver browser;
+  private String reference;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    driver.reset();
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      Browser.screenshot(browser, "manager-99-last-page");
+      browser.quit();
+    }
+    // the browser tests share one database: leave no open task for the next test to find first
+    if (reference != null) {
+      lifecycle.withdraw(lifecycle.get(reference));
+      driver.runDueJobs();
+    }
+  }
+
+  @Test
+  void managerSeesTheOverdueRequestHighlightedWithoutPersonalDataAndCannotCompleteItsTask() throws Exception {
+    String body = json.writeValueAsString(Map.of("type", "ACCESS", "name", NAME, "email", EMAIL, "channel", "EMAIL",
+        "receivedAt", OffsetDateTime.now(ZoneId.of("Europe/Copenhagen")).minusDays(40).toString(),
+        "identityVerified", true, "identityNote", "Known sender"));
+    reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    assertThat(task).as("the officer's task waits").isNotNull();
+
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get(base + "/camunda/app/cockpit/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    // headless Chromium's native keystrokes do not reach Cockpit's Angular page: type with input events
+    type(By.cssSelector("input[ng-model='username']"), "manager");
+    type(By.cssSelector("input[ng-model='password']"), "manager");
+    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
+        browser.findElement(By.cssSelector("button[type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
+
+    // the header link leads to the requests page
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='#/rights-requests']")));
+    browser.executeScript("arguments[0].click();", browser.findElement(By.cssSelector("a[href='#/rights-requests']")));
+    By row = By.cssSelector("tr[data-reference='" + reference + "']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    WebElement overdueRow = browser.findElement(row);
+    assertThat(overdueRow.getAttribute("class")).contains("rd-overdue");
+    assertThat(overdueRow.findElement(By.tagName("td")).getCssValue("background-color"))
+        .as("highlighted in red").isEqualTo("rgba(248, 215, 218, 1)");
+    assertThat(overdueRow.getText()).contains("ACCESS", "overdue", "Handle the request by hand", "gdpr-officer");
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", overdueRow);
+    Browser.screenshot(browser, "manager-01-dashboard");
+
+    String page = browser.getPageSource();
+    assertThat(page).doesNotContain(NAME, "Hanne", "Hemmelighed", EMAIL, "hanne.hemmelighed");
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("@");
+
+    // completing the task through the webapps' engine API, as Tasklist would, is refused
+    Object completion = browser.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='))?.split('=')[1];
+        fetch('/camunda/api/engine/engine/default/task/' + arguments[0] + '/complete', {method: 'POST',
+            credentials: 'same-origin', headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': token},
+            body: '{}'}).then(r => done(r.status), e => done('failed: ' + e));""", task.getId());
+    assertThat(completion).isEqualTo(403L);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+
+    // the reference opens the request's process instance in Cockpit
+    browser.executeScript("arguments[0].click();", overdueRow.findElement(By.tagName("a")));
+    wait.until(ExpectedConditions.urlContains("/process-instance/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject request"));
+    Browser.screenshot(browser, "manager-02-process-instance");
+  }
+
+  private void type(By field, String text) {
+    browser.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
+  }
+}

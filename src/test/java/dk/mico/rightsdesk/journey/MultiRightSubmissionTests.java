@@ -1,0 +1,109 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** A web form submission naming several rights becomes one linked request per right. */
+@RightsDeskSpringTest
+class MultiRightSubmissionTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired Requests requests;
+
+  @BeforeEach
+  void reset() {
+    driver.reset();
+  }
+
+  @Test
+  void severalRightsBecomeLinkedRequestsEachWithItsOwnReferenceProcessAndAcknowledgement() throws Exception {
+    MvcResult submitted = mvc.perform(post("/").param("lang", "en").with(csrf())
+            .param("type", "ACCESS", "ERASURE", "ACCESS")
+            .param("name", "Lone Flere").param("email", "lone.flere@example.dk")
+            .param("details", "Show me what you hold, then delete it."))
+        .andExpect(status().is3xxRedirection()).andReturn();
+    @SuppressWarnings("unchecked")
+    List<String> references = (List<String>) submitted.getFlashMap().get("references");
+    assertThat(references).hasSize(2).doesNotHaveDuplicates();
+    String access = references.get(0);
+    String erasure = references.get(1);
+
+    String page = mvc.perform(get("/submitted").param("lang", "en").flashAttrs(submitted.getFlashMap()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains(access, erasure, "each is a request of its own");
+
+    JsonNode accessView = api.view(access);
+    JsonNode erasureView = api.view(erasure);
+    assertThat(accessView.path("type").asText()).isEqualTo("ACCESS");
+    assertThat(erasureView.path("type").asText()).isEqualTo("ERASURE");
+    assertThat(texts(accessView.path("linkedReferences"))).containsExactly(erasure);
+    assertThat(texts(erasureView.path("linkedReferences"))).containsExactly(access);
+    assertThat(texts(accessView.path("history"), "step")).contains("RECEIVED", "LINKED_TO_SUBMISSION");
+    assertThat(accessView.path("subject").path("details").asText()).isEqualTo("Show me what you hold, then delete it.");
+
+    driver.runDueJobs();
+    List<MimeMessage> acknowledgements = driver.mailTo("lone.flere@example.dk").stream()
+        .filter(m -> TestDriver.subject(m).startsWith("We have received your request")).toList();
+    assertThat(acknowledgements).hasSize(2);
+    for (MimeMessage letter : acknowledgements) {
+      String own = TestDriver.subject(letter).contains(access) ? access : erasure;
+      String other = own.equals(access) ? erasure : access;
+      assertThat(TestDriver.body(letter))
+          .contains("Your reference is " + own)
+          .contains("Your other requests from the same submission: " + other + ".")
+          .contains("Each of them has its own confirmation link.");
+    }
+    // each request waits for its own confirmation, with its own link
+    assertThat(driver.mailTo("lone.flere@example.dk").stream()
+        .filter(m -> TestDriver.subject(m).contains("Confirm")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aBadFieldStopsTheWholeSubmissionAndNothingIsStored() throws Exception {
+    int before = requests.list(false).size();
+    String form = mvc.perform(post("/").param("lang", "en").with(csrf())
+            .param("type", "ACCESS", "PORTABILITY").param("name", "Lone Flere").param("email", "not an address"))
+        .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+    assertThat(form).contains("id=\"type-ACCESS\"").contains("checked");
+    assertThat(requests.list(false)).hasSize(before);
+  }
+
+  @Test
+  void aSingleRightStaysOneRequestWithNoLinks() throws Exception {
+    MvcResult submitted = mvc.perform(post("/").with(csrf()).param("type", "RESTRICTION")
+            .param("name", "Enkelt Person").param("email", "enkelt.person@example.dk"))
+        .andExpect(status().is3xxRedirection()).andReturn();
+    String reference = (String) submitted.getFlashMap().get("reference");
+    assertThat(api.view(reference).has("linkedReferences")).isFalse();
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo("enkelt.person@example.dk", "Vi har modtaget din anmodning " + reference))).doesNotContain("andre anmodninger");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+  }
+
+}

@@ -1,0 +1,100 @@
+package dk.mico.rightsdesk.recordkeeping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The register of requests as CSV for managers and officers, and the case file for officers only. */
+@RightsDeskSpringTest
+class RecordKeepingTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired TestDriver driver;
+  @Autowired RequestLifecycle lifecycle;
+
+  private String reference;
+
+  @BeforeEach
+  void aWithdrawnRequest() throws Exception {
+    driver.reset();
+    String body = json.writeValueAsString(Map.of("type", "RECTIFICATION", "name", "=Kirsten Formel",
+        "email", "kirsten.formel@example.dk", "channel", "LETTER", "receivedAt", "2026-11-02T10:00:00+01:00",
+        "identityVerified", true, "identityNote", "Signed letter", "details", "@SUM(A1) my address is wrong"));
+    reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    lifecycle.withdraw(lifecycle.get(reference));
+    driver.runDueJobs();
+  }
+
+  @Test
+  void managersGetEveryRequestAsSpreadsheetSafeCsvWithoutPersonalData() throws Exception {
+    var response = mvc.perform(get("/api/officer/requests/export.csv").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andReturn().getResponse();
+    assertThat(response.getHeader("Content-Disposition")).startsWith("attachment").contains(".csv");
+    String csv = response.getContentAsString(StandardCharsets.UTF_8);
+    List<String> lines = Arrays.asList(csv.split("\r\n"));
+    assertThat(lines.get(0)).isEqualTo(
+        "\"reference\",\"right\",\"channel\",\"received\",\"due\",\"extended\",\"answered\",\"outcome\",\"days taken\"");
+    String row = lines.stream().filter(l -> l.startsWith("\"" + reference + "\"")).findFirst().orElseThrow();
+    List<String> cells = Arrays.stream(row.substring(1, row.length() - 1).split("\",\"")).toList();
+    assertThat(cells.subList(0, 5)).containsExactly(reference, "RECTIFICATION", "LETTER", "2026-11-02 10:00",
+        "2026-12-02");
+    assertThat(cells.get(5)).isEqualTo("no");
+    assertThat(cells.get(7)).isEqualTo("WITHDRAWN");
+    assertThat(cells.get(6)).isNotEmpty();
+    assertThat(Long.parseLong(cells.get(8))).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(
+        java.time.LocalDate.parse("2026-11-02"), java.time.LocalDate.parse(cells.get(6))));
+    for (String line : lines) {
+      assertThat(line).startsWith("\"").doesNotContain("\"=", "\"+", "\"-", "\"@", "\"\t");
+    }
+    assertThat(csv).doesNotContain("Kirsten", "kirsten.formel", "SUM(A1)");
+
+    mvc.perform(get("/api/officer/requests/export.csv").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/officer/requests/export.csv")).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void theOfficerGetsTheCaseFileWithRecordStepsLettersAndDecisions() throws Exception {
+    String html = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
+            .with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html).contains("Case file " + reference, "=Kirsten Formel", "kirsten.formel@example.dk",
+        "RECTIFICATION", "LETTER", "2026-12-02", "WITHDRAWN", "verified: Signed letter",
+        "RECEIVED", "WITHDRAWN", "ACKNOWLEDGEMENT", "Vi har modtaget din anmodning", "Compiled", "by <span>officer</span>");
+    assertThat(html).contains("Data-subject request handled by");
+  }
+
+  @Test
+  void managersAndAnonymousGetNoCaseFile() throws Exception {
+    mvc.perform(get("/api/officer/requests/" + reference + "/case-file").with(httpBasic("manager", "manager")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/officer/requests/" + reference + "/case-file")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/officer/requests/DSR-2026-99999/case-file").with(httpBasic("officer", "officer")))
+        .andExpect(status().isNotFound());
+  }
+}
