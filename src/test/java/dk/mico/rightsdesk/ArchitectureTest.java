@@ -92,4 +92,12 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
         .check(CLASSES);
   }
+
+  @Test
+  void accessAnswersAreDrivenNotDriving() {
+    noClasses()
+        .that().resideInAPackage("..access..")
+        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
+        .check(CLASSES);
+  }
 }
