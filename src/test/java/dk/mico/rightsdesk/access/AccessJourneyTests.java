@@ -165,6 +165,13 @@ class AccessJourneyTests {
     String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
     searchByHand(reference, "NOTHING", null);
 
+    // the review page is the officer's: not for anonymous callers or managers, and no change without a CSRF token
+    mvc.perform(get("/officer/access/" + reference)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/officer/access/" + reference).with(httpBasic("manager", "manager")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/officer/access/" + reference).param("release", "1").with(httpBasic("officer", "officer")))
+        .andExpect(status().isForbidden());
+
     String page = reviewPage(reference);
     assertThat(CANDIDATE.matcher(page).find()).as("the other Birthe's record, matched by name alone").isTrue();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));

@@ -92,8 +92,13 @@ class AccessReviewBrowserIT {
     browser.get(base + "/camunda/app/tasklist/");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
     click(By.partialLinkText("Review the report"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='radio'][value='APPROVE']")));
-    click(By.cssSelector("input[type='radio'][value='APPROVE']"));
+    By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(claim));
+    click(claim);
+    By approve = By.xpath("//label[contains(normalize-space(), 'Approve the report')]");
+    wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+        "return Array.from(document.querySelectorAll('input[type=radio]')).some(i => !i.disabled);")));
+    click(approve);
     Browser.screenshot(browser, "access-04-approve");
     click(By.xpath("//button[normalize-space()='Complete']"));
     wait.until(d -> driver.onlyTaskOrNone(reference, "UserTask_ReviewReport") == null);
