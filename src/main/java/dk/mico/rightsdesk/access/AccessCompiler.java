@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessCompiler {
 
-  /** Free text is a value of at least this many words; shorter values are names, addresses, titles. */
+  /** Free text is a value of at least this many words of letters; shorter values are names, titles, numbers. */
   private static final int FREE_TEXT_WORDS = 4;
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern WORDS = Pattern.compile("\\s+");
@@ -114,7 +114,7 @@ public class AccessCompiler {
   static List<NewPassage> passages(Map<String, Object> columns, List<String> otherPeople) {
     List<NewPassage> passages = new ArrayList<>();
     columns.forEach((column, value) -> {
-      if (!(value instanceof String text) || WORDS.split(text.strip()).length < FREE_TEXT_WORDS) {
+      if (!(value instanceof String text) || !freeText(text)) {
         return;
       }
       String[] sentences = SENTENCE_END.split(text.strip());
@@ -125,6 +125,13 @@ public class AccessCompiler {
       }
     });
     return passages;
+  }
+
+  /** Words, not numbers: a phone number or a date has spaces but names nobody. */
+  static boolean freeText(String text) {
+    return java.util.Arrays.stream(WORDS.split(text.strip()))
+        .filter(word -> word.codePoints().anyMatch(Character::isLetter))
+        .count() >= FREE_TEXT_WORDS;
   }
 
   private static String normalise(String text) {
