@@ -101,4 +101,12 @@ class ArchitectureTest {
         .because("the managers' view and the records read the request record and the engine through ports")
         .check(CLASSES);
   }
+
+  @Test
+  void accessAnswersAreDrivenNotDriving() {
+    noClasses()
+        .that().resideInAPackage("..access..")
+        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..web..")
+        .check(CLASSES);
+  }
 }

@@ -41,12 +41,32 @@ public class Discovery {
         .toList();
   }
 
+  /** Records what one system holds on the subject, and answers it (name-only candidates included, marked). */
   @Transactional
-  public void discover(String reference, String systemId) {
+  public List<Finding> discover(String reference, String systemId) {
     DataSubjectRequest request = lifecycle.get(reference);
     SystemId system = SystemId.of(systemId);
     List<Finding> found = systems.lookup(system, identifiers(request));
     findings.replace(request.id(), system, found, clock.instant());
+    return found;
+  }
+
+  /** The group whose members work in a system by hand. */
+  public String ownerGroup(String systemId) {
+    return systems.system(SystemId.of(systemId)).ownerGroup();
+  }
+
+  /** A system's name as letters and task screens show it. */
+  public String systemName(String systemId) {
+    return systems.system(SystemId.of(systemId)).name();
+  }
+
+  /** The systems that only their owners can search, by hand (a Tasklist task each). */
+  public List<String> manualSystems() {
+    return systems.systems().stream()
+        .filter(s -> s.accessMode() == CompanyProperties.Access.MANUAL)
+        .map(CompanyProperties.SystemDeclaration::id)
+        .toList();
   }
 
   static Identifiers identifiers(DataSubjectRequest request) {

@@ -8,6 +8,8 @@ public enum LetterKind {
   UNCONFIRMED,
   UNVERIFIABLE,
   ANSWER,
+  /** The code for the download page, sent apart from the answer that carries the link. */
+  DELIVERY_CODE,
   WITHDRAWN;
 
   String template() {

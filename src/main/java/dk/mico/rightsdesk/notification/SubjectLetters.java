@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,8 @@ public class SubjectLetters {
 
   /** Text that stands in the archive for a secret link, which is never stored. */
   static final String LINK_NOT_KEPT = "[personal link, not kept in the archive]";
+  /** Text that stands in the archive for a one-time code. */
+  static final String CODE_NOT_KEPT = "[personal code, not kept in the archive]";
 
   private final LetterArchive archive;
   private final LetterComposer composer;
@@ -33,10 +36,13 @@ public class SubjectLetters {
   private final ControllerProperties controller;
   private final SubmissionLinks submissionLinks;
   private final Clock clock;
+  private final ObjectProvider<AnswerEnclosure> enclosures;
 
   SubjectLetters(LetterArchive archive, LetterComposer composer, MailGateway mail, RequestLifecycle lifecycle,
-      ControllerProperties controller, SubmissionLinks submissionLinks, Clock clock) {
+      ControllerProperties controller, SubmissionLinks submissionLinks, Clock clock,
+      ObjectProvider<AnswerEnclosure> enclosures) {
     this.submissionLinks = submissionLinks;
+    this.enclosures = enclosures;
     this.archive = archive;
     this.composer = composer;
     this.mail = mail;
@@ -78,6 +84,8 @@ public class SubjectLetters {
     for (Object value : model.values()) {
       if (value instanceof SecretLink link) {
         archivedBody = archivedBody.replace(link.url(), LINK_NOT_KEPT);
+      } else if (value instanceof SecretCode code) {
+        archivedBody = archivedBody.replace(code.value(), CODE_NOT_KEPT);
       }
     }
     Instant now = clock.instant();
@@ -99,14 +107,34 @@ public class SubjectLetters {
   /** The letter that ends the request: the answer, or the Art 12(4) letter when identity could not be verified. */
   @Transactional
   public Letter sendClosingLetter(String reference) {
-    return send(reference, closingLetterKind(lifecycle.get(reference)));
+    DataSubjectRequest request = lifecycle.get(reference);
+    LetterKind kind = closingLetterKind(request);
+    if (kind != LetterKind.ANSWER) {
+      return send(reference, kind);
+    }
+    // made only when the answer is really written, so a resent job makes no second link
+    Map<String, Object> enclosed = new HashMap<>();
+    Letter answer = send(reference, kind, null, () -> {
+      enclosures.orderedStream().forEach(e -> enclosed.putAll(e.enclose(request, false)));
+      return enclosed;
+    });
+    // a code travels apart from its link: whoever reads one mail cannot open the download alone
+    if (enclosed.values().stream().anyMatch(SecretCode.class::isInstance)) {
+      send(reference, LetterKind.DELIVERY_CODE, null, () -> enclosed);
+    }
+    return answer;
   }
 
   /** The closing letter as it would go now, for the officer to read before approving it; nothing is stored. */
   @Transactional(readOnly = true)
   public LetterPreview previewClosingLetter(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
-    LetterComposer.Composed letter = composer.compose(request, closingLetterKind(request), Map.of());
+    LetterKind kind = closingLetterKind(request);
+    Map<String, Object> enclosed = new HashMap<>();
+    if (kind == LetterKind.ANSWER) {
+      enclosures.orderedStream().forEach(e -> enclosed.putAll(e.enclose(request, true)));
+    }
+    LetterComposer.Composed letter = composer.compose(request, kind, enclosed);
     return new LetterPreview(recipient(request), letter.subjectLine(), letter.body());
   }
 

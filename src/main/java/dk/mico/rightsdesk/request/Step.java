@@ -8,6 +8,14 @@ public enum Step {
   IDENTITY_NOT_VERIFIED,
   ANSWER_RECORDED,
   ANSWER_APPROVED,
+  /** A system's owner searched a system by hand (access, portability). */
+  MANUAL_SEARCH_RECORDED,
+  /** The officer reviewed the access or portability report and decided what is released. */
+  REPORT_REVIEWED,
+  /** The subject downloaded a file of the answer (the note names the file). */
+  FILE_DOWNLOADED,
+  /** Too many wrong codes on the download page: locked for a while. */
+  DOWNLOAD_LOCKED,
   LETTER_SENT,
   LETTER_POSTED,
   WITHDRAWN,

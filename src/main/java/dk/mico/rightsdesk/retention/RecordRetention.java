@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes a closed request's record when its retention has run out (gdpr-rules.md §4, Decision: 5 years after the
- * request closes, a setting): the request, its steps, letters, confirmation links, findings and changes. The engine's
+ * request closes, a setting): the request, its steps, letters, confirmation links, findings and changes, and what an
+ * access answer gathered and delivered. The engine's
  * history of the same request goes by the processes' historyTimeToLive and Camunda's history cleanup. Suppression
  * entries live in the company's systems and stay as long as the objection stands.
  */
@@ -26,7 +27,9 @@ public class RecordRetention {
 
   /** Everything kept per request, children first. */
   private static final List<String> CHILD_TABLES =
-      List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change");
+      List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change",
+          // access and portability: their passages and files go with them (ON DELETE CASCADE)
+          "access_record", "access_review", "delivery");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;

@@ -78,6 +78,17 @@ public class CompanySystems {
     return guarded("export", id, () -> records.export(recordIds));
   }
 
+  /**
+   * The names of every person the JDBC systems hold (their person-name columns), to spot free text that names
+   * someone other than the subject (Art 15(4)). Personal data: for comparison only, never logged.
+   */
+  public List<String> personNames() {
+    List<String> names = new ArrayList<>();
+    jdbcSystems.forEach((id, system) -> names.addAll(guarded("reading names", id, () ->
+        system.tables.values().stream().flatMap(t -> t.personNames().stream()).toList())));
+    return names.stream().distinct().toList();
+  }
+
   // ---- actions
 
   /** Erase as declared: delete the rows or anonymise their declared columns. Refused where the table says keep. */

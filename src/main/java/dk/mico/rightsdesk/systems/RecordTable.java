@@ -131,6 +131,17 @@ final class RecordTable {
     return expression;
   }
 
+  /** Every name the table's person-name column holds (none when it declares no such column). */
+  List<String> personNames() {
+    String column = blankToNull(declaration.personName());
+    if (column == null) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT DISTINCT " + column + " FROM " + table() + " WHERE " + column + " IS NOT NULL")
+        .query(String.class)
+        .list();
+  }
+
   // ---- export
 
   List<ExportedRecord> export(Collection<String> recordIds) {

@@ -18,4 +18,14 @@ public class CompanySystemIds {
   public List<String> searchable() {
     return discovery.searchableSystems();
   }
+
+  /** The systems searched by hand: {@code collection="${companySystemIds.manual()}"}. */
+  public List<String> manual() {
+    return discovery.manualSystems();
+  }
+
+  /** The group that works in a system by hand: {@code candidateGroups="${companySystemIds.ownerGroup(systemId)}"}. */
+  public String ownerGroup(String systemId) {
+    return discovery.ownerGroup(systemId);
+  }
 }

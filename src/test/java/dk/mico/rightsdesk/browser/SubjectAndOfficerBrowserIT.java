@@ -71,10 +71,10 @@ class SubjectAndOfficerBrowserIT {
     browser.get(base + "/?lang=en");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Make a request about your personal data");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-    browser.findElement(By.id("type-ACCESS")).click();
+    browser.findElement(By.id("type-RECTIFICATION")).click();
     browser.findElement(By.id("name")).sendKeys("Birgitte Skov");
     browser.findElement(By.id("email")).sendKeys("birgitte.skov@example.dk");
-    browser.findElement(By.id("details")).sendKeys("Please send me a copy of what you hold about me.");
+    browser.findElement(By.id("details")).sendKeys("My surname is Skov, not Skou.");
     Browser.screenshot(browser, "01-web-form");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 

@@ -104,7 +104,7 @@ class OfficerRegistrationTests {
 
   @Test
   void refusalCannotBeRecordedWithoutReason() throws Exception {
-    String reference = registerByEmail("ACCESS", true);
+    String reference = registerByEmail("RECTIFICATION", true);
     driver.runDueJobs();
     Task byHand = driver.onlyTask(reference, "UserTask_HandleByHand");
     assertThatThrownBy(() -> driver.submitAsOfficer(byHand, Map.of("outcome", "REFUSED", "answerActions", "Nothing")))

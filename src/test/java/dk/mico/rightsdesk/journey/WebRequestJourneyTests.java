@@ -45,7 +45,8 @@ class WebRequestJourneyTests {
   void webRequestIsConfirmedHandledByHandAndAnswered() throws Exception {
     String email = "karen.holm@example.dk";
     String reference = submit("""
-        {"type": "ACCESS", "name": "Karen Holm", "email": "%s", "language": "en", "details": "All you hold on me"}
+        {"type": "RECTIFICATION", "name": "Karen Holm", "email": "%s", "language": "en",
+         "details": "My surname is Holm, not Holmes"}
         """.formatted(email));
     driver.runDueJobs();
 

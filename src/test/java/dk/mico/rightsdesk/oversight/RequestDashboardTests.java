@@ -89,7 +89,7 @@ class RequestDashboardTests {
     assertThat(late.path("workingDaysLeft").asInt()).isNegative();
     assertThat(late.path("type").asText()).isEqualTo("ACCESS");
     assertThat(late.path("channel").asText()).isEqualTo("EMAIL");
-    assertThat(late.path("currentTask").asText()).isEqualTo("Handle the request by hand");
+    assertThat(late.path("currentTask").asText()).isEqualTo("Search the system by hand");
     assertThat(late.path("heldBy").asText()).isEqualTo("gdpr-officer");
     assertThat(late.path("processInstanceId").asText()).isNotBlank();
     assertThat(late.path("openIncidents").asInt()).isZero();

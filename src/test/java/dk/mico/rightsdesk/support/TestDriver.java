@@ -119,6 +119,18 @@ public class TestDriver {
     return found.get(0);
   }
 
+  /** The open task, or null when there is none. */
+  public Task onlyTaskOrNone(String reference, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  /** A field of a task's screen (its task-local variables) as Tasklist shows it. */
+  public String taskField(Task task, String name) {
+    Object value = tasks.getVariableLocal(task.getId(), name);
+    return value == null ? null : value.toString();
+  }
+
   /** Submits a task's form as the user, with the user's groups, as Tasklist does. */
   public void submitAs(String userId, List<String> groups, Task task, Map<String, Object> fields) {
     identity.setAuthentication(userId, groups);

@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class AuthorizationMatrixTests {
 
   private static final String VALID_OFFICER_BODY = """
-      {"type": "ACCESS", "name": "Matrix Person", "email": "matrix@example.dk", "channel": "EMAIL",
+      {"type": "RECTIFICATION", "name": "Matrix Person", "email": "matrix@example.dk", "channel": "EMAIL",
        "receivedAt": "2026-11-02T10:00:00+01:00", "identityVerified": true, "identityNote": "Known sender"}""";
 
   @Autowired MockMvc mvc;

@@ -2,9 +2,9 @@ package dk.mico.rightsdesk.workflow;
 
 import org.camunda.bpm.engine.test.Deployment;
 
-/** AccessRequestProcess.bpmn: the by-hand path. */
+/** AccessRequestProcess.bpmn: every path of an access request (Art 15). */
 @Deployment(resources = "AccessRequestProcess.bpmn")
-class AccessRequestProcessTest extends FulfilmentProcessTestBase {
+class AccessRequestProcessTest extends AccessProcessTestBase {
 
   AccessRequestProcessTest() {
     super("AccessRequestProcess");

@@ -44,7 +44,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DataSubjectRequestProcess.bpmn, one method per path, with stand-ins for the beans (see {@link ProcessMocks}). */
-@Deployment(resources = {"DataSubjectRequestProcess.bpmn", "AccessRequestProcess.bpmn", "ObjectionRequestProcess.bpmn"})
+@Deployment(resources = {"DataSubjectRequestProcess.bpmn", "RectificationRequestProcess.bpmn",
+    "ObjectionRequestProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension
@@ -75,14 +76,14 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void webRequestConfirmedByEmailThenFulfilledApprovedAndClosed() {
-    start(webAccessRequest());
+    start(webRequest());
     runJobAt("Task_SendAcknowledgement");
     runJobAt("Task_SendConfirmationLink");
     assertThat(request).isWaitingAt("ReceiveTask_AwaitConfirmation");
 
     correlate(MESSAGE_EMAIL_CONFIRMED);
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
-    assertThat(request).calledProcessInstance("AccessRequestProcess").hasBusinessKey(REFERENCE)
+    assertThat(request).calledProcessInstance("RectificationRequestProcess").hasBusinessKey(REFERENCE)
         .hasVariables(REQUEST_REFERENCE, TASK_DUE_DATE);
     answerAndClose();
 
@@ -103,7 +104,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void answerRevisedOnceThenApproved() {
-    start(webAccessRequest());
+    start(webRequest());
     runJobAt("Task_SendAcknowledgement");
     runJobAt("Task_SendConfirmationLink");
     correlate(MESSAGE_EMAIL_CONFIRMED);
@@ -151,7 +152,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void objectionToDirectMarketingActsWithoutConfirmation() {
-    Map<String, Object> objection = webAccessRequest();
+    Map<String, Object> objection = webRequest();
     objection.put(REQUEST_TYPE, "OBJECTION");
     objection.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
     objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
@@ -225,7 +226,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void reminderGoesOutWhileTheRequestStillWaitsForConfirmation() {
-    start(webAccessRequest());
+    start(webRequest());
     runJobAt("Task_SendAcknowledgement");
     runJobAt("Task_SendConfirmationLink");
 
@@ -242,7 +243,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void linkRequestedAgainIsSentAgainWhileTheRequestStillWaits() {
-    start(webAccessRequest());
+    start(webRequest());
     runJobAt("Task_SendAcknowledgement");
     runJobAt("Task_SendConfirmationLink");
 
@@ -261,7 +262,7 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void expiredLinkClosesTheRequestAsUnconfirmed() {
-    start(webAccessRequest());
+    start(webRequest());
     runJobAt("Task_SendAcknowledgement");
     runJobAt("Task_SendConfirmationLink");
 
@@ -284,7 +285,7 @@ class DataSubjectRequestProcessTest {
       "ReceiveTask_AwaitConfirmation", "UserTask_CheckIdentity", "CallActivity_FulfilRequest", "UserTask_ApproveAnswer",
       "UserTask_ReviseAnswer", "Task_SendClosingLetter", "UserTask_PostClosingLetter"})
   void withdrawalEndsTheRequestWhereverItWaits(String waitingAt) {
-    Map<String, Object> variables = webAccessRequest();
+    Map<String, Object> variables = webRequest();
     variables.put(CONFIRMATION_EXPIRES_AT, Date.from(RECEIVED.plus(ProcessMocks.LINK_VALIDITY)));
     variables.put(CONFIRMATION_REMINDER_AT, Date.from(RECEIVED.plus(ProcessMocks.REMINDER_AFTER)));
     request = runtimeService().createProcessInstanceByKey(PROCESS_ID).businessKey(REFERENCE).setVariables(variables)
@@ -302,22 +303,23 @@ class DataSubjectRequestProcessTest {
     assertThat(managementService().createJobQuery().count()).as("jobs").isZero();
   }
 
-  /** A web request for access as the intake starts it: e-mail confirmation first, identity then established. */
-  private static Map<String, Object> webAccessRequest() {
+  /** A web request for a right handled by hand, as the intake starts it: e-mail confirmation first, identity then
+   * established. */
+  private static Map<String, Object> webRequest() {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REQUEST_REFERENCE, REFERENCE);
-    variables.put(REQUEST_TYPE, "ACCESS");
+    variables.put(REQUEST_TYPE, "RECTIFICATION");
     variables.put(CONFIRMATION_REQUIRED, true);
     variables.put(IDENTITY_ESTABLISHED, true);
     variables.put(POSTAL_DELIVERY, false);
-    variables.put(FULFILMENT_PROCESS_ID, "AccessRequestProcess");
+    variables.put(FULFILMENT_PROCESS_ID, "RectificationRequestProcess");
     variables.put(TASK_DUE_DATE, DUE);
     return variables;
   }
 
-  /** An access request an officer registered (e-mail, phone, letter): no confirmation link, identity verified. */
+  /** A request an officer registered (e-mail, phone, letter): no confirmation link, identity verified. */
   private static Map<String, Object> registeredRequest() {
-    Map<String, Object> variables = webAccessRequest();
+    Map<String, Object> variables = webRequest();
     variables.put(CONFIRMATION_REQUIRED, false);
     return variables;
   }

@@ -16,17 +16,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Someone logged into Tasklist or Cockpit may open the app's pages (the mailbox, printable letters, the managers'
- * dashboard data) without logging in again. Only for reading requests: a state change still needs its own
- * credentials, so a page elsewhere cannot ride on the webapp session (CSRF).
+ * dashboard data) without logging in again. Only for reading requests and the form posts of the officer's pages
+ * (/officer/**, guarded by CSRF tokens): any other state change still needs its own credentials, so a page elsewhere
+ * cannot ride on the webapp session (CSRF).
  */
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
+  private static final String OFFICER_PAGES = "/officer/";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    // the officer's review pages post forms that carry Spring Security's CSRF token, which a foreign page cannot read
+    boolean officerForm = "POST".equals(request.getMethod()) && request.getRequestURI().startsWith(OFFICER_PAGES);
+    boolean safe = reading || officerForm;
     HttpSession session = request.getSession(false);
     if (safe && session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);

@@ -1,0 +1,53 @@
+package dk.mico.rightsdesk.access;
+
+import dk.mico.rightsdesk.request.RequestType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The answer to an access (Art 15) or portability (Art 20) request as the subject gets it: per system that holds
+ * their data the information of Art 15(1)(a)-(h) and the records with redactions applied. Personal data throughout.
+ *
+ * @param systems the systems that hold released data, in declared order
+ * @param notPortable for portability: the records left out of the export, with the reasons
+ * @param searchedSystems the names of every system searched
+ * @param redactions how many passages were withheld (Art 15(4))
+ */
+public record AccessReport(
+    String reference,
+    RequestType type,
+    Locale locale,
+    String subjectName,
+    LocalDate date,
+    List<SystemPart> systems,
+    List<LeftOut> notPortable,
+    List<String> searchedSystems,
+    int redactions,
+    String officerNote,
+    String transfers,
+    String automatedDecisions) {
+
+  /** One system and what it holds on the subject. */
+  public record SystemPart(String id, String name, String activity, String purpose, String legalBasis,
+      String source, String retention, List<String> categories, List<RecipientLine> recipients,
+      List<Item> items) {}
+
+  /** A recipient from the disclosure register. */
+  public record RecipientLine(String name, String role, String dpaReference) {}
+
+  /** One record, its values with redactions applied. {@code source} is set only where it is not the subject. */
+  public record Item(String table, String recordId, String legalBasis, String source, Map<String, Object> values) {}
+
+  /** A record not in the portability export, and why. */
+  public record LeftOut(String systemName, String table, String recordId, String categories, List<String> reasons) {}
+
+  public boolean foundAnything() {
+    return !systems.isEmpty();
+  }
+
+  public boolean portability() {
+    return type == RequestType.PORTABILITY;
+  }
+}

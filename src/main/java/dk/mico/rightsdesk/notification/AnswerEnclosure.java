@@ -1,0 +1,18 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import java.util.Map;
+
+/**
+ * What a right's fulfilment encloses with the answer letter, such as the link to download an access report. The
+ * entries are added to the answer's template model; a {@link SecretCode} among them goes in a letter of its own
+ * ({@link LetterKind#DELIVERY_CODE}), never in the letter with the link.
+ */
+public interface AnswerEnclosure {
+
+  /**
+   * The model entries for this request's answer; empty when there is nothing to enclose. For a preview nothing
+   * secret is made: the entries are stand-ins that say what the letter will carry.
+   */
+  Map<String, Object> enclose(DataSubjectRequest request, boolean preview);
+}

@@ -1,0 +1,132 @@
+package dk.mico.rightsdesk.web.pages;
+
+import dk.mico.rightsdesk.access.Deliveries;
+import dk.mico.rightsdesk.access.Deliveries.CodeResult;
+import dk.mico.rightsdesk.access.Deliveries.FileContent;
+import dk.mico.rightsdesk.access.Deliveries.LinkState;
+import dk.mico.rightsdesk.access.Deliveries.OpenedLink;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The download page of an access or portability answer: found by the secret link of the answer letter, opened by
+ * the code of the second letter (for this browser session only). An unknown, guessed or expired link and a locked
+ * one get a page that says so and shows no data.
+ */
+@Controller
+class DownloadPageController {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm");
+  private static final String UNLOCKED = DownloadPageController.class.getName() + ".unlocked.";
+
+  private final Deliveries deliveries;
+  private final LegalCalendar calendar;
+
+  DownloadPageController(Deliveries deliveries, LegalCalendar calendar) {
+    this.deliveries = deliveries;
+    this.calendar = calendar;
+  }
+
+  @GetMapping("/download/{token}")
+  String show(@PathVariable String token, HttpServletRequest http, HttpServletResponse response, Model model) {
+    OpenedLink link = deliveries.open(token);
+    if (link.state() != LinkState.VALID) {
+      return refused(link, http, response, model);
+    }
+    speak(link, http);
+    model.addAttribute("token", token);
+    model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
+    if (unlocked(http.getSession(false), link)) {
+      model.addAttribute("files", deliveries.files(link.deliveryId()));
+    }
+    return "pages/download";
+  }
+
+  @PostMapping("/download/{token}")
+  String enterCode(@PathVariable String token, @RequestParam(required = false) String code, HttpServletRequest http,
+      HttpServletResponse response, Model model) {
+    CodeResult result = deliveries.checkCode(token, code);
+    OpenedLink link = deliveries.open(token);
+    if (result == CodeResult.ACCEPTED) {
+      http.getSession(true);
+      http.changeSessionId(); // a session that existed before the code does not carry over
+      http.getSession().setAttribute(UNLOCKED + link.deliveryId(), Boolean.TRUE);
+      return "redirect:/download/" + token;
+    }
+    if (result == CodeResult.WRONG) {
+      speak(link, http);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("token", token);
+      model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
+      model.addAttribute("wrongCode", true);
+      return "pages/download";
+    }
+    return refused(link, http, response, model);
+  }
+
+  @GetMapping("/download/{token}/files/{fileId}")
+  ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long fileId, HttpServletRequest http) {
+    OpenedLink link = deliveries.open(token);
+    if (link.state() != LinkState.VALID || !unlocked(http.getSession(false), link)) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/download/" + token).build();
+    }
+    Optional<FileContent> file = deliveries.download(link.deliveryId(), fileId);
+    if (file.isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.get().mediaType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(file.get().name()).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(file.get().content());
+  }
+
+  private String refused(OpenedLink link, HttpServletRequest http, HttpServletResponse response, Model model) {
+    switch (link.state()) {
+      case LOCKED -> {
+        speak(link, http);
+        response.setStatus(423);
+        model.addAttribute("locked", TIME.format(link.lockedUntil().atZone(calendar.zone())));
+        return "pages/download";
+      }
+      case EXPIRED -> {
+        speak(link, http);
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("headingKey", "download.expired.heading");
+        model.addAttribute("textKey", "download.expired.text");
+      }
+      default -> {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("headingKey", "download.unknown.heading");
+        model.addAttribute("textKey", "download.unknown.text");
+      }
+    }
+    return "pages/message";
+  }
+
+  private static boolean unlocked(HttpSession session, OpenedLink link) {
+    return session != null && Boolean.TRUE.equals(session.getAttribute(UNLOCKED + link.deliveryId()));
+  }
+
+  private static void speak(OpenedLink link, HttpServletRequest http) {
+    if (http.getParameter("lang") == null && link.language() != null) {
+      PageLanguage.use(http, link.language().locale());
+    }
+  }
+}

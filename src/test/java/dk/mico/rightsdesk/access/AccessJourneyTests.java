@@ -1,0 +1,329 @@
+package dk.mico.rightsdesk.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Access (Art 15) and portability (Art 20) from submission to download, against the demo company database: the
+ * officer's review (redaction, name-only matches), the answer with its link, the code apart, the download.
+ */
+@RightsDeskSpringTest
+class AccessJourneyTests {
+
+  private static final Pattern DOWNLOAD_LINK = Pattern.compile("http://[^\\s]+/download/([A-Za-z0-9_-]{43})");
+  private static final Pattern CODE = Pattern.compile("^\\s*(\\d{8})\\s*$", Pattern.MULTILINE);
+  private static final Pattern FLAGGED_PASSAGE =
+      Pattern.compile("<tr class=\"flagged\">\\s*<td><input type=\"checkbox\" name=\"redact\" value=\"(\\d+)\"");
+  private static final Pattern CANDIDATE = Pattern.compile("name=\"release\" value=\"(\\d+)\"");
+  private static final Pattern FILE = Pattern.compile("/download/[A-Za-z0-9_-]{43}/files/(\\d+)\">([a-z.]+)<");
+
+  @Autowired MockMvc mvc;
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired ObjectMapper json;
+  @Autowired Deliveries deliveries;
+
+  /** The demo company database the declarations point at (in memory, shared by the test JVM). */
+  private final JdbcClient company = JdbcClient.create(
+      new DriverManagerDataSource("jdbc:h2:mem:company-test;DB_CLOSE_DELAY=-1", "sa", ""));
+
+  @BeforeEach
+  void reset() {
+    driver.reset();
+  }
+
+  /** An answer as the subject receives it: the link from the answer letter, the code from the second letter. */
+  record Answer(String reference, String letter, String token, String code) {}
+
+  @Test
+  void personInSeveralSystemsGetsTheReviewedReportByLinkAndCode() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "language": "en"}""".formatted(email));
+    driver.runDueJobs();
+    String confirm = TestDriver.linkToken(driver.onlyMailTo(email, "Confirm your e-mail address"), "confirm");
+    mvc.perform(post("/confirm/" + confirm).with(csrf())).andExpect(status().isOk());
+    driver.runDueJobs();
+
+    // the manual system's owner searched by hand; the request waited for it
+    searchByHand(reference, "FOUND", "Two mails from her to support@ about the VPN, 20 January 2025.");
+
+    // the officer reads what each system returned and withholds the sentence that names Ida Bøgh
+    Task review = driver.onlyTask(reference, "UserTask_ReviewReport");
+    assertThat(driver.taskField(review, "reviewPage")).isEqualTo("/officer/access/" + reference);
+    String page = reviewPage(reference);
+    assertThat(page).contains("Sagsstyringssystem", "Ida Bøgh", "ida bøgh");
+    Matcher flagged = FLAGGED_PASSAGE.matcher(page);
+    assertThat(flagged.find()).as("a passage flagged as naming another person").isTrue();
+    mvc.perform(post("/officer/access/" + reference).param("redact", flagged.group(1))
+            .with(httpBasic("officer", "officer")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(reviewPage(reference)).contains("[left out, Art 15(4)]");
+    driver.submitAsOfficer(review, Map.of("reviewDecision", "APPROVE", "reviewNote", "Thank you for asking."));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("We have done part of what you asked", "Sagsstyringssystem",
+        "left out because they hold information about other people", "Datatilsynet")
+        .doesNotContain(answer.code(), "Ida");
+
+    MockHttpSession session = unlock(answer);
+    Map<String, String> files = fileIds(answer.token(), session);
+    assertThat(files.keySet()).containsExactly("report.html", "report.pdf", "data.json");
+    byte[] pdf = download(answer.token(), files.get("report.pdf"), session);
+    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    String html = new String(download(answer.token(), files.get("report.html"), session), StandardCharsets.UTF_8);
+    assertThat(html).contains("Serverhallen Nord ApS", "Kursuscenter Lyngbakken", "Datatilsynet",
+        "Two mails from her", "Thank you for asking.").doesNotContain("Ida Bøgh");
+
+    JsonNode data = json.readTree(download(answer.token(), files.get("data.json"), session));
+    List<String> systems = new ArrayList<>();
+    data.path("systems").forEach(s -> systems.add(s.path("system").asText()));
+    assertThat(systems).contains("case-management", "courses", "course-evaluations", "email-archive");
+    JsonNode contact = record(data, "case-management", "contact_person");
+    Map<String, Object> row = company.sql("SELECT full_name, email, phone, title FROM contact_person "
+        + "WHERE LOWER(email) = ?").param(email).query().singleRow();
+    assertThat(contact.path("data").path("full_name").asText()).isEqualTo(row.get("FULL_NAME"));
+    assertThat(contact.path("data").path("phone").asText()).isEqualTo(row.get("PHONE"));
+    assertThat(contact.path("data").path("title").asText()).isEqualTo(row.get("TITLE"));
+    List<String> caseNumbers = company.sql("SELECT case_no FROM support_case WHERE LOWER(reporter_email) = ?")
+        .param(email).query(String.class).list();
+    List<String> exportedCases = new ArrayList<>();
+    forRecords(data, "case-management", "support_case",
+        r -> exportedCases.add(r.path("data").path("case_no").asText()));
+    assertThat(exportedCases).containsExactlyInAnyOrderElementsOf(caseNumbers);
+    assertThat(data.toString()).contains("[left out, Art 15(4)]").doesNotContain("Ida Bøgh");
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+    assertThat(view.path("history").toString()).contains("REPORT_REVIEWED", "MANUAL_SEARCH_RECORDED",
+        "FILE_DOWNLOADED", "report.pdf", "data.json");
+    // the archive keeps neither the link nor the code
+    assertThat(view.path("letters").toString()).doesNotContain(answer.token(), answer.code());
+  }
+
+  @Test
+  void portabilityLeavesOutEvaluationAnswersAndTheEmployersRegistrationWithReasons() throws Exception {
+    String email = "vibeke.stampe@havnelogistik.example";
+    String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("Not in the export, and why",
+        "Kursusevalueringer", "legitimate interest (Art 6(1)(f))",
+        "Kurser og seminarer", "registered by someone else (e.g. your employer)");
+
+    MockHttpSession session = unlock(answer);
+    Map<String, String> files = fileIds(answer.token(), session);
+    assertThat(files.keySet()).containsExactly("data.json", "data.csv");
+    JsonNode data = json.readTree(download(answer.token(), files.get("data.json"), session));
+    List<String> systems = new ArrayList<>();
+    data.path("systems").forEach(s -> systems.add(s.path("system").asText()));
+    assertThat(systems).containsExactly("case-management", "newsletter");
+    assertThat(data.path("notIncluded").size()).isEqualTo(2);
+    assertThat(data.toString()).doesNotContain("Godt kursus");
+    String csv = new String(download(answer.token(), files.get("data.csv"), session), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFsystem,table,record_id,field,value\r\n")
+        .contains("newsletter,newsletter_subscriber,").contains(",email,vibeke.stampe@havnelogistik.example");
+  }
+
+  @Test
+  void aNamesakesRecordsAreNotReleased() throws Exception {
+    String email = "birthe.r@netpost.example";
+    String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
+    searchByHand(reference, "NOTHING", null);
+
+    // the review page is the officer's: not for anonymous callers or managers, and no change without a CSRF token
+    mvc.perform(get("/officer/access/" + reference)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/officer/access/" + reference).with(httpBasic("manager", "manager")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/officer/access/" + reference).param("release", "1").with(httpBasic("officer", "officer")))
+        .andExpect(status().isForbidden());
+
+    String page = reviewPage(reference);
+    assertThat(CANDIDATE.matcher(page).find()).as("the other Birthe's record, matched by name alone").isTrue();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    MockHttpSession session = unlock(answer);
+    String data = new String(download(answer.token(), fileIds(answer.token(), session).get("data.json"), session),
+        StandardCharsets.UTF_8);
+    assertThat(data).contains("birthe.r@netpost.example")
+        .doesNotContain("birthe.ravnsbaek@fjordbyg.example", "Bogholder");
+  }
+
+  @Test
+  void badLinksAndCodesShowAClearPageAndNoData() throws Exception {
+    Answer answer = answeredAccess("Kasper Lindholm", "kasper.lindholm@kystkonsult.example");
+    Answer other = answeredAccess("Ida Bøgh", "ida.boegh@fjordbyg.example");
+
+    // a guessed link and a malformed one (no subject known: the page speaks Danish unless asked)
+    mvc.perform(get("/download/" + "A".repeat(43))).andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Linket virker ikke")));
+    mvc.perform(get("/download/" + "A".repeat(43)).param("lang", "en"))
+        .andExpect(content().string(containsString("This link does not work")));
+    mvc.perform(get("/download/not-a-token")).andExpect(status().isNotFound());
+
+    // someone else's link: your session opens only your own download, your code not theirs
+    MockHttpSession session = unlock(answer);
+    mvc.perform(get("/download/" + other.token()).session(session)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("name=\"code\"")))
+        .andExpect(content().string(not(containsString("/files/"))));
+    String otherFile = fileIds(answer.token(), session).get("data.json");
+    mvc.perform(get("/download/" + other.token() + "/files/" + otherFile).session(session))
+        .andExpect(status().isSeeOther());
+    mvc.perform(post("/download/" + other.token()).param("code", answer.code()).with(csrf()))
+        .andExpect(status().isBadRequest()).andExpect(content().string(containsString("The code was wrong")));
+
+    // wrong codes: the fifth locks the link, and then even the right code is refused
+    for (int i = 1; i < 4; i++) {
+      mvc.perform(post("/download/" + other.token()).param("code", "00000000").with(csrf()))
+          .andExpect(status().isBadRequest());
+    }
+    mvc.perform(post("/download/" + other.token()).param("code", "00000000").with(csrf()))
+        .andExpect(status().is(423)).andExpect(content().string(containsString("locked until")));
+    mvc.perform(post("/download/" + other.token()).param("code", other.code()).with(csrf()))
+        .andExpect(status().is(423)).andExpect(content().string(not(containsString("/files/"))));
+    assertThat(api.view(other.reference()).path("history").toString()).contains("DOWNLOAD_LOCKED");
+
+    // expired: the page says so, and the files are deleted
+    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))));
+    assertThat(deliveries.deleteExpired()).isGreaterThanOrEqualTo(2);
+    mvc.perform(get("/download/" + answer.token()).session(session)).andExpect(status().isGone())
+        .andExpect(content().string(containsString("This link has expired")));
+    mvc.perform(get("/download/" + answer.token() + "/files/" + otherFile).session(session))
+        .andExpect(status().isSeeOther());
+    assertThat(deliveries.files(deliveries.open(answer.token()).deliveryId())).isEmpty();
+  }
+
+  // ---- helpers
+
+  private Answer answeredAccess(String name, String email) throws Exception {
+    String reference = registerVerified("ACCESS", name, email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+    return approveAndReceive(reference, email);
+  }
+
+  private String registerVerified(String type, String name, String email) throws Exception {
+    String body = """
+        {"type": "%s", "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Known address, signed e-mail"}"""
+        .formatted(type, name, email, java.time.OffsetDateTime.now().minusHours(1));
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    driver.runDueJobs();
+    return json.readTree(response).path("reference").asText();
+  }
+
+  private void searchByHand(String reference, String result, String found) {
+    Task search = driver.onlyTask(reference, "UserTask_SearchManualSystem");
+    assertThat(driver.onlyTaskOrNone(reference, "UserTask_ReviewReport")).as("waits for the manual search").isNull();
+    driver.submitAsOfficer(search, found == null ? Map.of("foundInSystem", result)
+        : Map.of("foundInSystem", result, "whatWasFound", found));
+    driver.runDueJobs();
+  }
+
+  private String reviewPage(String reference) throws Exception {
+    return mvc.perform(get("/officer/access/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /** The officer approves the letter (after seeing the link's stand-in); the two mails arrive. */
+  private Answer approveAndReceive(String reference, String email) {
+    Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
+    assertThat(driver.taskField(approval, "letterPreview")).contains("[personal download link, made when");
+    driver.submitAsOfficer(approval, Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    Matcher link = DOWNLOAD_LINK.matcher(letter);
+    assertThat(link.find()).as("a download link in the answer").isTrue();
+    MimeMessage codeMail = driver.onlyMailTo(email, "Your code for the download");
+    Matcher code = CODE.matcher(TestDriver.body(codeMail));
+    assertThat(code.find()).as("a code in the second mail").isTrue();
+    assertThat(TestDriver.body(codeMail)).doesNotContain(link.group(1));
+    return new Answer(reference, letter, link.group(1), code.group(1));
+  }
+
+  private MockHttpSession unlock(Answer answer) throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    mvc.perform(get("/download/" + answer.token()).session(session)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("name=\"code\"")));
+    mvc.perform(post("/download/" + answer.token()).session(session).param("code", "12345678x").with(csrf()))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post("/download/" + answer.token()).session(session).param("code", answer.code()).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    return session;
+  }
+
+  private Map<String, String> fileIds(String token, MockHttpSession session) throws Exception {
+    String page = mvc.perform(get("/download/" + token).session(session)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    Map<String, String> ids = new java.util.LinkedHashMap<>();
+    Matcher m = FILE.matcher(page);
+    while (m.find()) {
+      ids.put(m.group(2), m.group(1));
+    }
+    return ids;
+  }
+
+  private byte[] download(String token, String fileId, MockHttpSession session) throws Exception {
+    return mvc.perform(get("/download/" + token + "/files/" + fileId).session(session))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+  }
+
+  private static JsonNode record(JsonNode data, String system, String table) {
+    List<JsonNode> found = new ArrayList<>();
+    forRecords(data, system, table, found::add);
+    assertThat(found).as("%s.%s in the export", system, table).hasSize(1);
+    return found.get(0);
+  }
+
+  private static void forRecords(JsonNode data, String system, String table,
+      java.util.function.Consumer<JsonNode> each) {
+    data.path("systems").forEach(s -> {
+      if (s.path("system").asText().equals(system)) {
+        s.path("records").forEach(r -> {
+          if (r.path("table").asText().equals(table)) {
+            each.accept(r);
+          }
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,148 @@
+package dk.mico.rightsdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.Browser;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The officer reviews an access report in a real browser: finds "Review the report" in Tasklist, opens the review
+ * page from it (the Tasklist session counts), withholds the passage that names another person, and approves the
+ * report in Tasklist; the letter then waits for the officer's approval.
+ */
+@RightsDeskSpringTest
+class AccessReviewBrowserIT {
+
+  @LocalServerPort int port;
+  @Autowired TestDriver driver;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired OfficerApi api;
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    driver.reset();
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      Browser.screenshot(browser, "access-99-last-page");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void officerRedactsAPassageAndApprovesTheReportInTasklist() throws Exception {
+    String reference = accessRequestFromMette();
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+    login(base, wait);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
+    click(By.partialLinkText("Review the report"));
+    wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+        "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
+        "/officer/access/" + reference)));
+    Browser.screenshot(browser, "access-01-review-task");
+
+    // the review page, opened with the Tasklist session
+    browser.get(base + "/officer/access/" + reference);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
+    assertThat(browser.findElement(By.id("returned")).getText()).contains("Sagsstyringssystem");
+    By flagged = By.cssSelector("#passages tr.flagged input[name='redact']");
+    assertThat(browser.findElement(By.cssSelector("#passages tr.flagged")).getText()).contains("Ida Bøgh");
+    browser.findElement(flagged).click();
+    Browser.screenshot(browser, "access-02-review-page");
+    browser.findElement(By.id("save-choices")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+    assertThat(browser.findElement(flagged).isSelected()).isTrue();
+    browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.report")));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("[udeladt, art. 15, stk. 4]").doesNotContain("Ida Bøgh");
+    browser.switchTo().defaultContent();
+    Browser.screenshot(browser, "access-03-redacted");
+
+    // back in Tasklist: approve
+    browser.get(base + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
+    click(By.partialLinkText("Review the report"));
+    By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(claim));
+    click(claim);
+    By approve = By.xpath("//label[contains(normalize-space(), 'Approve the report')]");
+    wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+        "return Array.from(document.querySelectorAll('input[type=radio]')).some(i => !i.disabled);")));
+    click(approve);
+    Browser.screenshot(browser, "access-04-approve");
+    click(By.xpath("//button[normalize-space()='Complete']"));
+    wait.until(d -> driver.onlyTaskOrNone(reference, "UserTask_ReviewReport") == null);
+    driver.runDueJobs();
+
+    assertThat(driver.taskField(driver.onlyTask(reference, "UserTask_ApproveAnswer"), "letterPreview"))
+        .contains("udeladt", "personligt link til download");
+    assertThat(api.view(reference).path("history").toString()).contains("REPORT_REVIEWED");
+    Browser.screenshot(browser, "access-05-approved");
+  }
+
+  /** Mette, in several systems, asks for access by letter; the e-mail archive's owner found nothing there. */
+  private String accessRequestFromMette() throws Exception {
+    String body = """
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "mette.sorensen@fjordbyg.example",
+         "language": "da", "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Signed letter from the address we know"}""".formatted(OffsetDateTime.now().minusHours(2));
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    String reference = json.readTree(response).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_SearchManualSystem"),
+        Map.of("foundInSystem", "NOTHING"));
+    driver.runDueJobs();
+    return reference;
+  }
+
+  private void login(String base, WebDriverWait wait) {
+    browser.get(base + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    type(By.cssSelector("input[ng-model='username']"), "officer");
+    type(By.cssSelector("input[ng-model='password']"), "officer");
+    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
+        browser.findElement(By.cssSelector("button[type='submit']")));
+  }
+
+  // headless Chromium's native input does not reach the webapps' Angular pages: script events, as Angular listens
+  private void click(By element) {
+    browser.executeScript("arguments[0].click();", browser.findElement(element));
+  }
+
+  private void type(By field, String text) {
+    browser.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
+  }
+}
