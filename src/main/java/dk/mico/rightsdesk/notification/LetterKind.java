@@ -8,6 +8,7 @@ public enum LetterKind {
   UNCONFIRMED,
   UNVERIFIABLE,
   ANSWER,
+  RESTRICTION_LIFT_NOTICE,
   WITHDRAWN;
 
   String template() {
