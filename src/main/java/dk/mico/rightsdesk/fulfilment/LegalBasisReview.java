@@ -161,6 +161,26 @@ public class LegalBasisReview {
         .update();
   }
 
+  /**
+   * Several decisions at once, as the review page sends them: all are saved, or, where any is bad, none, and every
+   * bad field is named.
+   */
+  @Transactional
+  public void decideAll(String reference, Map<Long, String> decisions, Map<Long, String> justifications,
+      String officer) {
+    List<Violation> bad = new ArrayList<>();
+    decisions.forEach((id, decision) -> {
+      try {
+        decide(reference, id, decision, justifications.get(id), officer);
+      } catch (InvalidRequestException e) {
+        bad.addAll(e.violations());
+      }
+    });
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+  }
+
   /** The review is done only when every proposal has the officer's decision. */
   @Transactional(readOnly = true)
   public void requireAllDecided(String reference) {

@@ -46,6 +46,7 @@ class SecurityConfig {
                 "/api/officer/deadline")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
+            .requestMatchers(paths(null, "/review/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/css/**", "/favicon.ico",
                 "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                 "/actuator/health/**")).permitAll()
