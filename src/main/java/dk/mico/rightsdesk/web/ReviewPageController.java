@@ -11,7 +11,9 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +32,14 @@ class ReviewPageController {
   private final RequestLifecycle lifecycle;
   private final LegalBasisReview review;
   private final RecipientNotices notices;
+  private final MessageSource messages;
 
-  ReviewPageController(RequestLifecycle lifecycle, LegalBasisReview review, RecipientNotices notices) {
+  ReviewPageController(RequestLifecycle lifecycle, LegalBasisReview review, RecipientNotices notices,
+      MessageSource messages) {
     this.lifecycle = lifecycle;
     this.review = review;
     this.notices = notices;
+    this.messages = messages;
   }
 
   @GetMapping("/review/{reference}")
@@ -78,6 +83,11 @@ class ReviewPageController {
     List<Proposal> proposals = review.proposals(reference);
     model.addAttribute("request", request);
     model.addAttribute("proposals", proposals);
+    // the officer's page is in English, whatever the browser asks for
+    Map<String, String> reasons = new HashMap<>();
+    proposals.forEach(p -> reasons.put(p.reasonCode(),
+        messages.getMessage("review.reason." + p.reasonCode(), null, p.reasonCode(), Locale.ENGLISH)));
+    model.addAttribute("reasons", reasons);
     model.addAttribute("decisions", LegalBasisReview.decisions(request.type()));
     model.addAttribute("recipients", notices.recipientsOf(systems(reference)));
     model.addAttribute("notices", notices.notices(reference));

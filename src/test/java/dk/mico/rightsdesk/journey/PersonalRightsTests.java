@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -214,6 +218,26 @@ class PersonalRightsTests {
     assertThat(api.view(reference).path("outcome").asText()).isIn("REFUSED", "PARTIALLY_REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
         .contains("compelling legitimate grounds", "accreditation", "Art 12(4)");
+  }
+
+  @Test
+  void theReviewPageRefusesAnOverrideWithoutJustificationAndSavesNothing() throws Exception {
+    String reference = register("ERASURE", "Birthe Ravnsbæk", "birthe.r@netpost.example", "Erase me.");
+    driver.runDueJobs();
+    Proposal first = review.proposals(reference).get(0);
+    String other = first.proposal().equals("ERASE") ? "KEEP" : "ERASE";
+
+    mvc.perform(get("/review/" + reference).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
+    mvc.perform(post("/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), other))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("an override of the proposal needs a written justification")));
+    assertThat(review.proposals(reference).get(0).decided()).isFalse();
+
+    mvc.perform(post("/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), other).param("justification-" + first.id(), "Still needed."))
+        .andExpect(status().is3xxRedirection());
+    assertThat(review.proposals(reference).get(0).justification()).isEqualTo("Still needed.");
   }
 
   private String register(String type, String name, String email, String details) throws Exception {

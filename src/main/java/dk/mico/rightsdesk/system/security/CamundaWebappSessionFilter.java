@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Someone logged into Tasklist or Cockpit may open the app's pages (the mailbox, printable letters, the managers'
- * dashboard data) without logging in again. Only for reading requests: a state change still needs its own
- * credentials, so a page elsewhere cannot ride on the webapp session (CSRF).
+ * dashboard data) without logging in again, and submit the forms of those pages (the officer's review page), which
+ * carry Spring Security's CSRF token. The JSON API takes no CSRF token, so a change through it still needs its own
+ * credentials: a page elsewhere cannot ride on the webapp session.
  */
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
 
@@ -26,7 +27,8 @@ class CamundaWebappSessionFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     HttpSession session = request.getSession(false);
     if (safe && session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
