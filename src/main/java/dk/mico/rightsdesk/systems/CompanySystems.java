@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,12 @@ public class CompanySystems {
     this(properties, dataSources, Clock.systemUTC());
   }
 
+  /** With the application's clock where it has one (the engine's, so tests that move time move this too). */
   @Autowired
+  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, ObjectProvider<Clock> clock) {
+    this(properties, dataSources, clock.getIfAvailable(Clock::systemUTC));
+  }
+
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, Clock clock) {
     this.clock = clock;
     for (SystemDeclaration declaration : properties.systems()) {
