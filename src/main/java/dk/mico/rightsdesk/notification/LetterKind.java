@@ -10,6 +10,8 @@ public enum LetterKind {
   ANSWER,
   /** The code for the download page, sent apart from the answer that carries the link. */
   DELIVERY_CODE,
+  /** Tells the subject, ahead of time, that a restriction will be lifted (Art 18(3)). */
+  RESTRICTION_LIFT_NOTICE,
   WITHDRAWN;
 
   String template() {

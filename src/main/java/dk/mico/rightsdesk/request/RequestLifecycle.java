@@ -143,6 +143,18 @@ public class RequestLifecycle {
     }
   }
 
+  /**
+   * After an erasure, the subject's own description of the request goes too: it may repeat the values that were
+   * erased, and the record must not keep them (the answer and the change log say what was done without values).
+   */
+  @Transactional
+  public void clearDetailsAfterErasure(String reference) {
+    DataSubjectRequest request = get(reference);
+    if (requests.clearDetails(request.id())) {
+      requests.addStep(request.id(), clock.instant(), Step.DETAILS_CLEARED.name(), null, null);
+    }
+  }
+
   /** Records a step that the workflow took (a letter sent or posted). */
   @Transactional
   public void recordStep(DataSubjectRequest request, Step step, String actor, String note) {

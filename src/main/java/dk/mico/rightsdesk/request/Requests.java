@@ -119,6 +119,12 @@ public class Requests {
         .update();
   }
 
+  /** Empties the subject's free text, which may name data that has since been erased. */
+  boolean clearDetails(long id) {
+    return jdbc.sql("UPDATE dsr_request SET details = NULL WHERE id = ? AND details IS NOT NULL").param(id)
+        .update() > 0;
+  }
+
   void recordOutcome(long id, Outcome outcome) {
     jdbc.sql("UPDATE dsr_request SET outcome = ? WHERE id = ?").param(outcome.name()).param(id).update();
   }

@@ -19,6 +19,9 @@ public enum Step {
   LETTER_SENT,
   LETTER_POSTED,
   WITHDRAWN,
+  DETAILS_CLEARED,
+  LEGAL_BASIS_REVIEWED,
+  RESTRICTION_LIFT_DECIDED,
   CLOSED,
   /** One of several requests made by one submission naming several rights; the note names the others. */
   LINKED_TO_SUBMISSION

@@ -88,7 +88,8 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       Map<String, String> anonymise,
       String restrictColumn,
       List<String> rectifyColumns,
-      String marketingColumn) {
+      String marketingColumn,
+      Retention retention) {
 
     public RecordDeclaration {
       identifiers = identifiers == null ? new RecordIdentifiers(null, null) : identifiers;
@@ -100,11 +101,26 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       rectifyColumns = rectifyColumns == null ? List.of() : List.copyOf(rectifyColumns);
     }
 
+    /** Whether a legal retention period binds the records of this table (Art 17(3)(b)). */
+    public boolean hasRetention() {
+      return retention != null && retention.from() != null && !retention.from().isBlank();
+    }
+
     /** {@code erase} absent means {@code keep}: nothing is erased that the declaration does not allow. */
     public EraseMode eraseMode() {
       return EraseMode.parse(erase).orElseThrow();
     }
   }
+
+  /**
+   * A legal retention period (e.g. the bookkeeping act's 5 years from the end of the financial year): a record is
+   * kept until the date in column {@code from} plus {@code period}, and may be erased after that day.
+   *
+   * @param from a date column of the table
+   * @param period an ISO-8601 period, e.g. P5Y
+   * @param law the law that sets the period, as a letter names it
+   */
+  public record Retention(String from, String period, String law) {}
 
   /** The columns that identify a person: at least one of them. */
   public record RecordIdentifiers(String email, String phone) {}

@@ -6,6 +6,9 @@ import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.SystemChange.Action;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,7 +37,20 @@ public class CompanySystems {
   private final Map<SystemId, SystemDeclaration> declarations = new LinkedHashMap<>();
   private final Map<SystemId, JdbcSystem> jdbcSystems = new LinkedHashMap<>();
 
+  private final Clock clock;
+
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources) {
+    this(properties, dataSources, Clock.systemUTC());
+  }
+
+  /** With the application's clock where it has one (the engine's, so tests that move time move this too). */
+  @Autowired
+  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, ObjectProvider<Clock> clock) {
+    this(properties, dataSources, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, Clock clock) {
+    this.clock = clock;
     for (SystemDeclaration declaration : properties.systems()) {
       declarations.put(declaration.systemId(), declaration);
       if (declaration.accessMode() == Access.JDBC) {
@@ -91,16 +109,47 @@ public class CompanySystems {
 
   // ---- actions
 
-  /** Erase as declared: delete the rows or anonymise their declared columns. Refused where the table says keep. */
+  /**
+   * Erase as declared: delete the rows or anonymise their declared columns. Refused where the table says keep, and
+   * for records whose declared retention period still runs (Art 17(3)(b)).
+   */
   public SystemChange erase(SystemId id, String table, Collection<String> recordIds) {
     RecordTable records = table(id, table);
     EraseMode mode = records.declaration().eraseMode();
     if (mode == EraseMode.KEEP) {
       throw new ActionRefusedException("system " + id + " declares table " + records.table() + " erase: keep");
     }
+    if (records.declaration().hasRetention()) {
+      LocalDate today = LocalDate.now(clock);
+      List<String> stillKept = keptUntil(id, table, recordIds).entrySet().stream()
+          .filter(e -> !e.getValue().isBefore(today))
+          .map(Map.Entry::getKey)
+          .toList();
+      if (!stillKept.isEmpty()) {
+        throw new ActionRefusedException("system " + id + " must keep records " + stillKept + " of table "
+            + records.table() + " until their retention period ends");
+      }
+    }
     return inTransaction("erasure", id, () -> mode == EraseMode.DELETE
         ? records.delete(recordIds)
         : records.anonymise(recordIds));
+  }
+
+  /**
+   * The last day each record must be kept under the table's declared retention period (its date column plus the
+   * period); empty where the table declares none. Ids that do not exist are left out.
+   */
+  public Map<String, LocalDate> keptUntil(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    if (!records.declaration().hasRetention()) {
+      return Map.of();
+    }
+    CompanyProperties.Retention retention = records.declaration().retention();
+    Period period = Period.parse(retention.period().trim());
+    Map<String, LocalDate> from = guarded("lookup", id, () -> records.dates(recordIds, retention.from()));
+    Map<String, LocalDate> until = new LinkedHashMap<>();
+    from.forEach((recordId, date) -> until.put(recordId, date.plus(period)));
+    return until;
   }
 
   /** Erase records held only on consent, when the consent is withdrawn; refused for any other table. */

@@ -160,6 +160,9 @@ final class DeclarationRules {
     if (record.consentOnly() && erase == EraseMode.KEEP) {
       add(path + ".erase must be delete or anonymise for consent-only records (they go when consent is withdrawn)");
     }
+    if (record.retention() != null) {
+      checkRetention(path + ".retention", record.retention());
+    }
     if (!isBlank(record.marketingColumn()) && isBlank(record.identifiers().email())) {
       add(path + ".marketing-column needs identifiers.email (marketing stops by address)");
     }
@@ -177,6 +180,20 @@ final class DeclarationRules {
   private void required(String path, String field, String value) {
     if (isBlank(value)) {
       add(path + "." + field + " is missing");
+    }
+  }
+
+  private void checkRetention(String path, CompanyProperties.Retention retention) {
+    requiredIdentifier(path, "from", retention.from());
+    try {
+      if (isBlank(retention.period()) || java.time.Period.parse(retention.period().trim()).isNegative()) {
+        add(path + ".period must be an ISO-8601 period such as P5Y");
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      add(path + ".period must be an ISO-8601 period such as P5Y");
+    }
+    if (isBlank(retention.law())) {
+      add(path + ".law must name the law that sets the period (the letter cites it)");
     }
   }
 

@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -175,6 +176,25 @@ final class RecordTable {
       return t.toLocalTime();
     }
     return value;
+  }
+
+  /** A date column of these records, by record id; ids that do not exist, or have no date, are left out. */
+  Map<String, LocalDate> dates(Collection<String> recordIds, String column) {
+    List<Object> ids = ids(recordIds);
+    Map<String, LocalDate> dates = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return dates;
+    }
+    jdbc.sql("SELECT " + declaration.idColumn() + ", " + column + " FROM " + table() + " WHERE "
+            + declaration.idColumn() + " IN (:ids)")
+        .param("ids", ids)
+        .query(rs -> {
+          Date date = rs.getDate(2);
+          if (date != null) {
+            dates.put(text(rs.getObject(1)), date.toLocalDate());
+          }
+        });
+    return dates;
   }
 
   // ---- changes: each one first finds the records still to change, then changes exactly those

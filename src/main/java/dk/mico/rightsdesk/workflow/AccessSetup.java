@@ -88,6 +88,9 @@ class AccessSetup implements SmartInitializingSingleton {
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
     grant(MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // the legal-basis decision tables are readable in Cockpit, with their evaluations (no variable values)
+    grant(MANAGEMENT, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(OFFICER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
 
     ensureFilter("All open", 0, "Every open task of the GDPR officers", officerTasks());

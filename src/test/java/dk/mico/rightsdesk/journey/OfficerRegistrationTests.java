@@ -57,7 +57,7 @@ class OfficerRegistrationTests {
     // received 20 days ago, on paper, from someone with no e-mail address
     OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(20).withNano(0);
     String body = """
-        {"type": "ERASURE", "name": "Jens Petersen", "postalAddress": "Vestergade 12, 8000 Aarhus C",
+        {"type": "ACCESS", "name": "Jens Petersen", "postalAddress": "Vestergade 12, 8000 Aarhus C",
          "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
          "identityNote": "Signed letter; address matches the customer record", "language": "da"}
         """.formatted(receivedAt);

@@ -29,6 +29,13 @@ public class OfficerApi {
         .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("reference").asText();
   }
 
+  /** A request the officer registers (e-mail, phone, letter); answers the reference. */
+  public String register(String body) throws Exception {
+    return json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+  }
+
   /** The request as the officer sees it, with contact data and letters. */
   public JsonNode view(String reference) throws Exception {
     return json.readTree(mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))

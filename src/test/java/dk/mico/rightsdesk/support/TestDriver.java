@@ -131,6 +131,11 @@ public class TestDriver {
     return value == null ? null : value.toString();
   }
 
+  /** How many tasks of this kind the request has open. */
+  public long openTasks(String reference, String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskDefinitionKey).count();
+  }
+
   /** Submits a task's form as the user, with the user's groups, as Tasklist does. */
   public void submitAs(String userId, List<String> groups, Task task, Map<String, Object> fields) {
     identity.setAuthentication(userId, groups);

@@ -17,11 +17,14 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQ
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -174,7 +177,18 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
-  void generalObjectionIsHandledByHandAndItsAnswerApproved() {
+  void generalObjectionIsReviewedBalancedAndItsAnswerApproved() {
+    generalObjection(true);
+    assertThat(request).isEnded().hasPassed("UserTask_ApproveAnswer", "EndEvent_RequestClosed");
+  }
+
+  @Test
+  void generalObjectionToProcessingNotOpenToObjectionIsAnsweredAfterReview() {
+    generalObjection(false);
+    assertThat(request).isEnded().hasPassed("UserTask_ApproveAnswer", "EndEvent_RequestClosed");
+  }
+
+  private void generalObjection(boolean needsBalancing) {
     Map<String, Object> objection = registeredRequest();
     objection.put(REQUEST_TYPE, "OBJECTION");
     objection.put(OBJECTION_SCOPE, "GENERAL");
@@ -182,10 +196,22 @@ class DataSubjectRequestProcessTest {
     start(objection);
 
     runJobAt("Task_SendAcknowledgement");
-    assertThat(request).calledProcessInstance("ObjectionRequestProcess").isWaitingAt("UserTask_HandleByHand");
-    answerAndClose();
+    runObjectionJobs();
+    assertThat(request).calledProcessInstance("ObjectionRequestProcess").isWaitingAt("UserTask_ReviewLegalBasis");
+    complete(taskQuery().taskDefinitionKey("UserTask_ReviewLegalBasis").singleResult(),
+        withVariables("needsBalancing", needsBalancing));
+    if (needsBalancing) {
+      complete(taskQuery().taskDefinitionKey("UserTask_BalanceObjection").singleResult());
+    }
+    runObjectionJobs();
+    decide("UserTask_ApproveAnswer", "answerDecision", "SEND");
+    runJobAt("Task_SendClosingLetter");
+  }
 
-    assertThat(request).isEnded().hasPassed("UserTask_ApproveAnswer", "EndEvent_RequestClosed");
+  private void runObjectionJobs() {
+    while (!managementService().createJobQuery().processDefinitionKey("ObjectionRequestProcess").list().isEmpty()) {
+      execute(managementService().createJobQuery().processDefinitionKey("ObjectionRequestProcess").list().get(0));
+    }
   }
 
   @Test

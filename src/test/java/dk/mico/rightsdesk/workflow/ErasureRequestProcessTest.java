@@ -1,12 +1,62 @@
 package dk.mico.rightsdesk.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
 
-/** ErasureRequestProcess.bpmn: the by-hand path. */
+/** ErasureRequestProcess.bpmn: the reviewed erasure, and the erasure scheduled for after a retention period. */
 @Deployment(resources = "ErasureRequestProcess.bpmn")
-class ErasureRequestProcessTest extends FulfilmentProcessTestBase {
+class ErasureRequestProcessTest extends RightsProcessTestBase {
 
-  ErasureRequestProcessTest() {
-    super("ErasureRequestProcess");
+  @Test
+  void reviewedErasureIsCarriedOutPerSystemRecipientsAreToldAndTheAnswerAwaitsApproval() {
+    ProcessInstance erasure = start("ErasureRequestProcess", Map.of());
+
+    AutomatedPaths.runAllJobs(erasure);
+    assertThat(erasure).isWaitingAt("UserTask_ReviewLegalBasis");
+    assertThat(task(erasure)).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);;
+    complete(task(erasure));
+    AutomatedPaths.runAllJobs(erasure);
+
+    assertThat(erasure).isEnded().hasPassed("EndEvent_ErasureAnswered")
+        .variables().containsEntry("answerNeedsApproval", true);
+    assertThat(mocks.calls()).containsExactly(
+        "discoverInSystemDelegate Task_DiscoverInSystem systemId=case-management",
+        "discoverInSystemDelegate Task_DiscoverInSystem systemId=newsletter",
+        "proposeDecisionsDelegate Task_ProposeDecisions",
+        "reviewLegalBasisListener UserTask_ReviewLegalBasis create",
+        "reviewLegalBasisListener UserTask_ReviewLegalBasis complete",
+        "eraseInSystemDelegate Task_EraseInSystem systemId=case-management",
+        "eraseInSystemDelegate Task_EraseInSystem systemId=newsletter",
+        "suppressErasedMarketingDelegate Task_SuppressErasedMarketing",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED",
+        "recordRightsAnswerDelegate Task_RecordAnswer",
+        "scheduleErasureDelegate Task_ScheduleErasure");
+  }
+
+  @Test
+  void aScheduledErasureWaitsForTheDayAfterTheRetentionPeriod() {
+    Date eraseAt = Date.from(Instant.parse("2029-06-30T22:00:00Z"));
+    ProcessInstance scheduled = runtimeService().createMessageCorrelation("ErasureScheduled")
+        .processInstanceBusinessKey(REFERENCE).setVariable("eraseAt", eraseAt).correlateStartMessage();
+
+    assertThat(scheduled).isWaitingAt("CatchEvent_RetentionEnded");
+    assertThat(job(scheduled).getDuedate()).isEqualTo(eraseAt);
+    AutomatedPaths.runAllJobs(scheduled);
+
+    assertThat(scheduled).isEnded().hasPassed("EndEvent_ErasedAfterRetention");
+    assertThat(mocks.calls()).containsExactly("eraseAfterRetentionDelegate Task_EraseAfterRetention");
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +69,7 @@ class ProcessConventionsTest {
       Map.entry("startEvent", "StartEvent_"),
       Map.entry("endEvent", "EndEvent_"),
       Map.entry("boundaryEvent", "BoundaryEvent_"),
+      Map.entry("intermediateCatchEvent", "CatchEvent_"),
       Map.entry("serviceTask", "Task_"),
       Map.entry("sendTask", "Task_"),
       Map.entry("scriptTask", "Task_"),
@@ -236,6 +240,30 @@ class ProcessConventionsTest {
         }
       }
     });
+  }
+
+  @Test
+  void everyDecisionIsNamedByItsFileAndHasHistoryTimeToLive() throws IOException {
+    List<Path> tables = files(PROCESSES, ".dmn");
+    assertThat(tables).as("decision tables in processes/").isNotEmpty();
+    List<String> breaches = new ArrayList<>();
+    for (Path file : tables) {
+      String name = file.getFileName().toString().replace(".dmn", "");
+      DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
+      Collection<Decision> decisions = dmn.getModelElementsByType(Decision.class);
+      if (decisions.size() != 1 || !decisions.iterator().next().getId().equals(name)) {
+        breaches.add(file.getFileName() + ": expected one decision with id " + name);
+      }
+      for (Decision decision : decisions) {
+        if (!decision.getId().startsWith("Decision_")) {
+          breaches.add(file.getFileName() + ": " + decision.getId() + ": a decision id is Decision_PascalCaseName");
+        }
+        if (isBlank(decision.getCamundaHistoryTimeToLiveString())) {
+          breaches.add(file.getFileName() + ": " + decision.getId() + ": no camunda:historyTimeToLive");
+        }
+      }
+    }
+    assertThat(breaches).isEmpty();
   }
 
   @Test

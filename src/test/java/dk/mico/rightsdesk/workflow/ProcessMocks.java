@@ -68,6 +68,8 @@ final class ProcessMocks {
       return null;
     }));
 
+    registerRights();
+
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
     Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));
     Mocks.register("recordAnswerListener", listener("recordAnswerListener", task -> {}));
@@ -80,6 +82,34 @@ final class ProcessMocks {
         task.getExecution().setVariable(ANSWER_APPROVED, "SEND".equals(task.getVariableLocal("answerDecision")));
       }
     }));
+  }
+
+  /** The erasure, restriction, rectification and general objection steps. */
+  private void registerRights() {
+    for (String bean : List.of("eraseInSystemDelegate", "restrictInSystemDelegate", "liftRestrictionInSystemDelegate",
+        "stopProcessingInSystemDelegate", "rectifyInSystemDelegate")) {
+      Mocks.register(bean, delegate(bean, execution -> "systemId=" + execution.getVariable("systemId")));
+    }
+    for (String bean : List.of("proposeDecisionsDelegate", "suppressErasedMarketingDelegate",
+        "scheduleErasureDelegate", "eraseAfterRetentionDelegate", "sendLiftNoticeDelegate")) {
+      Mocks.register(bean, delegate(bean, e -> null));
+    }
+    Mocks.register("collectRecipientsDelegate", delegate("collectRecipientsDelegate", execution -> {
+      execution.setVariable("recipientIds", new ArrayList<>(List.of("hosting-provider", "auditor")));
+      return "noticeAction=" + execution.getVariable("noticeAction");
+    }));
+    Mocks.register("notifyRecipientDelegate", delegate("notifyRecipientDelegate",
+        execution -> execution.getVariable("recipientId") + " " + execution.getVariable("noticeAction")));
+    for (String bean : List.of("recordRightsAnswerDelegate", "recordRectificationAnswerDelegate")) {
+      Mocks.register(bean, delegate(bean, execution -> {
+        execution.setVariable(ANSWER_NEEDS_APPROVAL, true);
+        return null;
+      }));
+    }
+    // the real listeners set these from what the officer decided; the tests complete the task with them
+    for (String bean : List.of("reviewLegalBasisListener", "balanceObjectionListener", "checkAccuracyListener")) {
+      Mocks.register(bean, listener(bean, task -> {}));
+    }
   }
 
   /** The company's systems as the processes see them: two JDBC systems. */

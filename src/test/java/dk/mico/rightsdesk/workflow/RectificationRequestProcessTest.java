@@ -1,12 +1,52 @@
 package dk.mico.rightsdesk.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
 
-/** RectificationRequestProcess.bpmn: the by-hand path. */
+/** RectificationRequestProcess.bpmn: corrected in every system, or answered without a change. */
 @Deployment(resources = "RectificationRequestProcess.bpmn")
-class RectificationRequestProcessTest extends FulfilmentProcessTestBase {
+class RectificationRequestProcessTest extends RightsProcessTestBase {
 
-  RectificationRequestProcessTest() {
-    super("RectificationRequestProcess");
+  @Test
+  void correctedDataIsWrittenPerSystemAndRecipientsAreTold() {
+    ProcessInstance rectification = checked("CORRECT");
+
+    assertThat(rectification).isEnded().hasPassed("Task_RectifyInSystem", "EndEvent_RectificationAnswered")
+        .variables().containsEntry("answerNeedsApproval", true);
+    assertThat(mocks.calls()).containsSubsequence(
+        "checkAccuracyListener UserTask_CheckAccuracy complete",
+        "rectifyInSystemDelegate Task_RectifyInSystem systemId=case-management",
+        "rectifyInSystemDelegate Task_RectifyInSystem systemId=newsletter",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=RECTIFIED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RECTIFIED",
+        "recordRectificationAnswerDelegate Task_RecordAnswer");
+  }
+
+  @Test
+  void dataKeptAsAccurateOrSupplementedIsAnsweredWithoutAChange() {
+    ProcessInstance rectification = checked("ACCURATE");
+
+    assertThat(rectification).isEnded().hasPassed("EndEvent_RectificationAnswered")
+        .hasNotPassed("Task_RectifyInSystem", "Task_NotifyRecipient");
+    assertThat(mocks.calls()).endsWith("checkAccuracyListener UserTask_CheckAccuracy complete",
+        "recordRectificationAnswerDelegate Task_RecordAnswer");
+  }
+
+  private ProcessInstance checked(String decision) {
+    ProcessInstance rectification = start("RectificationRequestProcess", Map.of());
+    AutomatedPaths.runAllJobs(rectification);
+    assertThat(rectification).isWaitingAt("UserTask_CheckAccuracy");
+    assertThat(task(rectification)).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);
+    complete(task(rectification), withVariables("accuracyDecision", decision));
+    AutomatedPaths.runAllJobs(rectification);
+    return rectification;
   }
 }

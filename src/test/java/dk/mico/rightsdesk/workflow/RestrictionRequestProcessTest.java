@@ -1,12 +1,64 @@
 package dk.mico.rightsdesk.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
 
-/** RestrictionRequestProcess.bpmn: the by-hand path. */
+/** RestrictionRequestProcess.bpmn: the reviewed restriction, and its lifting after the subject was told. */
 @Deployment(resources = "RestrictionRequestProcess.bpmn")
-class RestrictionRequestProcessTest extends FulfilmentProcessTestBase {
+class RestrictionRequestProcessTest extends RightsProcessTestBase {
 
-  RestrictionRequestProcessTest() {
-    super("RestrictionRequestProcess");
+  @Test
+  void reviewedRestrictionIsSetPerSystemRecipientsAreToldAndTheAnswerAwaitsApproval() {
+    ProcessInstance restriction = start("RestrictionRequestProcess", Map.of());
+
+    AutomatedPaths.runAllJobs(restriction);
+    assertThat(restriction).isWaitingAt("UserTask_ReviewLegalBasis");
+    complete(task(restriction));
+    AutomatedPaths.runAllJobs(restriction);
+
+    assertThat(restriction).isEnded().hasPassed("EndEvent_RestrictionAnswered")
+        .variables().containsEntry("answerNeedsApproval", true);
+    assertThat(mocks.calls()).containsSubsequence(
+        "proposeDecisionsDelegate Task_ProposeDecisions",
+        "reviewLegalBasisListener UserTask_ReviewLegalBasis complete",
+        "restrictInSystemDelegate Task_RestrictInSystem systemId=case-management",
+        "restrictInSystemDelegate Task_RestrictInSystem systemId=newsletter",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RESTRICTED",
+        "recordRightsAnswerDelegate Task_RecordAnswer");
+  }
+
+  @Test
+  void liftingTellsTheSubjectFirstAndLiftsOnlyWhenTheNoticePeriodHasRun() {
+    Date liftAt = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
+    ProcessInstance lifting = runtimeService().createMessageCorrelation("LiftRestriction")
+        .processInstanceBusinessKey(REFERENCE).setVariable("liftAt", liftAt).correlateStartMessage();
+
+    execute(job(lifting));
+    assertThat(lifting).isWaitingAt("CatchEvent_NoticePeriodOver");
+    assertThat(mocks.calls()).containsExactly("sendLiftNoticeDelegate Task_SendLiftNotice");
+    assertThat(job(lifting).getDuedate()).isEqualTo(liftAt);
+
+    AutomatedPaths.runAllJobs(lifting);
+    assertThat(lifting).isEnded().hasPassed("EndEvent_RestrictionLifted");
+    assertThat(mocks.calls()).containsExactly(
+        "sendLiftNoticeDelegate Task_SendLiftNotice",
+        "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=case-management",
+        "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=newsletter",
+        "collectRecipientsDelegate Task_CollectRecipientsOfLifting noticeAction=RESTRICTION_LIFTED",
+        "notifyRecipientDelegate Task_NotifyRecipientOfLifting hosting-provider RESTRICTION_LIFTED",
+        "notifyRecipientDelegate Task_NotifyRecipientOfLifting auditor RESTRICTION_LIFTED");
   }
 }

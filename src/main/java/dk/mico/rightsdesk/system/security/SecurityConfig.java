@@ -48,7 +48,7 @@ class SecurityConfig {
                 "/api/officer/deadline", "/api/officer/dashboard")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
-            .requestMatchers(paths(null, "/officer/access/**")).hasRole(ROLE_OFFICER)
+            .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/download/**", "/css/**",
                 "/favicon.ico", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                 "/actuator/health/**")).permitAll()

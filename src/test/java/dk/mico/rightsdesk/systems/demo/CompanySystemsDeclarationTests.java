@@ -112,7 +112,11 @@ class CompanySystemsDeclarationTests {
     assertThat(records(newsletter).get(0).get("consent-only")).isEqualTo(true);
     assertThat((Map<String, Object>) newsletter.get("suppression")).containsEntry("table", "newsletter_suppression");
     Map<String, Object> accounting = system("accounting");
-    assertThat(records(accounting).get(0).get("erase")).isEqualTo("keep");
+    // kept for the bookkeeping act's 5 years from the end of the financial year; the contact goes after that
+    Map<String, Object> invoice = records(accounting).get(0);
+    assertThat(invoice.get("erase")).isEqualTo("anonymise");
+    assertThat((Map<String, Object>) invoice.get("retention")).containsEntry("from", "financial_year_end")
+        .containsEntry("period", "P5Y");
     assertThat((String) accounting.get("retention")).contains("5 years", "financial year", "17(3)(b)");
   }
 

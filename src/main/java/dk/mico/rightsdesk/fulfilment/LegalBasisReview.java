@@ -1,0 +1,294 @@
+package dk.mico.rightsdesk.fulfilment;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.request.ObjectionScope;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
+import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
+import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.Finding;
+import dk.mico.rightsdesk.systems.SystemId;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The legal-basis review of an erasure, restriction or general objection (design.md step 4): the decision tables
+ * propose, per record that discovery found, what the right allows and the article behind it; the officer confirms
+ * each proposal or overrides it with a written justification, which is kept with the request.
+ */
+@Service
+public class LegalBasisReview {
+
+  /** The decisions an officer can take per right; anything other than the proposal is an override. */
+  private static final Map<RequestType, List<String>> DECISIONS = Map.of(
+      RequestType.ERASURE, List.of("ERASE", "KEEP"),
+      RequestType.RESTRICTION, List.of("RESTRICT", "NO_ACTION"),
+      RequestType.OBJECTION, List.of("BALANCE", "STOP", "NOT_APPLICABLE"));
+
+  private final JdbcClient jdbc;
+  private final RequestLifecycle lifecycle;
+  private final Requests requests;
+  private final RequestFindings findings;
+  private final CompanySystems systems;
+  private final LegalBasisRules rules;
+  private final LegalCalendar calendar;
+  private final Clock clock;
+
+  LegalBasisReview(JdbcClient jdbc, RequestLifecycle lifecycle, Requests requests, RequestFindings findings,
+      CompanySystems systems, LegalBasisRules rules, LegalCalendar calendar, Clock clock) {
+    this.jdbc = jdbc;
+    this.lifecycle = lifecycle;
+    this.requests = requests;
+    this.findings = findings;
+    this.systems = systems;
+    this.rules = rules;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** The decisions open to the officer for a request of this type. */
+  public static List<String> decisions(RequestType type) {
+    return DECISIONS.getOrDefault(type, List.of());
+  }
+
+  /**
+   * Asks the decision tables about every verified finding of the request and keeps their proposals; a run again
+   * replaces the undecided ones and keeps the officer's decisions.
+   */
+  @Transactional
+  public void propose(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    String table = decisionTable(request);
+    Map<String, Object> subjectFacts = subjectFacts(request);
+    jdbc.sql("DELETE FROM request_proposal WHERE request_id = ? AND decision IS NULL").param(request.id()).update();
+    Set<String> decided = proposals(request.id()).stream()
+        .map(p -> p.system() + "/" + p.table() + "/" + p.recordId())
+        .collect(Collectors.toSet());
+    for (SystemDeclaration system : systems.systems()) {
+      SystemId id = system.systemId();
+      for (Finding finding : findings.verified(request.id(), id)) {
+        if (decided.contains(id.value() + "/" + finding.table() + "/" + finding.recordId())) {
+          continue;
+        }
+        RecordDeclaration declaration = system.record(finding.table()).orElseThrow();
+        LocalDate keptUntil = declaration.hasRetention()
+            ? systems.keptUntil(id, finding.table(), List.of(finding.recordId())).get(finding.recordId())
+            : null;
+        Map<String, Object> facts = new HashMap<>(subjectFacts);
+        facts.putAll(facts(system, declaration, finding, keptUntil));
+        Map<String, Object> row = rules.decide(table, facts);
+        jdbc.sql("""
+                INSERT INTO request_proposal (request_id, system_id, table_name, record_id, categories, legal_basis,
+                  proposal, article, reason, kept_until, suppress)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(request.id(), id.value(), finding.table(), finding.recordId(),
+                String.join(", ", finding.categories()), finding.legalBasis(), row.get("proposal"),
+                row.get("article"), row.get("reasonCode"), keptUntil == null ? null : Date.valueOf(keptUntil),
+                Boolean.TRUE.equals(row.get("suppress")))
+            .update();
+      }
+    }
+  }
+
+  /** Every proposal of the request, in system order. */
+  @Transactional(readOnly = true)
+  public List<Proposal> proposals(String reference) {
+    return proposals(lifecycle.get(reference).id());
+  }
+
+  List<Proposal> proposals(long requestId) {
+    return jdbc.sql("""
+            SELECT id, system_id, table_name, record_id, categories, legal_basis, proposal, article, reason,
+              kept_until, suppress, decision, justification, decided_by
+            FROM request_proposal WHERE request_id = ? ORDER BY system_id, table_name, id""")
+        .param(requestId)
+        .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getString("system_id"), rs.getString("table_name"),
+            rs.getString("record_id"), List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"),
+            rs.getString("proposal"), rs.getString("article"), rs.getString("reason"),
+            rs.getDate("kept_until") == null ? null : rs.getDate("kept_until").toLocalDate(),
+            rs.getBoolean("suppress"), rs.getString("decision"), rs.getString("justification"),
+            rs.getString("decided_by")))
+        .list();
+  }
+
+  /**
+   * The officer's decision on one proposal. Confirming needs nothing more; an override needs a written
+   * justification; a record that a law requires kept cannot be erased before its period ends.
+   */
+  @Transactional
+  public void decide(String reference, long proposalId, String decision, String justification, String officer) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Proposal proposal = proposals(request.id()).stream().filter(p -> p.id() == proposalId).findFirst()
+        .orElseThrow(() -> new InvalidRequestException(
+            List.of(new Violation("proposal", "is not a proposal of " + reference))));
+    String field = "decision-" + proposalId;
+    List<Violation> bad = new ArrayList<>();
+    if (decision == null || !decisions(request.type()).contains(decision)) {
+      bad.add(new Violation(field, "choose one of " + decisions(request.type())));
+    } else if (!decision.equals(proposal.proposal()) && (justification == null || justification.isBlank())) {
+      bad.add(new Violation("justification-" + proposalId,
+          "is required: an override of the proposal needs a written justification"));
+    } else if ("ERASE".equals(decision) && proposal.keptUntil() != null
+        && !proposal.keptUntil().isBefore(today())) {
+      bad.add(new Violation(field, "a law requires this record kept until " + proposal.keptUntil()
+          + " (Art 17(3)(b)); it is erased the day after"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    boolean override = !decision.equals(proposal.proposal());
+    jdbc.sql("""
+            UPDATE request_proposal SET decision = ?, justification = ?, decided_by = ?, decided_at = ?
+            WHERE id = ? AND request_id = ?""")
+        .params(decision, override ? justification.strip() : null, officer, now(), proposalId, request.id())
+        .update();
+  }
+
+  /**
+   * Several decisions at once, as the review page sends them: all are saved, or, where any is bad, none, and every
+   * bad field is named.
+   */
+  @Transactional
+  public void decideAll(String reference, Map<Long, String> decisions, Map<Long, String> justifications,
+      String officer) {
+    List<Violation> bad = new ArrayList<>();
+    decisions.forEach((id, decision) -> {
+      try {
+        decide(reference, id, decision, justifications.get(id), officer);
+      } catch (InvalidRequestException e) {
+        bad.addAll(e.violations());
+      }
+    });
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+  }
+
+  /** The review is done only when every proposal has the officer's decision. */
+  @Transactional(readOnly = true)
+  public void requireAllDecided(String reference) {
+    List<Violation> undecided = proposals(reference).stream()
+        .filter(p -> !p.decided())
+        .map(p -> new Violation("decision-" + p.id(), "is not decided yet (" + p.system() + ", " + p.table()
+            + " " + p.recordId() + ")"))
+        .toList();
+    if (!undecided.isEmpty()) {
+      throw new InvalidRequestException(undecided);
+    }
+  }
+
+  /** Whether any decided proposal needs a person's balancing (a general objection to 6(1)(e)/(f) processing). */
+  @Transactional(readOnly = true)
+  public boolean needsBalancing(String reference) {
+    return proposals(reference).stream().anyMatch(p -> "BALANCE".equals(p.outcome()));
+  }
+
+  /**
+   * The officer's balancing of a general objection (Art 21(1)): upheld, and the weighed processing stops; or
+   * rejected, which needs the compelling legitimate grounds that override the subject's interests, rights and
+   * freedoms, in writing: the letter gives them.
+   */
+  @Transactional
+  public void recordBalancing(String reference, String decision, String grounds, String officer) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    List<Violation> bad = new ArrayList<>();
+    if (!"UPHOLD".equals(decision) && !"REJECT".equals(decision)) {
+      bad.add(new Violation("balancingDecision", "choose uphold or reject"));
+    } else if ("REJECT".equals(decision) && (grounds == null || grounds.isBlank())) {
+      bad.add(new Violation("balancingGrounds",
+          "is required to reject: state the compelling legitimate grounds (Art 21(1))"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    boolean upheld = "UPHOLD".equals(decision);
+    jdbc.sql("DELETE FROM objection_balancing WHERE request_id = ?").param(request.id()).update();
+    jdbc.sql("INSERT INTO objection_balancing (request_id, upheld, grounds, decided_by, decided_at) "
+            + "VALUES (?, ?, ?, ?, ?)")
+        .params(request.id(), upheld, upheld ? null : grounds.strip(), officer, now())
+        .update();
+  }
+
+  /** The grounds of a rejected objection; null where it was upheld or not balanced. */
+  @Transactional(readOnly = true)
+  public String balancingGrounds(String reference) {
+    return jdbc.sql("SELECT grounds FROM objection_balancing WHERE request_id = ? AND upheld = FALSE")
+        .param(lifecycle.get(reference).id())
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private static String decisionTable(DataSubjectRequest request) {
+    return switch (request.type()) {
+      case ERASURE -> LegalBasisRules.ERASURE;
+      case RESTRICTION -> LegalBasisRules.RESTRICTION;
+      case OBJECTION -> LegalBasisRules.OBJECTION;
+      default -> throw new IllegalArgumentException(request.type() + " has no legal-basis review");
+    };
+  }
+
+  /**
+   * What the restriction table needs to know of the subject's other requests: a rectification under way means
+   * accuracy is contested (18(1)(a)); a general objection under way is being weighed (18(1)(d)).
+   */
+  private Map<String, Object> subjectFacts(DataSubjectRequest request) {
+    boolean accuracyContested = false;
+    boolean objectionPending = false;
+    String email = request.subject().email();
+    if (email != null) {
+      for (DataSubjectRequest other : requests.list(true)) {
+        if (other.id() == request.id() || !email.equalsIgnoreCase(other.subject().email())) {
+          continue;
+        }
+        accuracyContested |= other.type() == RequestType.RECTIFICATION;
+        objectionPending |= other.type() == RequestType.OBJECTION
+            && other.objectionScope() == ObjectionScope.GENERAL;
+      }
+    }
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("accuracyContested", accuracyContested);
+    facts.put("objectionPending", objectionPending);
+    return facts;
+  }
+
+  private Map<String, Object> facts(SystemDeclaration system, RecordDeclaration declaration, Finding finding,
+      LocalDate keptUntil) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("system", system.id());
+    facts.put("legalBasis", finding.legalBasis());
+    facts.put("consentOnly", finding.consentOnly());
+    facts.put("eraseMode", declaration.eraseMode().name());
+    facts.put("marketing", system.suppression() != null
+        || (declaration.marketingColumn() != null && !declaration.marketingColumn().isBlank()));
+    facts.put("retention", keptUntil == null ? "NONE" : keptUntil.isBefore(today()) ? "ENDED" : "RUNNING");
+    facts.put("restrictable", declaration.restrictColumn() != null && !declaration.restrictColumn().isBlank());
+    facts.put("restricted", finding.restricted());
+    return facts;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(calendar.zone()));
+  }
+
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
+  }
+}

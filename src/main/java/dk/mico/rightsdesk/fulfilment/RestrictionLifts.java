@@ -1,0 +1,106 @@
+package dk.mico.rightsdesk.fulfilment;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.LetterKind;
+import dk.mico.rightsdesk.notification.SubjectLetters;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.request.Step;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lifting a restriction is a step of its own (Art 18(3)): the officer decides it with a reason, the subject is told
+ * first with the date and the reason, and the restriction is lifted on that date, in each system, and the
+ * recipients are told.
+ */
+@Service
+public class RestrictionLifts {
+
+  /** The officer's decision to lift. */
+  public record Lift(String reason, LocalDate liftOn) {}
+
+  private final JdbcClient jdbc;
+  private final RequestLifecycle lifecycle;
+  private final LegalBasisReview review;
+  private final SubjectLetters letters;
+  private final RightsWorkflow workflow;
+  private final LegalCalendar calendar;
+  private final Period notice;
+  private final Clock clock;
+
+  RestrictionLifts(JdbcClient jdbc, RequestLifecycle lifecycle, LegalBasisReview review, SubjectLetters letters,
+      RightsWorkflow workflow, LegalCalendar calendar,
+      @Value("${rightsdesk.rights.restriction-lift-notice:P7D}") Period notice, Clock clock) {
+    this.jdbc = jdbc;
+    this.lifecycle = lifecycle;
+    this.review = review;
+    this.letters = letters;
+    this.workflow = workflow;
+    this.calendar = calendar;
+    this.notice = notice;
+    this.clock = clock;
+  }
+
+  /**
+   * The officer decides to lift the restrictions a request set. The subject's notice goes at once; the lifting
+   * follows after the notice period. Refused with a problem naming the field where there is nothing to lift, it was
+   * decided already, or no reason is given.
+   */
+  @Transactional
+  public Lift decide(String reference, String reason, String officer) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    if (request.type() != RequestType.RESTRICTION
+        || review.proposals(request.id()).stream().noneMatch(p -> "RESTRICT".equals(p.outcome()))) {
+      throw new InvalidRequestException(List.of(new Violation("reference", "restricted nothing that could be lifted")));
+    }
+    if (find(request.id()) != null) {
+      throw new InvalidRequestException(List.of(new Violation("reference", "its lifting was decided already")));
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidRequestException(List.of(new Violation("reason",
+          "is required: the subject is told why the restriction is lifted (Art 18(3))")));
+    }
+    LocalDate liftOn = LocalDate.now(clock.withZone(calendar.zone())).plus(notice);
+    jdbc.sql("INSERT INTO restriction_lift (request_id, reason, lift_on, decided_by, decided_at) "
+            + "VALUES (?, ?, ?, ?, ?)")
+        .params(request.id(), reason.strip(), java.sql.Date.valueOf(liftOn), officer,
+            clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    lifecycle.recordStep(request, Step.RESTRICTION_LIFT_DECIDED, officer, liftOn.toString());
+    workflow.liftRestriction(reference, liftOn.atStartOfDay(calendar.zone()).toInstant());
+    return new Lift(reason.strip(), liftOn);
+  }
+
+  /** Tells the subject, before anything is lifted, when and why (Art 18(3)). */
+  @Transactional
+  public void sendNotice(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Lift lift = find(request.id());
+    if (lift == null) {
+      throw new IllegalStateException(reference + " has no decided lifting");
+    }
+    letters.send(reference, LetterKind.RESTRICTION_LIFT_NOTICE, null,
+        () -> Map.of("liftReason", lift.reason(),
+            "liftOn", RightsAnswers.date(lift.liftOn(), request.language().locale())));
+  }
+
+  private Lift find(long requestId) {
+    return jdbc.sql("SELECT reason, lift_on FROM restriction_lift WHERE request_id = ?")
+        .param(requestId)
+        .query((rs, n) -> new Lift(rs.getString(1), rs.getDate(2).toLocalDate()))
+        .optional()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,143 @@
+package dk.mico.rightsdesk.fulfilment;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.Outcome;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.SystemId;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The answer to an erasure, restriction or general objection, in the subject's language, from what the officer
+ * decided and what was done: what was done where, what was kept and why (article and law, and when it is erased),
+ * what was refused with its reason (Art 12(4)), and who was told (Art 19). The officer reads it in the letter's
+ * preview and approves it before it goes.
+ */
+@Service
+public class RightsAnswers {
+
+  private static final Set<String> ERASING = Set.of("DELETED", "ANONYMISED");
+
+  private final LegalBasisReview review;
+  private final RecipientNotices notices;
+  private final RequestFindings findings;
+  private final RequestLifecycle lifecycle;
+  private final CompanySystems systems;
+  private final MessageSource messages;
+
+  RightsAnswers(LegalBasisReview review, RecipientNotices notices, RequestFindings findings,
+      RequestLifecycle lifecycle, CompanySystems systems, MessageSource messages) {
+    this.review = review;
+    this.notices = notices;
+    this.findings = findings;
+    this.lifecycle = lifecycle;
+    this.systems = systems;
+    this.messages = messages;
+  }
+
+  /** Records the answer of a reviewed erasure, restriction or general objection. */
+  @Transactional
+  public void recordAnswer(String reference, String officer) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Locale locale = request.language().locale();
+    List<Proposal> proposals = review.proposals(request.id());
+    List<String> done = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    String balancingGrounds = request.type() == RequestType.OBJECTION ? review.balancingGrounds(reference) : null;
+
+    for (RequestFindings.RecordedChange change : findings.changes(request.id())) {
+      if (change.table() == null) {
+        continue; // a suppression entry: said below
+      }
+      done.add("- " + text("rights.change." + change.action(), locale, systemName(change.system()),
+          change.recordIds().size(), String.join(", ", change.categories())));
+    }
+    if (findings.changes(request.id()).stream().anyMatch(c -> c.action().startsWith("SUPPRESSION"))) {
+      done.add(text("auto.suppression", locale));
+    }
+    for (Proposal p : proposals) {
+      String where = systemName(p.system()) + " (" + String.join(", ", p.categories()) + ")";
+      String why = p.overridden() ? p.justification() : text("review.reason." + p.reasonCode(), locale);
+      switch (p.outcome()) {
+        case "KEEP" -> {
+          String line = "- " + text("rights.kept", locale, where, why, article(p));
+          if (p.keptUntil() != null) {
+            line += " " + text("rights.kept.until", locale, date(p.keptUntil().plusDays(1), locale));
+          }
+          refused.add(line);
+        }
+        case "NO_ACTION" -> done.add("- " + text("rights.noAction", locale, where, why));
+        case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p)));
+        case "BALANCE" -> {
+          if (balancingGrounds != null) {
+            refused.add("- " + text("rights.objection.rejected", locale, where, balancingGrounds));
+          }
+        }
+        default -> { }
+      }
+    }
+    if (proposals.isEmpty()) {
+      done.add(text("rights.nothing.found", locale));
+    }
+    if (request.type() == RequestType.RESTRICTION
+        && proposals.stream().anyMatch(p -> "RESTRICT".equals(p.outcome()))) {
+      done.add(text("rights.restricted.meaning", locale));
+    }
+    done.add(recipientsLine(reference, locale));
+
+    boolean anyDone = proposals.stream().anyMatch(p -> List.of("ERASE", "RESTRICT", "STOP").contains(p.outcome())
+        || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
+    Outcome outcome = refused.isEmpty() ? Outcome.FULFILLED
+        : anyDone ? Outcome.PARTIALLY_REFUSED : Outcome.REFUSED;
+    lifecycle.recordAnswer(reference, outcome.name(), String.join("\n", done),
+        refused.isEmpty() ? null : String.join("\n", refused), officer);
+    if (findings.changes(request.id()).stream().anyMatch(c -> ERASING.contains(c.action()))) {
+      lifecycle.clearDetailsAfterErasure(reference);
+    }
+  }
+
+  /** Who was told of the changes (Art 19), and whom the officer found it impossible to tell, and why. */
+  String recipientsLine(String reference, Locale locale) {
+    List<RecipientNotices.Notice> all = notices.notices(reference);
+    List<String> told = all.stream().filter(n -> "SENT".equals(n.state())).map(RecipientNotices.Notice::recipientName)
+        .distinct().toList();
+    List<String> lines = new ArrayList<>();
+    lines.add(told.isEmpty() ? text("rights.recipients.none", locale)
+        : text("rights.recipients", locale, String.join(", ", told)));
+    all.stream().filter(n -> "NOT_SENT".equals(n.state()))
+        .forEach(n -> lines.add("- " + text("rights.recipients.notSent", locale, n.recipientName(), n.reason())));
+    return String.join("\n", lines);
+  }
+
+  private String article(Proposal p) {
+    return p.article() + (p.keptUntil() != null ? ", " + law(p) : "");
+  }
+
+  private String law(Proposal p) {
+    return systems.system(SystemId.of(p.system())).record(p.table())
+        .map(r -> r.retention() == null ? "" : r.retention().law())
+        .orElse("");
+  }
+
+  private String systemName(String systemId) {
+    return systems.system(SystemId.of(systemId)).name();
+  }
+
+  static String date(LocalDate date, Locale locale) {
+    String pattern = locale.getLanguage().equals("da") ? "d. MMMM yyyy" : "d MMMM yyyy";
+    return date.format(DateTimeFormatter.ofPattern(pattern, locale));
+  }
+
+  private String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+}

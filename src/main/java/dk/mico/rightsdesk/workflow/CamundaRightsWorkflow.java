@@ -1,0 +1,29 @@
+package dk.mico.rightsdesk.workflow;
+
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_AT;
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.MESSAGE_LIFT_RESTRICTION;
+
+import dk.mico.rightsdesk.fulfilment.RightsWorkflow;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Starts the steps of a right that come after its request's answer (lifting a restriction). */
+@Component
+class CamundaRightsWorkflow implements RightsWorkflow {
+
+  private final RuntimeService runtime;
+
+  CamundaRightsWorkflow(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void liftRestriction(String reference, Instant at) {
+    runtime.createMessageCorrelation(MESSAGE_LIFT_RESTRICTION)
+        .processInstanceBusinessKey(reference)
+        .setVariable(LIFT_AT, Date.from(at))
+        .correlateStartMessage();
+  }
+}

@@ -1,0 +1,26 @@
+package dk.mico.rightsdesk.workflow;
+
+/**
+ * Names used by the erasure, restriction, rectification and general objection processes beyond those of {@link
+ * DataSubjectRequestProcessVariables}. None holds personal data: ids, flags, dates and decisions only.
+ */
+final class RightsProcessVariables {
+
+  /** Started by the erasure process for each day after a legal retention period, with {@link #ERASE_AT}. */
+  static final String MESSAGE_ERASURE_SCHEDULED = "ErasureScheduled";
+  /** Started by the officer's decision to lift a restriction, with {@link #LIFT_AT}. */
+  static final String MESSAGE_LIFT_RESTRICTION = "LiftRestriction";
+
+  static final String ERASE_AT = "eraseAt";
+  static final String LIFT_AT = "liftAt";
+  /** The officer who completed the review, the balancing or the check: the answer is recorded in their name. */
+  static final String DECIDED_BY = "decidedBy";
+  static final String NEEDS_BALANCING = "needsBalancing";
+  static final String ACCURACY_DECISION = "accuracyDecision";
+  /** The recipients to notify (Art 19), the element variable of the notice steps, and the action notified. */
+  static final String RECIPIENT_IDS = "recipientIds";
+  static final String RECIPIENT_ID = "recipientId";
+  static final String NOTICE_ACTION = "noticeAction";
+
+  private RightsProcessVariables() {}
+}

@@ -1,0 +1,123 @@
+package dk.mico.rightsdesk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
+import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.support.Browser;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The officer's legal-basis review in a real browser: the Tasklist task "Review legal basis" links to the review
+ * page, where the officer confirms one proposal and overrides another, which is refused without a written
+ * justification and saved with one; then the task completes.
+ */
+@RightsDeskSpringTest
+class LegalBasisReviewBrowserIT {
+
+  @LocalServerPort int port;
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired LegalBasisReview review;
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    driver.reset();
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      Browser.screenshot(browser, "review-99-last-page");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void officerOverridesOneProposalWithAJustification() throws Exception {
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    String reference = api.register("""
+        {"type": "ERASURE", "name": "Birthe Ravnsbæk", "email": "birthe.r@netpost.example", "language": "en",
+         "channel": "EMAIL", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Wrote from the address we hold"}""".formatted(Instant.now().minusSeconds(60)));
+    driver.runDueJobs();
+
+    // Angular's Tasklist takes input events and clicks from script in headless Chromium (see SubjectAndOfficerBrowserIT)
+    browser.get(base + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    type(By.cssSelector("input[ng-model='username']"), "officer");
+    type(By.cssSelector("input[ng-model='password']"), "officer");
+    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
+        browser.findElement(By.cssSelector("button[type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review legal basis"));
+    click(By.partialLinkText("Review legal basis"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Open the review page")));
+    Browser.screenshot(browser, "review-01-tasklist-task");
+    String link = browser.findElement(By.partialLinkText("Open the review page")).getAttribute("href");
+    assertThat(link).endsWith("/officer/review/" + reference);
+
+    browser.get(link);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
+    Proposal participant = proposal(reference, "course_participant");
+    Proposal subscriber = proposal(reference, "newsletter_subscriber");
+    assertThat(participant.proposal()).isEqualTo("ERASE");
+    new Select(browser.findElement(By.id("decision-" + participant.id()))).selectByValue("KEEP");
+    new Select(browser.findElement(By.id("decision-" + subscriber.id()))).selectByValue(subscriber.proposal());
+    browser.findElement(By.id("save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Nothing was saved"));
+    assertThat(browser.findElement(By.id("proposal-" + participant.id())).getText())
+        .contains("an override of the proposal needs a written justification");
+    assertThat(proposal(reference, "newsletter_subscriber").decided()).as("nothing saved").isFalse();
+
+    browser.findElement(By.id("justification-" + participant.id()))
+        .sendKeys("The course is not yet held: the enrolment is still needed to run it (Art 17(1)(a) not met).");
+    Browser.screenshot(browser, "review-02-override-with-justification");
+    browser.findElement(By.id("save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Every proposal is decided"));
+    Browser.screenshot(browser, "review-03-saved");
+
+    Proposal overridden = proposal(reference, "course_participant");
+    assertThat(overridden.decision()).isEqualTo("KEEP");
+    assertThat(overridden.overridden()).isTrue();
+    assertThat(overridden.justification()).contains("not yet held");
+    assertThat(overridden.decidedBy()).isEqualTo("officer");
+    assertThat(proposal(reference, "newsletter_subscriber").decision()).isEqualTo("ERASE");
+
+    // the task completes now that every proposal is decided (as Tasklist's Complete submits the task's form)
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), java.util.Map.of());
+    assertThat(driver.openTasks(reference, "UserTask_ReviewLegalBasis")).isZero();
+  }
+
+  private Proposal proposal(String reference, String table) {
+    return review.proposals(reference).stream().filter(p -> p.table().equals(table)).findFirst().orElseThrow();
+  }
+
+  private void click(By element) {
+    browser.executeScript("arguments[0].click();", browser.findElement(element));
+  }
+
+  private void type(By field, String text) {
+    browser.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
+  }
+}

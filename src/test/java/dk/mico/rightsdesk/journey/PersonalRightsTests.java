@@ -1,0 +1,270 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
+import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Erasure, rectification, restriction and general objection end to end from the officer API, in the demo company's
+ * systems, for the personas of docs/demo-company.md: the legal-basis review, the carrying out, the notices to
+ * recipients (Art 19) and the letter the officer approves.
+ */
+@RightsDeskSpringTest
+class PersonalRightsTests {
+
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired LegalBasisReview review;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient engineDb;
+  @Autowired MockMvc mvc;
+
+  @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
+
+  private JdbcClient company;
+
+  @BeforeEach
+  @AfterEach
+  void reset() {
+    driver.reset();
+    DataSource dataSource = new DriverManagerDataSource(companyUrl, "sa", "");
+    company = JdbcClient.create(dataSource);
+  }
+
+  @Test
+  void erasureOfAFormerCustomerContactKeepsTheInvoicesStillInTheirBookkeepingPeriod() throws Exception {
+    String email = "agh@havnelogistik.example";
+    String phone = company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(String.class).single();
+    String title = company.sql("SELECT title FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(String.class).single();
+    String reference = register("ERASURE", "Anne-Grethe Holm", email,
+        "Please erase everything about me, also my number " + phone + " and my title " + title + ".");
+    driver.runDueJobs();
+
+    List<Proposal> proposals = review.proposals(reference);
+    assertThat(proposals).extracting(Proposal::table, Proposal::proposal).contains(
+        tuple("contact_person", "ERASE"),
+        tuple("invoice", "KEEP"));
+    assertThat(proposals).filteredOn(p -> p.table().equals("invoice") && p.proposal().equals("ERASE"))
+        .as("the 2017 invoice is past its 5 years").hasSize(1);
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single()).as("contact erased").isZero();
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single()).as("the 2022 and 2024 invoices kept").isEqualTo(2);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("ErasureRequestProcess").count()).as("erasures scheduled for the periods' ends")
+        .isEqualTo(2);
+
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("erased", "kept", "17(3)(b)", "bogføringsloven", "We erase it on",
+        "Serverhallen Nord ApS", "Datatilsynet");
+    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting processor told").isNotEmpty();
+    assertThat(driver.mailTo("revision@bogholm.example")).as("the auditor told of the anonymised invoice")
+        .isNotEmpty();
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+
+    // nothing that was erased stays in the request record, the change log or the engine's tables (history too)
+    String engineDump = String.join("\n", engineDb.sql("SCRIPT").query(String.class).list());
+    assertThat(engineDump).contains(reference).doesNotContain(phone).doesNotContain(title);
+  }
+
+  @Test
+  void rectificationOfAPhoneNumberIsWrittenAndItsValueNotKept() throws Exception {
+    String email = "birthe.ravnsbaek@fjordbyg.example";
+    String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email, "My phone number is now 19 87 65 43.");
+    driver.runDueJobs();
+
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
+        "accuracyDecision", "CORRECT", "rectifyColumn", "phone", "correctedValue", "19 87 65 43"));
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(String.class).list()).containsOnly("19 87 65 43");
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("corrected phone", "Sagsstyringssystem", "Serverhallen Nord ApS");
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM pending_rectification").query(Integer.class).single()).isZero();
+    assertThat(api.view(reference).path("changes").findValuesAsText("action")).contains("RECTIFIED");
+  }
+
+  @Test
+  void rectificationRefusedAsAccurateNeedsItsReasons() throws Exception {
+    String reference = register("RECTIFICATION", "Ida Bøgh", "ida.boegh@fjordbyg.example",
+        "My job title is wrong.");
+    driver.runDueJobs();
+    var task = driver.onlyTask(reference, "UserTask_CheckAccuracy");
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("accuracyDecision", "ACCURATE")))
+        .hasMessageContaining("accuracyStatement");
+    driver.submitAsOfficer(task, Map.of("accuracyDecision", "ACCURATE",
+        "accuracyStatement", "The title is the one your employer's contract with us names."));
+    approveAndSend(reference);
+
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("REFUSED");
+    String letter = TestDriver.body(driver.onlyMailTo("ida.boegh@fjordbyg.example",
+        "Our answer to your request " + reference));
+    assertThat(letter).contains("find it accurate", "your employer's contract", "Art 12(4)", "Datatilsynet");
+  }
+
+  @Test
+  void restrictionWhileAccuracyIsContestedIsLiftedOnlyAfterTheSubjectIsTold() throws Exception {
+    String email = "soeren.baekgaard@havnelogistik.example";
+    String rectification = register("RECTIFICATION", "Søren Bækgaard", email, "My company name is wrong.");
+    String restriction = register("RESTRICTION", "Søren Bækgaard", email, "Restrict it while you check.");
+    driver.runDueJobs();
+
+    assertThat(review.proposals(restriction)).extracting(Proposal::proposal, Proposal::article)
+        .containsOnly(tuple("RESTRICT", "18(1)(a)"));
+    confirmAll(restriction);
+    approveAndSend(restriction);
+    assertThat(restrictedFlags(email)).containsOnly(true);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + restriction)))
+        .contains("restricted", "only stored", "before we lift");
+
+    mvc.perform(post("/api/officer/requests/" + restriction + "/restriction-lift").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+    mvc.perform(post("/api/officer/requests/" + restriction + "/restriction-lift").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"We checked the company name and it is accurate.\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "We will lift the restriction of your data " + restriction)))
+        .contains("it is accurate", "Art 18(3)");
+    assertThat(restrictedFlags(email)).as("still restricted while the notice period runs").containsOnly(true);
+    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+    driver.runDueJobs();
+    assertThat(restrictedFlags(email)).as("lifted after the notice").containsOnly(false);
+    assertThat(api.view(restriction).path("changes").findValuesAsText("action")).contains("RESTRICTION_LIFTED");
+    // the rectification that contested accuracy is not this test's subject
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(rectification)
+        .processDefinitionKey("DataSubjectRequestProcess").singleResult().getId(), "test done");
+  }
+
+  @Test
+  void generalObjectionToTheCourseEvaluationThatTheOfficerUpholdsStopsIt() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = register("OBJECTION", "Mette Kjærgaard Sørensen", email, "Stop using my course evaluation.");
+    driver.runDueJobs();
+    assertThat(review.proposals(reference)).filteredOn(p -> p.table().equals("course_evaluation"))
+        .extracting(Proposal::proposal).containsOnly("BALANCE");
+    assertThat(review.proposals(reference)).filteredOn(p -> p.table().equals("course_participant"))
+        .extracting(Proposal::proposal).containsOnly("NOT_APPLICABLE");
+    confirmAll(reference);
+
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_BalanceObjection"),
+        Map.of("balancingDecision", "UPHOLD"));
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
+        .query(Integer.class).single()).isZero();
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("Kursusevalueringer", "erased", "contract");
+  }
+
+  @Test
+  void generalObjectionThatTheOfficerRejectsNeedsTheCompellingGrounds() throws Exception {
+    String email = company.sql("SELECT LOWER(respondent_email) FROM course_evaluation WHERE respondent_email IS NOT NULL "
+        + "AND LOWER(respondent_email) NOT LIKE '%fjordbyg.example' ORDER BY id").query(String.class).list().get(0);
+    String reference = register("OBJECTION", "Evaluation Respondent", email, "Stop using my evaluation.");
+    driver.runDueJobs();
+    confirmAll(reference);
+    var balancing = driver.onlyTask(reference, "UserTask_BalanceObjection");
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(balancing, Map.of("balancingDecision", "REJECT")))
+        .hasMessageContaining("balancingGrounds");
+    driver.submitAsOfficer(balancing, Map.of("balancingDecision", "REJECT",
+        "balancingGrounds", "The evaluation is needed to document the course's quality for its accreditation."));
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
+        .query(Integer.class).single()).isPositive();
+    assertThat(api.view(reference).path("outcome").asText()).isIn("REFUSED", "PARTIALLY_REFUSED");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("compelling legitimate grounds", "accreditation", "Art 12(4)");
+  }
+
+  @Test
+  void theReviewPageRefusesAnOverrideWithoutJustificationAndSavesNothing() throws Exception {
+    String reference = register("ERASURE", "Birthe Ravnsbæk", "birthe.r@netpost.example", "Erase me.");
+    driver.runDueJobs();
+    Proposal first = review.proposals(reference).get(0);
+    String other = first.proposal().equals("ERASE") ? "KEEP" : "ERASE";
+
+    mvc.perform(get("/officer/review/" + reference).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), other))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("an override of the proposal needs a written justification")));
+    assertThat(review.proposals(reference).get(0).decided()).isFalse();
+
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), other).param("justification-" + first.id(), "Still needed."))
+        .andExpect(status().is3xxRedirection());
+    assertThat(review.proposals(reference).get(0).justification()).isEqualTo("Still needed.");
+  }
+
+  private String register(String type, String name, String email, String details) throws Exception {
+    String scope = type.equals("OBJECTION") ? ", \"objectionScope\": \"GENERAL\"" : "";
+    return api.register("""
+        {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
+         "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details));
+  }
+
+  /** The officer confirms every proposal, then completes the review task. */
+  private void confirmAll(String reference) {
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), p.proposal(), null, "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+  }
+
+  private void approveAndSend(String reference) {
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+  }
+
+  private List<Boolean> restrictedFlags(String email) {
+    return company.sql("SELECT restricted FROM course_participant WHERE LOWER(email) = ?")
+        .param(email.toLowerCase(Locale.ROOT)).query(Boolean.class).list();
+  }
+}
