@@ -12,6 +12,7 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.DisclosureRegister;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public class AccessReports {
 
   private List<RecipientLine> recipients(SystemDeclaration system) {
     return system.recipients().stream()
-        .map(id -> register.find(id)
+        .map(id -> register.recipient(id)
             .map(r -> new RecipientLine(r.name(), r.role(), r.dpaReference()))
             .orElse(new RecipientLine(id, null, null)))
         .toList();
