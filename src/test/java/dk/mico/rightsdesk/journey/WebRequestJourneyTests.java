@@ -42,7 +42,7 @@ class WebRequestJourneyTests {
   }
 
   @Test
-  void webRequestIsConfirmedHandledByHandAndAnswered() throws Exception {
+  void webRequestIsConfirmedCheckedAndAnswered() throws Exception {
     String email = "karen.holm@example.dk";
     String reference = submit("""
         {"type": "RECTIFICATION", "name": "Karen Holm", "email": "%s", "language": "en",
@@ -68,18 +68,19 @@ class WebRequestJourneyTests {
     mvc.perform(post("/confirm/" + token).with(csrf()))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("This link has been used")));
 
-    Task byHand = driver.onlyTask(reference, "UserTask_HandleByHand");
-    assertThat(byHand.getDueDate()).isNotNull();
-    driver.submitAsOfficer(byHand, Map.of(
-        "outcome", "FULFILLED",
-        "answerActions", "We searched the case system and the newsletter; a copy of your data is attached."));
+    driver.runDueJobs();
+    Task check = driver.onlyTask(reference, "UserTask_CheckAccuracy");
+    assertThat(check.getDueDate()).isNotNull();
+    driver.submitAsOfficer(check, Map.of("accuracyDecision", "SUPPLEMENT",
+        "accuracyStatement", "The subject's surname is Holm, not Holmes."));
+    driver.runDueJobs();
 
     Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
     driver.submitAsOfficer(approval, Map.of("answerDecision", "SEND"));
     driver.runDueJobs();
 
     String answer = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(answer).contains("We have done what you asked", "a copy of your data is attached", "Datatilsynet");
+    assertThat(answer).contains("surname is Holm, not Holmes", "Datatilsynet");
     JsonNode closed = api.view(reference);
     assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("outcome").asText()).isEqualTo("FULFILLED");

@@ -136,7 +136,7 @@ class AuthorizationMatrixTests {
 
   @Test
   void onlyOfficersAndAdminsCompleteTasksAndManagersCannotReadVariables() {
-    Task task = driver.onlyTask(reference, "UserTask_HandleByHand");
+    Task task = driver.onlyTask(reference, "UserTask_CheckAccuracy");
     String processInstance = task.getProcessInstanceId();
 
     identity.setAuthentication("manager", List.of("management"));
@@ -146,8 +146,9 @@ class AuthorizationMatrixTests {
       identity.clearAuthentication();
     }
     assertThatThrownBy(() -> driver.submitAs("manager", List.of("management"), task,
-        Map.of("outcome", "FULFILLED", "answerActions", "x"))).isInstanceOf(AuthorizationException.class);
-    driver.submitAsOfficer(task, Map.of("outcome", "FULFILLED", "answerActions", "Looked everywhere"));
+        Map.of("accuracyDecision", "SUPPLEMENT", "accuracyStatement", "x"))).isInstanceOf(AuthorizationException.class);
+    driver.submitAsOfficer(task, Map.of("accuracyDecision", "SUPPLEMENT", "accuracyStatement", "Noted as stated"));
+    driver.runDueJobs();
     Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
     driver.submitAs("admin", List.of("camunda-admin"), approval, Map.of("answerDecision", "REVISE"));
     assertThat(driver.onlyTask(reference, "UserTask_ReviseAnswer")).isNotNull();
