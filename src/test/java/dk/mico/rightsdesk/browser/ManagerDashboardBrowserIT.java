@@ -102,7 +102,7 @@ class ManagerDashboardBrowserIT {
     assertThat(overdueRow.getAttribute("class")).contains("rd-overdue");
     assertThat(overdueRow.findElement(By.tagName("td")).getCssValue("background-color"))
         .as("highlighted in red").isEqualTo("rgba(248, 215, 218, 1)");
-    assertThat(overdueRow.getText()).contains("ACCESS", "overdue", "Handle the request by hand", "gdpr-officer");
+    assertThat(overdueRow.getText()).contains("ACCESS", "overdue", "Search the system by hand", "gdpr-officer");
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", overdueRow);
     Browser.screenshot(browser, "manager-01-dashboard");
 

@@ -97,9 +97,9 @@ class SubjectAndOfficerBrowserIT {
     // In headless Chromium, native keystrokes and clicks do not reach the webapps' Angular pages (they do reach the
     // app's own pages above): the test types with input events and clicks from script, as Angular listens
     login(base, "tasklist", "officer", wait);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Handle the request by hand"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Check accuracy"));
     Browser.screenshot(browser, "05-tasklist");
-    click(By.partialLinkText("Handle the request by hand"));
+    click(By.partialLinkText("Check accuracy"));
     // the task's Camunda Form shows the subject, read from the request record
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === 'Birgitte Skov');")));
