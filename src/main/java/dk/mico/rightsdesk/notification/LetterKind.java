@@ -8,7 +8,14 @@ public enum LetterKind {
   UNCONFIRMED,
   UNVERIFIABLE,
   ANSWER,
-  WITHDRAWN;
+  WITHDRAWN,
+  // the deadline watch and the Art 12 outcomes (issue 6)
+  EXTENSION,
+  IDENTITY_INFORMATION_REQUEST,
+  DUPLICATE,
+  REFUSAL_EXCESSIVE,
+  FEE_ANNOUNCED,
+  FORWARDED;
 
   String template() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -17,6 +17,7 @@ public class RequestIntake {
   private final LegalCalendar calendar;
   private final RequestWorkflow workflow;
   private final Clock clock;
+  private final RequestOutcomes outcomes;
 
   RequestIntake(
       IntakeValidator validator,
@@ -24,13 +25,15 @@ public class RequestIntake {
       Requests requests,
       LegalCalendar calendar,
       RequestWorkflow workflow,
-      Clock clock) {
+      Clock clock,
+      RequestOutcomes outcomes) {
     this.validator = validator;
     this.references = references;
     this.requests = requests;
     this.calendar = calendar;
     this.workflow = workflow;
     this.clock = clock;
+    this.outcomes = outcomes;
   }
 
   /** A request from the subject: public web form or public API. */
@@ -70,6 +73,7 @@ public class RequestIntake {
     RequestStatus status = confirmationFirst ? RequestStatus.AWAITING_CONFIRMATION : RequestStatus.IN_PROGRESS;
     long id = requests.insert(reference, valid, dueDate, status, null, now);
     requests.addStep(id, now, Step.RECEIVED.name(), actor, "channel " + valid.channel());
+    outcomes.closeIfDuplicate(id);
     return requests.findById(id).orElseThrow();
   }
 }

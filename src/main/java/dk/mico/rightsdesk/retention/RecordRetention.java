@@ -26,7 +26,8 @@ public class RecordRetention {
 
   /** Everything kept per request, children first. */
   private static final List<String> CHILD_TABLES =
-      List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change");
+      List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change",
+          "dsr_identity_information_request", "staff_notice");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;

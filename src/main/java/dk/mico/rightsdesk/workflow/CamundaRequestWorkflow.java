@@ -4,6 +4,7 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestWorkflow;
 import java.util.Date;
 import java.util.HashMap;
@@ -50,6 +51,42 @@ class CamundaRequestWorkflow implements RequestWorkflow {
         .correlateExclusively();
   }
 
+  @Override
+  public void deadlineChanged(DataSubjectRequest request) {
+    runtime.createSignalEvent(SIGNAL_DEADLINE_CHANGED + request.reference()).send();
+  }
+
+  @Override
+  public void deadlineExtended(DataSubjectRequest request) {
+    deadlineChanged(request);
+    correlate(MESSAGE_DEADLINE_EXTENDED, request);
+  }
+
+  @Override
+  public void identityInformationReceived(DataSubjectRequest request) {
+    correlate(MESSAGE_IDENTITY_INFORMATION_RECEIVED, request);
+  }
+
+  @Override
+  public void refusedAsUnfoundedOrExcessive(DataSubjectRequest request) {
+    correlate(MESSAGE_REQUEST_REFUSED, request);
+  }
+
+  @Override
+  public void feeAnnounced(DataSubjectRequest request) {
+    correlate(MESSAGE_FEE_ANNOUNCED, request);
+  }
+
+  @Override
+  public void forwardedToController(DataSubjectRequest request) {
+    correlate(MESSAGE_REQUEST_FORWARDED, request);
+  }
+
+  /** Only the request's own process listens: its fulfilment process shares the business key but not the message. */
+  private void correlate(String message, DataSubjectRequest request) {
+    runtime.createMessageCorrelation(message).processInstanceBusinessKey(request.reference()).correlate();
+  }
+
   /** What the process needs to route the request: references and flags, no personal data. */
   Map<String, Object> initialVariables(DataSubjectRequest request) {
     Map<String, Object> variables = new HashMap<>();
@@ -60,6 +97,7 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     variables.put(IDENTITY_ESTABLISHED, request.identityEstablishedAtReceipt());
     variables.put(POSTAL_DELIVERY, !request.subject().reachableByEmail());
     variables.put(FULFILMENT_PROCESS_ID, FULFILMENT_PROCESS.get(request.type()));
+    variables.put(DUPLICATE_SUBMISSION, request.outcome() == Outcome.DUPLICATE);
     // Tasklist sorts and flags tasks by this: the last moment of the legal deadline
     variables.put(TASK_DUE_DATE, Date.from(calendar.endOfDay(request.dueDate()).minusSeconds(1)));
     return variables;
