@@ -27,7 +27,7 @@ public class StaffNotices {
 
   /** What the watch tells, and to whom. */
   public enum Notice {
-    OFFICER_REMINDER, FINAL_WARNING, OVERDUE, OVERDUE_DAILY
+    OFFICER_REMINDER, FINAL_WARNING, OVERDUE
   }
 
   private final JdbcClient jdbc;
@@ -62,8 +62,12 @@ public class StaffNotices {
     DataSubjectRequest request = lifecycle.get(reference);
     Instant now = clock.instant();
     LocalDate due = request.dueDate();
+    if (notice != Notice.OVERDUE && !now.isBefore(calendar.endOfDay(due))) {
+      return; // a reminder that comes after the deadline has nothing to remind of: the overdue notice says it
+    }
     String key = reference + "/" + notice + "/" + due
-        + (notice == Notice.OVERDUE_DAILY ? "/" + calendar.receiptDate(now) : "");
+        // overdue: one notice per day while it stays so
+        + (notice == Notice.OVERDUE ? "/" + calendar.receiptDate(now) : "");
     String right = request.type().name().toLowerCase().replace('_', ' ') + " (Art " + request.type().article() + ")";
     int left = watch.workingDaysLeft(due, now);
     String facts = "Reference: " + reference + "\nRight: " + right + "\nReceived: "
@@ -83,7 +87,7 @@ public class StaffNotices {
             + left + " working days", facts + "\nThe answer is due in " + left + " working days and is not sent yet. "
             + "Cockpit: " + cockpit + "\n");
       }
-      case OVERDUE, OVERDUE_DAILY -> deliver(request, key + "/management", properties.managementAddress(),
+      case OVERDUE -> deliver(request, key + "/management", properties.managementAddress(),
           "OVERDUE: " + reference + " passed its deadline " + due,
           facts + "\nThe legal deadline passed at the end of " + due + " and the request is still open (overdue "
               + "since " + marks.of(request.id()).overdueSince() + "). You are told every working day until it is "

@@ -72,19 +72,19 @@ public class RequestDeadlines {
     DataSubjectRequest request = get(reference);
     Instant now = clock.instant();
     if (!request.isOpen()) {
-      throw new DeadlineChangeRefusedException(reference + " is closed; a closed request has no deadline to extend.");
+      throw new RequestActionRefusedException(reference + " is closed; a closed request has no deadline to extend.");
     }
     if (request.extended()) {
-      throw new DeadlineChangeRefusedException("The deadline of " + reference + " was extended already; Art 12(3) "
+      throw new RequestActionRefusedException("The deadline of " + reference + " was extended already; Art 12(3) "
           + "allows one extension by two further months, and its deadline is " + request.dueDate() + ".");
     }
     if (calendar.firstMonthPassed(request.receivedAt(), now)) {
-      throw new DeadlineChangeRefusedException("The first month after receipt of " + reference + " ended with "
+      throw new RequestActionRefusedException("The first month after receipt of " + reference + " ended with "
           + calendar.dueDate(request.receivedAt()) + "; Art 12(3) allows an extension only within it.");
     }
     LocalDate newDueDate = calendar.dueDate(request.receivedAt(), true, request.pausedDays());
     if (!marks.extend(request.id(), newDueDate, code, reason.strip(), now)) {
-      throw new DeadlineChangeRefusedException("The deadline of " + reference + " was extended already.");
+      throw new RequestActionRefusedException("The deadline of " + reference + " was extended already.");
     }
     marks.clearOverdue(request.id());
     requests.addStep(request.id(), now, Step.EXTENDED.name(), officer, code + ", due " + newDueDate);
@@ -232,7 +232,9 @@ public class RequestDeadlines {
   public void noIdentityInformation(String reference) {
     DataSubjectRequest request = get(reference);
     informationRequests.open(request.id()).ifPresent(asked -> {
-      endPause(request, asked, clock.instant(), null, null);
+      // the pause ends when the reply was due, however late the job that notices it runs
+      Instant now = clock.instant();
+      endPause(request, asked, asked.replyDueAt().isBefore(now) ? asked.replyDueAt() : now, null, null);
       requests.recordOutcome(request.id(), Outcome.UNVERIFIABLE);
       requests.addStep(request.id(), clock.instant(), Step.NO_IDENTITY_INFORMATION.name(), null, null);
     });

@@ -90,7 +90,7 @@ public class RequestOutcomes {
     throwIfBad(bad);
     DataSubjectRequest request = open(reference);
     if (marks.of(request.id()).feeAnnounced() != null) {
-      throw new DeadlineChangeRefusedException("A fee was announced for " + reference + " already.");
+      throw new RequestActionRefusedException("A fee was announced for " + reference + " already.");
     }
     marks.markFeeAnnounced(request.id(), amount);
     marks.recordReason(request.id(), reason.strip());
@@ -121,7 +121,7 @@ public class RequestOutcomes {
   private DataSubjectRequest open(String reference) {
     DataSubjectRequest request = get(reference);
     if (!request.isOpen()) {
-      throw new DeadlineChangeRefusedException(reference + " is closed already.");
+      throw new RequestActionRefusedException(reference + " is closed already.");
     }
     return request;
   }
