@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +15,14 @@ import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,9 @@ class Art12OutcomeTests {
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
 
   @BeforeEach
   void reset() {
@@ -127,6 +138,35 @@ class Art12OutcomeTests {
     assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
     assertThat(view.path("outcomes").path("forwardedTo").asText()).isEqualTo("fjordbyg");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void officerAnnouncesAFeeFromTasklistAfterSeeingTheEarlierRequests() throws Exception {
+    String earlier = register("ACCESS", "frank.fee@example.dk");
+    String reference = register("ERASURE", "frank.fee@example.dk");
+    driver.runDueJobs();
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("Art12DecisionProcess")
+        .latestVersion().singleResult().getId();
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      forms.submitStartForm(definition, Map.of("requestReference", reference));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    Task decide = driver.onlyTask(reference, "UserTask_DecideOutcome");
+    assertThat((String) tasks.getVariableLocal(decide.getId(), "earlierRequests")).contains(earlier, "access");
+    assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAmount").hasMessageContaining("reason");
+    driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE", "feeAmount", 250,
+        "reason", "Third identical request in four weeks."));
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("frank.fee@example.dk", "A fee for your request")))
+        .contains("DKK 250", "Third identical request in four weeks.", "Datatilsynet");
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).as("the request goes on").isEqualTo("IN_PROGRESS");
+    assertThat(view.path("outcomes").path("feeAnnounced").asInt()).isEqualTo(250);
   }
 
   private String register(String type, String email) throws Exception {

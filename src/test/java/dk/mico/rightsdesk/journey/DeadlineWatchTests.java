@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,7 +25,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -54,6 +59,9 @@ class DeadlineWatchTests {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
 
   @BeforeEach
   void reset() {
@@ -126,6 +134,35 @@ class DeadlineWatchTests {
     mvc.perform(post("/api/officer/requests/" + late + "/extension").with(httpBasic("manager", "manager"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reasonCode\": \"COMPLEXITY\", \"reason\": \"x\"}"))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void officerExtendsFromTasklistAndSeesWhyALateExtensionIsRefused() throws Exception {
+    Instant receivedAt = now().minus(Duration.ofDays(3));
+    String reference = register("ERASURE", "tove.tasklist@example.dk", receivedAt, true);
+    String late = register("ERASURE", "lene.late@example.dk", now().minus(Duration.ofDays(45)), true);
+    driver.runDueJobs();
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("DeadlineExtensionProcess")
+        .latestVersion().singleResult().getId();
+
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("requestReference", late,
+          "reasonCode", "COMPLEXITY", "reason", "Many systems")))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("first month");
+      forms.submitStartForm(definition, Map.of("requestReference", reference, "reasonCode", "NUMBER_OF_REQUESTS",
+          "reason", "We received many requests after our newsletter."));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    assertThat(api.view(late).path("extended").asBoolean()).isFalse();
+    JsonNode view = api.view(reference);
+    assertThat(view.path("dueDate").asText()).isEqualTo(calendar.extendedDueDate(receivedAt).toString());
+    assertThat(view.path("history").findValuesAsText("actor")).contains("officer");
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo("tove.tasklist@example.dk", "more time")))
+        .contains("We have received many requests", "after our newsletter");
   }
 
   @Test

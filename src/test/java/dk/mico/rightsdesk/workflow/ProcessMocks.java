@@ -130,6 +130,11 @@ final class ProcessMocks {
     Mocks.register("forwardToControllerDelegate", delegate("forwardToControllerDelegate", e -> null));
     Mocks.register("identityReplyListener", listener("identityReplyListener", task -> {}));
 
+    Mocks.register("extendDeadlineFromStartForm",
+        (ExecutionListener) execution -> record("extendDeadlineFromStartForm", execution.getCurrentActivityId(),
+            "reasonCode=" + execution.getVariable("reasonCode")));
+    Mocks.register("art12DecisionListener", new Art12Decision());
+
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
     Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));
     Mocks.register("recordAnswerListener", listener("recordAnswerListener", task -> {}));
@@ -144,6 +149,20 @@ final class ProcessMocks {
         task.getExecution().setVariable(ANSWER_APPROVED, "SEND".equals(task.getVariableLocal("answerDecision")));
       }
     }));
+  }
+
+  /** Both the start listener and the task listener of the Art 12 decision process. */
+  private final class Art12Decision implements ExecutionListener, TaskListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      record("art12DecisionListener", execution.getCurrentActivityId(), execution.getEventName());
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      record("art12DecisionListener", task.getTaskDefinitionKey(), task.getEventName()
+          + (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? " decision=" + task.getVariableLocal("decision") : ""));
+    }
   }
 
   /** The company's systems as the processes see them: two JDBC systems. */
