@@ -560,6 +560,64 @@ class DataSubjectRequestProcessTest {
     assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DeadlineExtended", "FeeAnnounced", "RequestRefused", "RequestForwarded"})
+  void lettersOfTheDeadlineAndTheOutcomesArePrintedForPostingForASubjectWithoutEmail(String message) {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
+
+    correlate(message);
+    switch (message) {
+      case "DeadlineExtended" -> runJobAt("Task_SendExtensionLetter");
+      case "FeeAnnounced" -> runJobAt("Task_SendFeeLetter");
+      case "RequestRefused" -> runJobAt("Task_SendRefusalLetter");
+      default -> {
+        runJobAt("Task_ForwardToController");
+        runJobAt("Task_SendForwardedLetter");
+      }
+    }
+    String postTask = switch (message) {
+      case "DeadlineExtended" -> "UserTask_PostExtensionLetter";
+      case "FeeAnnounced" -> "UserTask_PostFeeLetter";
+      case "RequestRefused" -> "UserTask_PostRefusalLetter";
+      default -> "UserTask_PostForwardedLetter";
+    };
+    completeOfficerTask(postTask);
+
+    assertThat(request).hasPassed(postTask);
+    assertThat(mocks.calls()).containsSubsequence("postLetterListener " + postTask + " create",
+        "postLetterListener " + postTask + " complete");
+    if (message.startsWith("Request")) {
+      assertThat(request).isEnded();
+    } else {
+      assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    }
+  }
+
+  @Test
+  void requestForIdentityInformationIsPrintedForPostingForASubjectWithoutEmail() {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    letter.put(IDENTITY_ESTABLISHED, false);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
+    decide("UserTask_CheckIdentity", "identityDecision", "ASK_FOR_INFORMATION");
+    runJobAt("Task_SendInformationRequest");
+
+    completeOfficerTask("UserTask_PostInformationRequest");
+    runJobAt("Event_WatchUpdatedOnRequest");
+
+    assertThat(request).isWaitingAt("UserTask_AwaitIdentityInformation");
+    assertThat(mocks.calls()).containsSubsequence(
+        "sendIdentityInformationRequestDelegate Task_SendInformationRequest",
+        "postLetterListener UserTask_PostInformationRequest complete",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch");
+  }
+
   /** A web request for access as the intake starts it: e-mail confirmation first, identity then established. */
   private static Map<String, Object> webAccessRequest() {
     Map<String, Object> variables = new HashMap<>();
