@@ -18,9 +18,6 @@ public interface RequestWorkflow {
   /** The subject withdrew the request. */
   void withdrawn(DataSubjectRequest request);
 
-  /** The deadline in force moved (a pause began or ended): timers and task due dates follow it. */
-  void deadlineChanged(DataSubjectRequest request);
-
   /** The deadline was extended (Art 12(3)): timers and task due dates follow it, and the subject is told why. */
   void deadlineExtended(DataSubjectRequest request);
 

@@ -51,14 +51,13 @@ class CamundaRequestWorkflow implements RequestWorkflow {
         .correlateExclusively();
   }
 
-  @Override
-  public void deadlineChanged(DataSubjectRequest request) {
-    runtime.createSignalEvent(SIGNAL_DEADLINE_CHANGED + request.reference()).send();
-  }
-
+  /**
+   * The watch is planned anew at once (the signal reaches only this request's process), and the subject's letter
+   * goes from its own job.
+   */
   @Override
   public void deadlineExtended(DataSubjectRequest request) {
-    deadlineChanged(request);
+    runtime.createSignalEvent(SIGNAL_DEADLINE_CHANGED + request.reference()).send();
     correlate(MESSAGE_DEADLINE_EXTENDED, request);
   }
 

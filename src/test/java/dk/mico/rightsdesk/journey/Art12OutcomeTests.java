@@ -169,6 +169,45 @@ class Art12OutcomeTests {
     assertThat(view.path("outcomes").path("feeAnnounced").asInt()).isEqualTo(250);
   }
 
+  @Test
+  void subjectWithoutEmailGetsTheLettersInDanishPrintedForPosting() throws Exception {
+    String body = """
+        {"type": "ACCESS", "name": "Poul Post", "postalAddress": "Vestergade 3, 6700 Esbjerg", "channel": "LETTER",
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter", "language": "da"}
+        """.formatted(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3).withNano(0));
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/extension").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reasonCode\": \"COMPLEXITY\", \"reason\": \"Dine oplysninger ligger i seks systemer.\"}"))
+        .andExpect(status().isOk());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostExtensionLetter"), Map.of("letterPosted", true));
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"customer\": \"nordlys-tandklinik\", \"reason\": \"Patientdata i klinikkens system\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostForwardedLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
+    assertThat(view.path("letters").findValuesAsText("kind"))
+        .containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "FORWARDED");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("POSTED");
+    assertThat(view.path("letters").get(1).path("body").asText())
+        .contains("forlænger fristen med to måneder", "Dine oplysninger ligger i seks systemer.", "Datatilsynet")
+        .doesNotContain("linket");
+    assertThat(view.path("letters").get(2).path("body").asText())
+        .contains("Nordlys Tandklinik ApS", "Havnegade 7, 8000 Aarhus C", "dataansvarlig");
+    assertThat(driver.mailTo("persondata@nordlys-tandklinik.example")).hasSize(1);
+  }
+
   private String register(String type, String email) throws Exception {
     String body = """
         {"type": "%s", "name": "Test Person", "email": "%s", "channel": "EMAIL", "receivedAt": "%s",
