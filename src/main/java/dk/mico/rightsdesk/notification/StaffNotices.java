@@ -82,7 +82,8 @@ public class StaffNotices {
               + tasklist + "\nIf the request needs more time, extend it while the first month runs (Art 12(3)).\n");
       case FINAL_WARNING -> {
         deliver(request, key + "/officer", properties.officerAddress(), reference + ": due in " + left
-            + " working days", facts + "\nThe answer is due in " + left + " working days. Tasklist: " + tasklist + "\n");
+            + " working days",
+            facts + "\nThe answer is due in " + left + " working days. Tasklist: " + tasklist + "\n");
         deliver(request, key + "/management", properties.managementAddress(), "At risk: " + reference + " is due in "
             + left + " working days", facts + "\nThe answer is due in " + left + " working days and is not sent yet. "
             + "Cockpit: " + cockpit + "\n");

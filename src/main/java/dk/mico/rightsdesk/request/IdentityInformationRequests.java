@@ -39,7 +39,8 @@ class IdentityInformationRequests {
 
   /** The latest one, answered or not. */
   Optional<IdentityInformationRequest> latest(long requestId) {
-    return jdbc.sql("SELECT * FROM dsr_identity_information_request WHERE request_id = ? ORDER BY asked_at DESC, id DESC")
+    return jdbc.sql("SELECT * FROM dsr_identity_information_request WHERE request_id = ?"
+            + " ORDER BY asked_at DESC, id DESC")
         .param(requestId)
         .query(ROW)
         .list().stream().findFirst();

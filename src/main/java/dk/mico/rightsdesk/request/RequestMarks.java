@@ -98,7 +98,8 @@ public class RequestMarks {
     return jdbc.sql("SELECT reference, request_type, received_at, status, outcome FROM dsr_request"
             + " WHERE LOWER(subject_email) = LOWER(?) AND id <> ? ORDER BY received_at DESC, id DESC")
         .params(email, exceptId)
-        .query((rs, n) -> new EarlierRequest(rs.getString("reference"), RequestType.valueOf(rs.getString("request_type")),
+        .query((rs, n) -> new EarlierRequest(rs.getString("reference"),
+            RequestType.valueOf(rs.getString("request_type")),
             instant(rs, "received_at"), RequestStatus.valueOf(rs.getString("status")),
             rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
         .list();

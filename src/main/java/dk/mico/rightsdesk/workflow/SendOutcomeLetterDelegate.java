@@ -20,6 +20,7 @@ class SendOutcomeLetterDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    letters.send(execution.getProcessBusinessKey(), LetterKind.valueOf((String) execution.getVariableLocal(LETTER_KIND)));
+    LetterKind kind = LetterKind.valueOf((String) execution.getVariableLocal(LETTER_KIND));
+    letters.send(execution.getProcessBusinessKey(), kind);
   }
 }

@@ -131,7 +131,8 @@ class Art12OutcomeTests {
     driver.runDueJobs();
 
     String notice = TestDriver.body(driver.onlyMailTo("gdpr@fjordbyg.example", reference));
-    assertThat(notice).contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
+    assertThat(notice)
+        .contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
     String letter = TestDriver.body(driver.onlyMailTo("frida.forward@example.dk", "sent to the controller"));
     assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example");
     JsonNode view = api.view(reference);

@@ -309,7 +309,8 @@ class DeadlineWatchTests {
   }
 
   private static String replyToken(MimeMessage message) {
-    var matcher = java.util.regex.Pattern.compile("/identity-reply/([A-Za-z0-9_-]{43})").matcher(TestDriver.body(message));
+    var matcher = java.util.regex.Pattern.compile("/identity-reply/([A-Za-z0-9_-]{43})")
+        .matcher(TestDriver.body(message));
     assertThat(matcher.find()).as("reply link in the letter").isTrue();
     return matcher.group(1);
   }

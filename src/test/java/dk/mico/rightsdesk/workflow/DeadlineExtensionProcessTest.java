@@ -46,6 +46,7 @@ class DeadlineExtensionProcessTest {
         Map.of(REQUEST_REFERENCE, "DSR-2026-00001", "reasonCode", "COMPLEXITY", "reason", "Six systems"));
 
     assertThat(extension).isEnded().hasPassed("EndEvent_DeadlineExtended");
-    assertThat(mocks.calls()).containsExactly("extendDeadlineFromStartForm StartEvent_ExtensionAsked reasonCode=COMPLEXITY");
+    assertThat(mocks.calls())
+        .containsExactly("extendDeadlineFromStartForm StartEvent_ExtensionAsked reasonCode=COMPLEXITY");
   }
 }

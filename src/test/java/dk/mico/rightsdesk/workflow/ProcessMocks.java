@@ -160,8 +160,9 @@ final class ProcessMocks {
 
     @Override
     public void notify(DelegateTask task) {
-      record("art12DecisionListener", task.getTaskDefinitionKey(), task.getEventName()
-          + (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? " decision=" + task.getVariableLocal("decision") : ""));
+      boolean complete = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+      record("art12DecisionListener", task.getTaskDefinitionKey(),
+          task.getEventName() + (complete ? " decision=" + task.getVariableLocal("decision") : ""));
     }
   }
 
