@@ -81,11 +81,14 @@ public class RequestMarks {
     jdbc.sql("UPDATE dsr_request SET fee_announced = ? WHERE id = ?").params(amount, requestId).update();
   }
 
-  /** The open request of the same person (same e-mail address) for the same right, other than this one. */
-  Optional<String> openRequestFor(String email, RequestType type, long exceptId) {
+  /**
+   * The open request of the same person (same e-mail address) for the same right, other than this one. An objection
+   * to direct marketing and a general one are different rights here: the first must act at once (Art 21(3)).
+   */
+  Optional<String> openRequestFor(String email, RequestType type, ObjectionScope scope, long exceptId) {
     return jdbc.sql("SELECT reference FROM dsr_request WHERE LOWER(subject_email) = LOWER(?) AND request_type = ?"
-            + " AND status <> 'CLOSED' AND id <> ? ORDER BY received_at, id")
-        .params(email, type.name(), exceptId)
+            + " AND COALESCE(objection_scope, '-') = ? AND status <> 'CLOSED' AND id <> ? ORDER BY received_at, id")
+        .params(email, type.name(), scope == null ? "-" : scope.name(), exceptId)
         .query(String.class)
         .list().stream().findFirst();
   }

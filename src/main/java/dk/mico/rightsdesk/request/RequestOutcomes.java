@@ -46,14 +46,15 @@ public class RequestOutcomes {
     if (!request.subject().reachableByEmail()) {
       return; // no address to tell the same person by
     }
-    marks.openRequestFor(request.subject().email(), request.type(), requestId).ifPresent(open -> {
-      Instant now = clock.instant();
-      marks.markDuplicate(requestId, open);
-      requests.addStep(requestId, now, Step.DUPLICATE_OF.name(), null, open);
-      if (requests.close(requestId, Outcome.DUPLICATE, now)) {
-        requests.addStep(requestId, now, Step.CLOSED.name(), null, Outcome.DUPLICATE.name());
-      }
-    });
+    marks.openRequestFor(request.subject().email(), request.type(), request.objectionScope(), requestId)
+        .ifPresent(open -> {
+          Instant now = clock.instant();
+          marks.markDuplicate(requestId, open);
+          requests.addStep(requestId, now, Step.DUPLICATE_OF.name(), null, open);
+          if (requests.close(requestId, Outcome.DUPLICATE, now)) {
+            requests.addStep(requestId, now, Step.CLOSED.name(), null, Outcome.DUPLICATE.name());
+          }
+        });
   }
 
   /** The subject's other requests, newest first, for the officer's 12(5) judgement. */

@@ -81,6 +81,21 @@ class Art12OutcomeTests {
   }
 
   @Test
+  void objectionToDirectMarketingIsNeverADuplicateOfAGeneralObjection() throws Exception {
+    String general = api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "GENERAL", "name": "Ole Objekt", "email": "ole.objekt@example.dk"}""");
+    String marketing = api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Ole Objekt",
+         "email": "ole.objekt@example.dk"}""");
+    driver.runDueJobs();
+
+    assertThat(api.view(marketing).path("outcome").asText()).as("carried out at once, Art 21(3)")
+        .isNotEqualTo("DUPLICATE");
+    assertThat(api.view(marketing).path("outcomes").has("duplicateOf")).isFalse();
+    assertThat(api.view(general).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+  }
+
+  @Test
   void officerRefusesAnExcessiveRequestWithAReasonSeeingTheSubjectsEarlierRequests() throws Exception {
     String earlier = register("ACCESS", "rasmus.repeat@example.dk");
     String reference = register("PORTABILITY", "rasmus.repeat@example.dk");
