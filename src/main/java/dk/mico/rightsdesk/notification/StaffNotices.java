@@ -131,13 +131,19 @@ public class StaffNotices {
         "Data subject request " + reference + " forwarded to you as controller", body);
   }
 
+  /**
+   * Sends once per key: a job that runs again finds the notice and sends nothing; two nodes at once collide on the
+   * key's unique index, and the loser's job is retried and then finds it.
+   */
   private void deliver(DataSubjectRequest request, String key, String to, String subjectLine, String body) {
-    int inserted = jdbc.sql("INSERT INTO staff_notice (request_id, notice_key, recipient, sent_at) "
-            + "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM staff_notice WHERE notice_key = ?)")
-        .params(request.id(), key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), key)
-        .update();
-    if (inserted == 1) {
-      mail.send(key, to, subjectLine, body);
+    boolean sent = jdbc.sql("SELECT COUNT(*) FROM staff_notice WHERE notice_key = ?").param(key)
+        .query(Integer.class).single() > 0;
+    if (sent) {
+      return;
     }
+    jdbc.sql("INSERT INTO staff_notice (request_id, notice_key, recipient, sent_at) VALUES (?, ?, ?, ?)")
+        .params(request.id(), key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    mail.send(key, to, subjectLine, body);
   }
 }

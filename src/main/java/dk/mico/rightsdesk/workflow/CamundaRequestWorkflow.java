@@ -2,7 +2,7 @@ package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 
-import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.deadline.DeadlineWatch;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestWorkflow;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 class CamundaRequestWorkflow implements RequestWorkflow {
 
   private final RuntimeService runtime;
-  private final LegalCalendar calendar;
+  private final DeadlineWatch watch;
 
-  CamundaRequestWorkflow(RuntimeService runtime, LegalCalendar calendar) {
+  CamundaRequestWorkflow(RuntimeService runtime, DeadlineWatch watch) {
     this.runtime = runtime;
-    this.calendar = calendar;
+    this.watch = watch;
   }
 
   @Override
@@ -97,8 +97,9 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     variables.put(POSTAL_DELIVERY, !request.subject().reachableByEmail());
     variables.put(FULFILMENT_PROCESS_ID, FULFILMENT_PROCESS.get(request.type()));
     variables.put(DUPLICATE_SUBMISSION, request.outcome() == Outcome.DUPLICATE);
-    // Tasklist sorts and flags tasks by this: the last moment of the legal deadline
-    variables.put(TASK_DUE_DATE, Date.from(calendar.endOfDay(request.dueDate()).minusSeconds(1)));
+    // Tasklist sorts and flags tasks by this: the last moment of the legal deadline. Set here, in the process's own
+    // scope, so that the deadline watch updates it there when the deadline moves.
+    variables.put(TASK_DUE_DATE, Date.from(watch.plan(request.dueDate()).taskDueAt()));
     return variables;
   }
 }
