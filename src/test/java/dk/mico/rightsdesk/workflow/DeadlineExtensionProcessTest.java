@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DeadlineExtensionProcess.bpmn: the officer's Tasklist action; the extension itself runs in its start listener (the
- * rules and refusals are tested with the application, in DeadlineWatchTests).
+ * rules and refusals are tested with the application, in DeadlineJourneyTests).
  */
 @Deployment(resources = "DeadlineExtensionProcess.bpmn")
 class DeadlineExtensionProcessTest {

@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * API (letter, new due date, timers and tasks moved), and the pause while identity information is awaited.
  */
 @RightsDeskSpringTest
-class DeadlineWatchTests {
+class DeadlineJourneyTests {
 
   private static final String OFFICERS = "gdpr@mico.dk";
   private static final String MANAGEMENT = "management@mico.dk";
