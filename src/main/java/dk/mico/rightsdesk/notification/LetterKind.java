@@ -12,7 +12,14 @@ public enum LetterKind {
   DELIVERY_CODE,
   /** Tells the subject, ahead of time, that a restriction will be lifted (Art 18(3)). */
   RESTRICTION_LIFT_NOTICE,
-  WITHDRAWN;
+  WITHDRAWN,
+  // the deadline watch and the Art 12 outcomes (issue 6)
+  EXTENSION,
+  IDENTITY_INFORMATION_REQUEST,
+  DUPLICATE,
+  REFUSAL_EXCESSIVE,
+  FEE_ANNOUNCED,
+  FORWARDED;
 
   String template() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -20,6 +20,7 @@ public class RequestIntake {
   private final RequestWorkflow workflow;
   private final SubmissionLinks links;
   private final Clock clock;
+  private final RequestOutcomes outcomes;
 
   RequestIntake(
       IntakeValidator validator,
@@ -28,7 +29,8 @@ public class RequestIntake {
       LegalCalendar calendar,
       RequestWorkflow workflow,
       SubmissionLinks links,
-      Clock clock) {
+      Clock clock,
+      RequestOutcomes outcomes) {
     this.validator = validator;
     this.references = references;
     this.requests = requests;
@@ -36,6 +38,7 @@ public class RequestIntake {
     this.workflow = workflow;
     this.links = links;
     this.clock = clock;
+    this.outcomes = outcomes;
   }
 
   /** A request from the subject: public web form or public API. */
@@ -100,6 +103,7 @@ public class RequestIntake {
     RequestStatus status = confirmationFirst ? RequestStatus.AWAITING_CONFIRMATION : RequestStatus.IN_PROGRESS;
     long id = requests.insert(reference, valid, dueDate, status, null, now);
     requests.addStep(id, now, Step.RECEIVED.name(), actor, "channel " + valid.channel());
+    outcomes.closeIfDuplicate(id);
     return requests.findById(id).orElseThrow();
   }
 }

@@ -17,4 +17,19 @@ public interface RequestWorkflow {
 
   /** The subject withdrew the request. */
   void withdrawn(DataSubjectRequest request);
+
+  /** The deadline was extended (Art 12(3)): timers and task due dates follow it, and the subject is told why. */
+  void deadlineExtended(DataSubjectRequest request);
+
+  /** The subject answered the request for more identity information through the link in the e-mail. */
+  void identityInformationReceived(DataSubjectRequest request);
+
+  /** The officer refused the request as manifestly unfounded or excessive (Art 12(5)): it ends with a letter. */
+  void refusedAsUnfoundedOrExcessive(DataSubjectRequest request);
+
+  /** The officer announced a reasonable fee (Art 12(5)) before acting: the subject gets a letter. */
+  void feeAnnounced(DataSubjectRequest request);
+
+  /** The request is about data MICO holds for a customer: it goes to that controller (gdpr-rules.md §4). */
+  void forwardedToController(DataSubjectRequest request);
 }

@@ -24,5 +24,17 @@ public enum Step {
   RESTRICTION_LIFT_DECIDED,
   CLOSED,
   /** One of several requests made by one submission naming several rights; the note names the others. */
-  LINKED_TO_SUBMISSION
+  LINKED_TO_SUBMISSION,
+  // the deadline watch and the Art 12 outcomes (issue 6)
+  EXTENDED,
+  OVERDUE,
+  IDENTITY_INFORMATION_REQUESTED,
+  CLOCK_PAUSED,
+  CLOCK_RESUMED,
+  IDENTITY_INFORMATION_RECEIVED,
+  NO_IDENTITY_INFORMATION,
+  DUPLICATE_OF,
+  REFUSED_UNDER_ART_12_5,
+  FEE_ANNOUNCED,
+  FORWARDED_TO_CONTROLLER
 }

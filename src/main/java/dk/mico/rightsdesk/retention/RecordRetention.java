@@ -29,7 +29,8 @@ public class RecordRetention {
   private static final List<String> CHILD_TABLES =
       List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change",
           // access and portability: their passages and files go with them (ON DELETE CASCADE)
-          "access_record", "access_review", "delivery");
+          "access_record", "access_review", "delivery",
+          "dsr_identity_information_request", "staff_notice");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;

@@ -44,7 +44,9 @@ class AccessSetup implements SmartInitializingSingleton {
   /** Every process of a request: officers work them, managers watch them. */
   private static final List<String> PROCESSES = List.of(DataSubjectRequestProcessVariables.PROCESS_ID,
       "AccessRequestProcess", "RectificationRequestProcess", "ErasureRequestProcess", "RestrictionRequestProcess",
-      "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess");
+      "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess",
+      // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes
+      "DeadlineExtensionProcess", "Art12DecisionProcess");
 
   private static final Map<String, String> GROUP_NAMES =
       Map.of(OFFICER, "GDPR officers", MANAGEMENT, "Management", ADMIN, "Camunda administrators");

@@ -2,8 +2,9 @@ package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 
-import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.deadline.DeadlineWatch;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestWorkflow;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,11 +17,11 @@ import org.springframework.stereotype.Component;
 class CamundaRequestWorkflow implements RequestWorkflow {
 
   private final RuntimeService runtime;
-  private final LegalCalendar calendar;
+  private final DeadlineWatch watch;
 
-  CamundaRequestWorkflow(RuntimeService runtime, LegalCalendar calendar) {
+  CamundaRequestWorkflow(RuntimeService runtime, DeadlineWatch watch) {
     this.runtime = runtime;
-    this.calendar = calendar;
+    this.watch = watch;
   }
 
   @Override
@@ -50,6 +51,41 @@ class CamundaRequestWorkflow implements RequestWorkflow {
         .correlateExclusively();
   }
 
+  /**
+   * The watch is planned anew at once (the signal reaches only this request's process), and the subject's letter
+   * goes from its own job.
+   */
+  @Override
+  public void deadlineExtended(DataSubjectRequest request) {
+    runtime.createSignalEvent(SIGNAL_DEADLINE_CHANGED + request.reference()).send();
+    correlate(MESSAGE_DEADLINE_EXTENDED, request);
+  }
+
+  @Override
+  public void identityInformationReceived(DataSubjectRequest request) {
+    correlate(MESSAGE_IDENTITY_INFORMATION_RECEIVED, request);
+  }
+
+  @Override
+  public void refusedAsUnfoundedOrExcessive(DataSubjectRequest request) {
+    correlate(MESSAGE_REQUEST_REFUSED, request);
+  }
+
+  @Override
+  public void feeAnnounced(DataSubjectRequest request) {
+    correlate(MESSAGE_FEE_ANNOUNCED, request);
+  }
+
+  @Override
+  public void forwardedToController(DataSubjectRequest request) {
+    correlate(MESSAGE_REQUEST_FORWARDED, request);
+  }
+
+  /** Only the request's own process listens: its fulfilment process shares the business key but not the message. */
+  private void correlate(String message, DataSubjectRequest request) {
+    runtime.createMessageCorrelation(message).processInstanceBusinessKey(request.reference()).correlate();
+  }
+
   /** What the process needs to route the request: references and flags, no personal data. */
   Map<String, Object> initialVariables(DataSubjectRequest request) {
     Map<String, Object> variables = new HashMap<>();
@@ -60,8 +96,10 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     variables.put(IDENTITY_ESTABLISHED, request.identityEstablishedAtReceipt());
     variables.put(POSTAL_DELIVERY, !request.subject().reachableByEmail());
     variables.put(FULFILMENT_PROCESS_ID, FULFILMENT_PROCESS.get(request.type()));
-    // Tasklist sorts and flags tasks by this: the last moment of the legal deadline
-    variables.put(TASK_DUE_DATE, Date.from(calendar.endOfDay(request.dueDate()).minusSeconds(1)));
+    variables.put(DUPLICATE_SUBMISSION, request.outcome() == Outcome.DUPLICATE);
+    // Tasklist sorts and flags tasks by this: the last moment of the legal deadline. Set here, in the process's own
+    // scope, so that the deadline watch updates it there when the deadline moves.
+    variables.put(TASK_DUE_DATE, Date.from(watch.plan(request.dueDate()).taskDueAt()));
     return variables;
   }
 }

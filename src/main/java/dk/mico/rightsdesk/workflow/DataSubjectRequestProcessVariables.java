@@ -43,6 +43,26 @@ public final class DataSubjectRequestProcessVariables {
   public static final String SYSTEM_ID = "systemId";
   public static final String OBJECTION_SCOPE = "objectionScope";
 
+  // the deadline watch and the Art 12 outcomes (issue 6)
+  public static final String MESSAGE_IDENTITY_INFORMATION_RECEIVED = "IdentityInformationReceived";
+  public static final String MESSAGE_DEADLINE_EXTENDED = "DeadlineExtended";
+  public static final String MESSAGE_FEE_ANNOUNCED = "FeeAnnounced";
+  public static final String MESSAGE_REQUEST_REFUSED = "RequestRefused";
+  public static final String MESSAGE_REQUEST_FORWARDED = "RequestForwarded";
+  /** The signal that re-plans a request's deadline watch; one per request, so that no other request hears it. */
+  public static final String SIGNAL_DEADLINE_CHANGED = "DeadlineChanged-";
+  /** True when the submission duplicates an open request: it was closed at intake and only a letter follows. */
+  public static final String DUPLICATE_SUBMISSION = "duplicateSubmission";
+  public static final String FIRST_REMINDER_AT = "firstReminderAt";
+  public static final String FINAL_WARNING_AT = "finalWarningAt";
+  public static final String OVERDUE_AT = "overdueAt";
+  public static final String NEXT_ESCALATION_AT = "nextEscalationAt";
+  public static final String STILL_OVERDUE = "stillOverdue";
+  public static final String IDENTITY_INFORMATION_REQUESTED = "identityInformationRequested";
+  public static final String IDENTITY_REPLY_DUE_AT = "identityReplyDueAt";
+  /** Input parameter of the staff notice tasks. */
+  public static final String NOTICE = "notice";
+
   /** Input parameters of the letter and close tasks. */
   public static final String LETTER_KIND = "letterKind";
   public static final String OUTCOME = "outcome";

@@ -47,7 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DataSubjectRequestProcess.bpmn, one method per path, with stand-ins for the beans (see {@link ProcessMocks}). */
-@Deployment(resources = {"DataSubjectRequestProcess.bpmn", "RectificationRequestProcess.bpmn",
+@Deployment(resources = {"DataSubjectRequestProcess.bpmn", "FulfilmentStandInProcess.bpmn",
     "ObjectionRequestProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
@@ -60,6 +60,16 @@ class DataSubjectRequestProcessTest {
   private static final Instant RECEIVED = Instant.parse("2026-01-05T09:00:00Z");
   /** The last second of the legal deadline, as the app computes it: every officer task is due then. */
   private static final Date DUE = Date.from(Instant.parse("2026-02-05T22:59:59Z"));
+  /** The watch as the record plans it for that deadline: 7 and 2 working days before at 08:00, overdue at midnight. */
+  private static final ProcessMocks.WatchPlan PLAN = new ProcessMocks.WatchPlan(DUE,
+      date("2026-01-27T07:00:00Z"), date("2026-02-03T07:00:00Z"), date("2026-02-05T23:00:00Z"));
+  /** The same after an extension to receipt + 3 months (2026-04-07: Easter moves it). */
+  /** The plan after a pause of 8 days: the deadline moved from 5 to 13 February. */
+  private static final ProcessMocks.WatchPlan PLAN_AFTER_8_DAYS_PAUSED = new ProcessMocks.WatchPlan(
+      date("2026-02-13T22:59:59Z"), date("2026-02-04T07:00:00Z"), date("2026-02-11T07:00:00Z"),
+      date("2026-02-13T23:00:00Z"));
+  private static final ProcessMocks.WatchPlan EXTENDED = new ProcessMocks.WatchPlan(date("2026-04-07T21:59:59Z"),
+      date("2026-03-27T07:00:00Z"), date("2026-04-02T06:00:00Z"), date("2026-04-07T22:00:00Z"));
 
   private final ProcessMocks mocks = new ProcessMocks();
   private ProcessInstance request;
@@ -69,6 +79,7 @@ class DataSubjectRequestProcessTest {
     BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(RECEIVED));
     mocks.register();
+    mocks.plan(PLAN);
   }
 
   @AfterEach
@@ -86,7 +97,7 @@ class DataSubjectRequestProcessTest {
 
     correlate(MESSAGE_EMAIL_CONFIRMED);
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
-    assertThat(request).calledProcessInstance("RectificationRequestProcess").hasBusinessKey(REFERENCE)
+    assertThat(request).calledProcessInstance("FulfilmentStandInProcess").hasBusinessKey(REFERENCE)
         .hasVariables(REQUEST_REFERENCE, TASK_DUE_DATE);
     answerAndClose();
 
@@ -95,6 +106,7 @@ class DataSubjectRequestProcessTest {
         "UserTask_ApproveAnswer", "Task_SendClosingLetter", "Task_CloseRequest", "EndEvent_RequestClosed");
     assertThat(mocks.calls()).containsExactly(
         "registerRequestFromStartForm StartEvent_RequestReceived start",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
         "sendLetterDelegate Task_SendAcknowledgement letterKind=ACKNOWLEDGEMENT",
         "sendConfirmationLinkDelegate Task_SendConfirmationLink",
         "subjectDetailsListener UserTask_HandleByHand create",
@@ -308,12 +320,14 @@ class DataSubjectRequestProcessTest {
 
   @ParameterizedTest(name = "withdrawn while at {0}")
   @ValueSource(strings = {"Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "Task_SendConfirmationLink",
-      "ReceiveTask_AwaitConfirmation", "UserTask_CheckIdentity", "CallActivity_FulfilRequest", "UserTask_ApproveAnswer",
-      "UserTask_ReviseAnswer", "Task_SendClosingLetter", "UserTask_PostClosingLetter"})
+      "ReceiveTask_AwaitConfirmation", "UserTask_CheckIdentity", "UserTask_AwaitIdentityInformation",
+      "CallActivity_FulfilRequest", "UserTask_ApproveAnswer", "UserTask_ReviseAnswer", "Task_SendClosingLetter",
+      "UserTask_PostClosingLetter", "SubProcess_DeadlineWatch"})
   void withdrawalEndsTheRequestWhereverItWaits(String waitingAt) {
     Map<String, Object> variables = webRequest();
     variables.put(CONFIRMATION_EXPIRES_AT, Date.from(RECEIVED.plus(ProcessMocks.LINK_VALIDITY)));
     variables.put(CONFIRMATION_REMINDER_AT, Date.from(RECEIVED.plus(ProcessMocks.REMINDER_AFTER)));
+    variables.put("identityReplyDueAt", Date.from(RECEIVED.plus(ProcessMocks.REPLY_WITHIN)));
     request = runtimeService().createProcessInstanceByKey(PROCESS_ID).businessKey(REFERENCE).setVariables(variables)
         .startBeforeActivity(waitingAt).execute();
     assertThat(request).isWaitingAt(waitingAt);
@@ -329,8 +343,309 @@ class DataSubjectRequestProcessTest {
     assertThat(managementService().createJobQuery().count()).as("jobs").isZero();
   }
 
-  /** A web request for a right handled by hand, as the intake starts it: e-mail confirmation first, identity then
-   * established. */
+  @Test
+  void officersAreRemindedAndManagementWarnedBeforeTheDeadline() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    assertThat(officerTask("UserTask_HandleByHand")).isNotNull();
+
+    Job firstReminder = timer("Event_FirstReminderDue");
+    assertThat(firstReminder).hasDueDate(PLAN.firstReminderAt());
+    fire(firstReminder);
+    runJobAt("Task_RemindOfficer");
+    Job finalWarning = timer("Event_FinalWarningDue");
+    assertThat(finalWarning).hasDueDate(PLAN.finalWarningAt());
+    fire(finalWarning);
+    runJobAt("Task_WarnOfficersAndManagement");
+
+    assertThat(timer("Event_DeadlinePassed")).hasDueDate(PLAN.overdueAt());
+    assertThat(mocks.calls()).containsSubsequence(
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
+        "notifyStaffDelegate Task_RemindOfficer notice=OFFICER_REMINDER",
+        "notifyStaffDelegate Task_WarnOfficersAndManagement notice=FINAL_WARNING");
+    // the watch runs beside the handling, which still waits for the officer
+    assertThat(request).isWaitingAt("CallActivity_FulfilRequest", "Event_DeadlinePassed");
+  }
+
+  @Test
+  void overdueRequestIsMarkedAndManagementToldAtOnceAndEveryWorkingDayMorning() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    fire(timer("Event_FirstReminderDue"));
+    runJobAt("Task_RemindOfficer");
+    fire(timer("Event_FinalWarningDue"));
+    runJobAt("Task_WarnOfficersAndManagement");
+
+    // Thursday's deadline passes at midnight: marked overdue, management told at once, again Friday morning
+    Date fridayMorning = date("2026-02-06T07:00:00Z");
+    mocks.nextEscalationAt(fridayMorning);
+    fire(timer("Event_DeadlinePassed"));
+    runJobAt("Task_TellManagementOverdue");
+    assertThat(request).isWaitingAt("Event_NextWorkingDayMorning");
+    assertThat(timer("Event_NextWorkingDayMorning")).hasDueDate(fridayMorning);
+
+    Date mondayMorning = date("2026-02-09T07:00:00Z");
+    mocks.nextEscalationAt(mondayMorning);
+    fire(timer("Event_NextWorkingDayMorning"));
+    runJobAt("Task_TellManagementOverdue");
+    assertThat(timer("Event_NextWorkingDayMorning")).hasDueDate(mondayMorning);
+    assertThat(mocks.calls()).containsSubsequence(
+        "recordOverdueDelegate Task_RecordOverdue",
+        "notifyStaffDelegate Task_TellManagementOverdue notice=OVERDUE",
+        "recordOverdueDelegate Task_RecordOverdue",
+        "notifyStaffDelegate Task_TellManagementOverdue notice=OVERDUE");
+
+    // once the record says it is no longer overdue, the watch ends and the handling goes on
+    mocks.stillOverdue(false);
+    fire(timer("Event_NextWorkingDayMorning"));
+    assertThat(request).hasPassed("EndEvent_NoLongerOverdue", "EndEvent_DeadlineWatchEnded")
+        .isWaitingAt("CallActivity_FulfilRequest");
+    answerAndClose();
+    assertThat(request).isEnded();
+  }
+
+  @Test
+  void extensionMovesEveryTimerAndTaskDueDateAndTellsTheSubject() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    fire(timer("Event_FirstReminderDue"));
+    runJobAt("Task_RemindOfficer");
+    assertThat(timer("Event_FinalWarningDue")).hasDueDate(PLAN.finalWarningAt());
+    Task handling = officerTask("UserTask_HandleByHand");
+
+    // the officer extends the deadline within the first month: the record tells the process as the workflow does
+    mocks.plan(EXTENDED);
+    runtimeService().createSignalEvent(DataSubjectRequestProcessVariables.SIGNAL_DEADLINE_CHANGED + REFERENCE).send();
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_DEADLINE_EXTENDED);
+
+    // the watch starts again for the new deadline: the first reminder comes again, no timer of the old one is left
+    assertThat(managementService().createJobQuery().timers().list()).singleElement()
+        .satisfies(job -> assertThat(job).hasDueDate(EXTENDED.firstReminderAt()));
+    assertThat(timer("Event_FirstReminderDue")).isNotNull();
+    assertThat(taskService().createTaskQuery().taskId(handling.getId()).singleResult().getDueDate())
+        .isEqualTo(EXTENDED.taskDueAt());
+    assertThat(request).calledProcessInstance("FulfilmentStandInProcess").variables()
+        .containsEntry(TASK_DUE_DATE, EXTENDED.taskDueAt());
+    runJobAt("Task_SendExtensionLetter");
+    assertThat(mocks.calls()).containsSubsequence(
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
+        "sendOutcomeLetterDelegate Task_SendExtensionLetter letterKind=EXTENSION");
+
+    // tasks created later are due by the new deadline too
+    completeOfficerTask("UserTask_HandleByHand", EXTENDED.taskDueAt());
+    assertThat(taskService().createTaskQuery().taskDefinitionKey("UserTask_ApproveAnswer").singleResult())
+        .hasDueDate(EXTENDED.taskDueAt());
+  }
+
+  @Test
+  void askingForIdentityInformationPausesTheWatchAndTheSubjectsOnlineReplyResumesIt() {
+    Map<String, Object> email = registeredRequest();
+    email.put(IDENTITY_ESTABLISHED, false);
+    start(email);
+    runJobAt("Task_SendAcknowledgement");
+
+    // while paused, the record plans for the latest deadline the pause can give
+    ProcessMocks.WatchPlan paused = new ProcessMocks.WatchPlan(date("2026-03-07T22:59:59Z"),
+        date("2026-02-26T07:00:00Z"), date("2026-03-04T07:00:00Z"), date("2026-03-07T23:00:00Z"));
+    decide("UserTask_CheckIdentity", "identityDecision", "ASK_FOR_INFORMATION");
+    mocks.plan(paused);
+    runJobAt("Task_SendInformationRequest");
+    // the watch is planned again in the same transaction; the wait starts after it, with the due date it set
+    runJobAt("Event_WatchUpdatedOnRequest");
+    assertThat(request).hasPassed("Event_WatchUpdatedOnRequest").isWaitingAt("UserTask_AwaitIdentityInformation");
+    assertThat(timer("Event_FirstReminderDue")).hasDueDate(paused.firstReminderAt());
+    assertThat(timer("BoundaryEvent_NoReply")).hasDueDate(Date.from(RECEIVED.plus(ProcessMocks.REPLY_WITHIN)));
+    assertThat(taskService().createTaskQuery().taskDefinitionKey("UserTask_AwaitIdentityInformation").singleResult())
+        .hasCandidateGroup(OFFICERS).hasDueDate(paused.taskDueAt());
+
+    // the subject answers after 8 days: the paused days move the deadline, and the officer checks again
+    ClockUtil.setCurrentTime(Date.from(RECEIVED.plus(Duration.ofDays(8))));
+    mocks.plan(PLAN_AFTER_8_DAYS_PAUSED);
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED);
+    runJobAt("Event_WatchUpdatedOnReply");
+    assertThat(request).hasPassed("BoundaryEvent_ReplyReceived", "Event_WatchUpdatedOnReply")
+        .isWaitingAt("UserTask_CheckIdentity");
+    assertThat(timer("Event_FirstReminderDue")).hasDueDate(PLAN_AFTER_8_DAYS_PAUSED.firstReminderAt());
+    assertThat(timer("BoundaryEvent_NoReply")).isNull();
+    Task check = taskService().createTaskQuery().taskDefinitionKey("UserTask_CheckIdentity").singleResult();
+    assertThat(check).hasDueDate(PLAN_AFTER_8_DAYS_PAUSED.taskDueAt());
+    taskService().setVariableLocal(check.getId(), "identityDecision", "VERIFIED");
+    taskService().complete(check.getId());
+
+    assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(mocks.calls()).containsSubsequence(
+        "identityDecisionListener UserTask_CheckIdentity complete",
+        "sendIdentityInformationRequestDelegate Task_SendInformationRequest",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
+        "identityReplyListener UserTask_AwaitIdentityInformation create",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
+        "subjectDetailsListener UserTask_CheckIdentity create",
+        "identityDecisionListener UserTask_CheckIdentity complete");
+  }
+
+  @Test
+  void replyRegisteredByTheOfficerResumesTheClock() {
+    Map<String, Object> email = registeredRequest();
+    email.put(IDENTITY_ESTABLISHED, false);
+    start(email);
+    runJobAt("Task_SendAcknowledgement");
+    decide("UserTask_CheckIdentity", "identityDecision", "ASK_FOR_INFORMATION");
+    runJobAt("Task_SendInformationRequest");
+    runJobAt("Event_WatchUpdatedOnRequest");
+
+    decide("UserTask_AwaitIdentityInformation", "identityReply", "Called from the number on the customer record");
+    runJobAt("Event_WatchUpdatedOnReply");
+
+    assertThat(request).hasPassed("Event_WatchUpdatedOnReply").isWaitingAt("UserTask_CheckIdentity");
+    assertThat(mocks.calls()).containsSubsequence(
+        "identityReplyListener UserTask_AwaitIdentityInformation complete",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
+        "subjectDetailsListener UserTask_CheckIdentity create");
+  }
+
+  @Test
+  void noReplyInTimeClosesTheRequestAsUnverifiable() {
+    Map<String, Object> email = registeredRequest();
+    email.put(IDENTITY_ESTABLISHED, false);
+    start(email);
+    runJobAt("Task_SendAcknowledgement");
+    decide("UserTask_CheckIdentity", "identityDecision", "ASK_FOR_INFORMATION");
+    runJobAt("Task_SendInformationRequest");
+    runJobAt("Event_WatchUpdatedOnRequest");
+
+    fire(timer("BoundaryEvent_NoReply"));
+    runJobAt("Task_SendClosingLetter");
+
+    assertThat(request).isEnded().hasPassed("Task_RecordNoIdentityInformation", "EndEvent_RequestClosed")
+        .hasNotPassed("CallActivity_FulfilRequest");
+    assertThat(mocks.calls()).endsWith(
+        "recordNoIdentityInformationDelegate Task_RecordNoIdentityInformation",
+        "sendClosingLetterDelegate Task_SendClosingLetter",
+        "closeRequestDelegate Task_CloseRequest");
+    assertThat(managementService().createJobQuery().count()).as("jobs left").isZero();
+  }
+
+  @Test
+  void duplicateSubmissionIsToldAndEndsWithoutHandling() {
+    Map<String, Object> duplicate = webRequest();
+    duplicate.put(DataSubjectRequestProcessVariables.DUPLICATE_SUBMISSION, true);
+    start(duplicate);
+
+    runJobAt("Task_SendDuplicateLetter");
+
+    assertThat(request).isEnded().hasPassed("EndEvent_DuplicateClosed")
+        .hasNotPassed("Task_SendAcknowledgement", "SubProcess_DeadlineWatch");
+    assertThat(mocks.calls()).containsExactly(
+        "registerRequestFromStartForm StartEvent_RequestReceived start",
+        "sendOutcomeLetterDelegate Task_SendDuplicateLetter letterKind=DUPLICATE");
+  }
+
+  @Test
+  void refusalUnderArt12_5EndsTheRequestWithItsLetterWhereverItWaits() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    assertThat(request).calledProcessInstance("FulfilmentStandInProcess").isWaitingAt("UserTask_HandleByHand");
+
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_REQUEST_REFUSED);
+    runJobAt("Task_SendRefusalLetter");
+
+    assertThat(request).isEnded().hasPassed("Task_CloseRefused", "EndEvent_RequestRefused")
+        .hasNotPassed("Task_CloseRequest");
+    assertThat(mocks.calls()).endsWith(
+        "sendOutcomeLetterDelegate Task_SendRefusalLetter letterKind=REFUSAL_EXCESSIVE",
+        "closeRequestDelegate Task_CloseRefused outcome=REFUSED");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
+    assertThat(taskService().createTaskQuery().count()).as("open tasks").isZero();
+  }
+
+  @Test
+  void feeAnnouncedTellsTheSubjectAndTheHandlingGoesOn() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_FEE_ANNOUNCED);
+    runJobAt("Task_SendFeeLetter");
+
+    assertThat(request).hasPassed("EndEvent_SubjectToldOfFee").isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(mocks.calls()).endsWith("sendOutcomeLetterDelegate Task_SendFeeLetter letterKind=FEE_ANNOUNCED");
+  }
+
+  @Test
+  void requestAboutACustomersDataIsForwardedToThatControllerAndClosed() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_REQUEST_FORWARDED);
+    runJobAt("Task_ForwardToController");
+    runJobAt("Task_SendForwardedLetter");
+
+    assertThat(request).isEnded().hasPassed("Task_CloseForwarded", "EndEvent_RequestForwarded");
+    assertThat(mocks.calls()).endsWith(
+        "forwardToControllerDelegate Task_ForwardToController",
+        "sendOutcomeLetterDelegate Task_SendForwardedLetter letterKind=FORWARDED",
+        "closeRequestDelegate Task_CloseForwarded outcome=FORWARDED_TO_CONTROLLER");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DeadlineExtended", "FeeAnnounced", "RequestRefused", "RequestForwarded"})
+  void lettersOfTheDeadlineAndTheOutcomesArePrintedForPostingForASubjectWithoutEmail(String message) {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
+
+    correlate(message);
+    switch (message) {
+      case "DeadlineExtended" -> runJobAt("Task_SendExtensionLetter");
+      case "FeeAnnounced" -> runJobAt("Task_SendFeeLetter");
+      case "RequestRefused" -> runJobAt("Task_SendRefusalLetter");
+      default -> {
+        runJobAt("Task_ForwardToController");
+        runJobAt("Task_SendForwardedLetter");
+      }
+    }
+    String postTask = switch (message) {
+      case "DeadlineExtended" -> "UserTask_PostExtensionLetter";
+      case "FeeAnnounced" -> "UserTask_PostFeeLetter";
+      case "RequestRefused" -> "UserTask_PostRefusalLetter";
+      default -> "UserTask_PostForwardedLetter";
+    };
+    completeOfficerTask(postTask);
+
+    assertThat(request).hasPassed(postTask);
+    assertThat(mocks.calls()).containsSubsequence("postLetterListener " + postTask + " create",
+        "postLetterListener " + postTask + " complete");
+    if (message.startsWith("Request")) {
+      assertThat(request).isEnded();
+    } else {
+      assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    }
+  }
+
+  @Test
+  void requestForIdentityInformationIsPrintedForPostingForASubjectWithoutEmail() {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    letter.put(IDENTITY_ESTABLISHED, false);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
+    decide("UserTask_CheckIdentity", "identityDecision", "ASK_FOR_INFORMATION");
+    runJobAt("Task_SendInformationRequest");
+
+    completeOfficerTask("UserTask_PostInformationRequest");
+    runJobAt("Event_WatchUpdatedOnRequest");
+
+    assertThat(request).isWaitingAt("UserTask_AwaitIdentityInformation");
+    assertThat(mocks.calls()).containsSubsequence(
+        "sendIdentityInformationRequestDelegate Task_SendInformationRequest",
+        "postLetterListener UserTask_PostInformationRequest complete",
+        "planDeadlineWatchDelegate Task_PlanDeadlineWatch");
+  }
+
+  /** A web request as the intake starts it: e-mail confirmation first, identity then established. */
   private static Map<String, Object> webRequest() {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REQUEST_REFERENCE, REFERENCE);
@@ -338,8 +653,9 @@ class DataSubjectRequestProcessTest {
     variables.put(CONFIRMATION_REQUIRED, true);
     variables.put(IDENTITY_ESTABLISHED, true);
     variables.put(POSTAL_DELIVERY, false);
-    variables.put(FULFILMENT_PROCESS_ID, "RectificationRequestProcess");
+    variables.put(FULFILMENT_PROCESS_ID, "FulfilmentStandInProcess");
     variables.put(TASK_DUE_DATE, DUE);
+    variables.put(DataSubjectRequestProcessVariables.DUPLICATE_SUBMISSION, false);
     return variables;
   }
 
@@ -376,6 +692,17 @@ class DataSubjectRequestProcessTest {
     }
   }
 
+  /** Moves the clock to the timer's due date and lets it fire, as the job executor would. */
+  private void fire(Job timer) {
+    assertThat(timer).as("timer").isNotNull();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    execute(timer);
+  }
+
+  private static Date date(String instant) {
+    return Date.from(Instant.parse(instant));
+  }
+
   private Job timer(String boundaryEventId) {
     return managementService().createJobQuery().processInstanceId(request.getId()).activityId(boundaryEventId)
         .timers().singleResult();
@@ -383,15 +710,23 @@ class DataSubjectRequestProcessTest {
 
   /** The officer's open task of that kind in this request (its own process or the fulfilment process). */
   private Task officerTask(String taskKey) {
+    return officerTask(taskKey, DUE);
+  }
+
+  private Task officerTask(String taskKey, Date due) {
     Task task = taskService().createTaskQuery().processInstanceBusinessKey(REFERENCE).taskDefinitionKey(taskKey)
         .singleResult();
     assertThat(task).as("open task %s", taskKey).isNotNull();
-    assertThat(task).hasCandidateGroup(OFFICERS).hasDueDate(DUE);
+    assertThat(task).hasCandidateGroup(OFFICERS).hasDueDate(due);
     return task;
   }
 
   private void completeOfficerTask(String taskKey) {
-    taskService().complete(officerTask(taskKey).getId());
+    completeOfficerTask(taskKey, DUE);
+  }
+
+  private void completeOfficerTask(String taskKey, Date due) {
+    taskService().complete(officerTask(taskKey, due).getId());
   }
 
   /** Completes the task with the form field set where Tasklist leaves it: on the task, not the process. */

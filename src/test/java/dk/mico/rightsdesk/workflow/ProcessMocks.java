@@ -6,7 +6,16 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CON
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_VERIFIED;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.LETTER_KIND;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FINAL_WARNING_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FIRST_REMINDER_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_INFORMATION_REQUESTED;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_REPLY_DUE_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.NEXT_ESCALATION_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.NOTICE;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OUTCOME;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OVERDUE_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.STILL_OVERDUE;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +43,27 @@ final class ProcessMocks {
   static final Duration REMINDER_AFTER = Duration.ofDays(5);
 
   private final List<String> calls = new ArrayList<>();
+
+  /** What the request's record would plan for its deadline in force; tests change it as the deadline moves. */
+  record WatchPlan(Date taskDueAt, Date firstReminderAt, Date finalWarningAt, Date overdueAt) {}
+
+  private WatchPlan plan;
+  private Date nextEscalationAt;
+  private boolean stillOverdue = true;
+  /** How long the subject has to answer a request for identity information. */
+  static final Duration REPLY_WITHIN = Duration.ofDays(30);
+
+  void plan(WatchPlan plan) {
+    this.plan = plan;
+  }
+
+  void nextEscalationAt(Date at) {
+    this.nextEscalationAt = at;
+  }
+
+  void stillOverdue(boolean overdue) {
+    this.stillOverdue = overdue;
+  }
 
   /** Registers a stand-in for every bean named in processes/; undo with {@link Mocks#reset()}. */
   void register() {
@@ -68,6 +98,42 @@ final class ProcessMocks {
       return null;
     }));
 
+    Mocks.register("planDeadlineWatchDelegate", delegate("planDeadlineWatchDelegate", execution -> {
+      execution.setVariable(FIRST_REMINDER_AT, plan.firstReminderAt());
+      execution.setVariable(FINAL_WARNING_AT, plan.finalWarningAt());
+      execution.setVariable(OVERDUE_AT, plan.overdueAt());
+      execution.setVariable(TASK_DUE_DATE, plan.taskDueAt());
+      // the engine side of the real delegate: open tasks of the request, in every process of it, follow
+      PlanDeadlineWatchDelegate.moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+          execution.getProcessBusinessKey(), plan.taskDueAt());
+      return null;
+    }));
+    Mocks.register("notifyStaffDelegate", delegate("notifyStaffDelegate", execution -> {
+      if ("OVERDUE".equals(execution.getVariableLocal(NOTICE))) {
+        execution.setVariable(NEXT_ESCALATION_AT, nextEscalationAt);
+      }
+      return "notice=" + execution.getVariableLocal(NOTICE);
+    }));
+    Mocks.register("recordOverdueDelegate", delegate("recordOverdueDelegate", execution -> {
+      execution.setVariable(STILL_OVERDUE, stillOverdue);
+      return null;
+    }));
+    Mocks.register("sendIdentityInformationRequestDelegate", delegate("sendIdentityInformationRequestDelegate",
+        execution -> {
+          execution.setVariable(IDENTITY_REPLY_DUE_AT,
+              Date.from(ClockUtil.getCurrentTime().toInstant().plus(REPLY_WITHIN)));
+          return null;
+        }));
+    Mocks.register("recordNoIdentityInformationDelegate", delegate("recordNoIdentityInformationDelegate", e -> null));
+    Mocks.register("sendOutcomeLetterDelegate",
+        delegate("sendOutcomeLetterDelegate", execution -> "letterKind=" + execution.getVariableLocal(LETTER_KIND)));
+    Mocks.register("forwardToControllerDelegate", delegate("forwardToControllerDelegate", e -> null));
+    Mocks.register("identityReplyListener", listener("identityReplyListener", task -> {}));
+
+    Mocks.register("extendDeadlineFromStartForm",
+        (ExecutionListener) execution -> record("extendDeadlineFromStartForm", execution.getCurrentActivityId(),
+            "reasonCode=" + execution.getVariable("reasonCode")));
+    Mocks.register("art12DecisionListener", new Art12Decision());
     registerRights();
 
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
@@ -76,6 +142,8 @@ final class ProcessMocks {
     Mocks.register("identityDecisionListener", listener("identityDecisionListener", task -> {
       boolean verified = "VERIFIED".equals(task.getVariableLocal("identityDecision"));
       task.getExecution().setVariable(IDENTITY_VERIFIED, verified);
+      task.getExecution().setVariable(IDENTITY_INFORMATION_REQUESTED,
+          "ASK_FOR_INFORMATION".equals(task.getVariableLocal("identityDecision")));
     }));
     Mocks.register("answerApprovalListener", listener("answerApprovalListener", task -> {
       if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -109,6 +177,21 @@ final class ProcessMocks {
     // the real listeners set these from what the officer decided; the tests complete the task with them
     for (String bean : List.of("reviewLegalBasisListener", "balanceObjectionListener", "checkAccuracyListener")) {
       Mocks.register(bean, listener(bean, task -> {}));
+    }
+  }
+
+  /** Both the start listener and the task listener of the Art 12 decision process. */
+  private final class Art12Decision implements ExecutionListener, TaskListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      record("art12DecisionListener", execution.getCurrentActivityId(), execution.getEventName());
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      boolean complete = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+      record("art12DecisionListener", task.getTaskDefinitionKey(),
+          task.getEventName() + (complete ? " decision=" + task.getVariableLocal("decision") : ""));
     }
   }
 

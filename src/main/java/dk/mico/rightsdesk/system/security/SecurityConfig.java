@@ -49,9 +49,9 @@ class SecurityConfig {
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
             .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/download/**", "/css/**",
-                "/favicon.ico", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
-                "/actuator/health/**")).permitAll()
+            .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
+                "/download/**", "/css/**", "/favicon.ico", "/error", "/v3/api-docs/**", "/swagger-ui/**",
+                "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")

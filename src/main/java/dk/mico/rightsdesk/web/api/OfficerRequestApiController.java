@@ -8,7 +8,10 @@ import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
+import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestMarks;
+import dk.mico.rightsdesk.request.RequestOutcomes;
 import dk.mico.rightsdesk.request.Requests;
 import dk.mico.rightsdesk.request.SubmissionLinks;
 import dk.mico.rightsdesk.system.security.Groups;
@@ -50,11 +53,18 @@ class OfficerRequestApiController {
   private final LegalCalendar calendar;
   private final RequestFindings findings;
   private final SubmissionLinks submissionLinks;
+  private final RequestMarks marks;
+  private final RequestDeadlines deadlines;
+  private final RequestOutcomes outcomes;
 
   OfficerRequestApiController(RequestIntake intake, RequestLifecycle lifecycle, Requests requests,
-      LetterArchive letters, LegalCalendar calendar, RequestFindings findings, SubmissionLinks submissionLinks) {
+      LetterArchive letters, LegalCalendar calendar, RequestFindings findings, SubmissionLinks submissionLinks,
+      RequestMarks marks, RequestDeadlines deadlines, RequestOutcomes outcomes) {
     this.submissionLinks = submissionLinks;
     this.findings = findings;
+    this.marks = marks;
+    this.deadlines = deadlines;
+    this.outcomes = outcomes;
     this.intake = intake;
     this.lifecycle = lifecycle;
     this.requests = requests;
@@ -84,13 +94,65 @@ class OfficerRequestApiController {
     RequestView.Casework casework = officer ? new RequestView.Casework(letters.forRequest(reference),
         findings.all(request.id()), findings.changes(request.id())) : null;
     return RequestView.of(request, requests.steps(request.id()), casework, officer, calendar)
-        .withLinkedReferences(submissionLinks.siblingsOf(reference));
+        .withLinkedReferences(submissionLinks.siblingsOf(reference))
+        .with(RequestView.Outcomes.of(marks.of(request.id()), calendar));
   }
 
   @Operation(summary = "Requests, the open ones with open=true; no contact data")
   @GetMapping("/api/officer/requests")
   List<RequestView> list(@RequestParam(defaultValue = "false") boolean open) {
-    return requests.list(open).stream().map(r -> RequestView.of(r, null, null, false, calendar)).toList();
+    return requests.list(open).stream().map(r -> RequestView.of(r, null, null, false, calendar)
+        .with(RequestView.Outcomes.of(marks.of(r.id()), calendar))).toList();
+  }
+
+  record ExtensionInput(String reasonCode, String reason) {}
+
+  record Extended(String reference, LocalDate dueDate, LocalDate originalDueDate, boolean extended) {}
+
+  record RefusalInput(String ground, String reason) {}
+
+  record FeeInput(String ground, Integer amount, String reason) {}
+
+  record ForwardingInput(String customer, String reason) {}
+
+  @Operation(summary = "Extend the deadline by two further months (Art 12(3)): once, within the first month, with"
+      + " a reason code (COMPLEXITY or NUMBER_OF_REQUESTS) and the reasons for the subject's letter")
+  @PostMapping(path = "/api/officer/requests/{reference}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Extended extend(@PathVariable String reference, @RequestBody ExtensionInput body, Authentication officer) {
+    DataSubjectRequest extended = deadlines.extend(reference, body.reasonCode(), body.reason(), officer.getName());
+    return new Extended(extended.reference(), extended.dueDate(), extended.originalDueDate(), extended.extended());
+  }
+
+  @Operation(summary = "The subject's other requests (same e-mail address), newest first, for a judgement under"
+      + " Art 12(5); facts only, no content")
+  @GetMapping("/api/officer/requests/{reference}/earlier-requests")
+  List<RequestMarks.EarlierRequest> earlierRequests(@PathVariable String reference) {
+    return outcomes.earlierRequests(reference);
+  }
+
+  @Operation(summary = "Refuse a manifestly unfounded or excessive request (Art 12(5)) with the reason for the"
+      + " Art 12(4) letter; the request then closes as REFUSED")
+  @PostMapping(path = "/api/officer/requests/{reference}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> refuse(@PathVariable String reference, @RequestBody RefusalInput body, Authentication officer) {
+    outcomes.refuse(reference, body.ground(), body.reason(), officer.getName());
+    return ResponseEntity.accepted().build();
+  }
+
+  @Operation(summary = "Announce a reasonable fee (Art 12(5)) to the subject before acting, with the reason")
+  @PostMapping(path = "/api/officer/requests/{reference}/fee", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> announceFee(@PathVariable String reference, @RequestBody FeeInput body,
+      Authentication officer) {
+    outcomes.announceFee(reference, body.ground(), body.amount(), body.reason(), officer.getName());
+    return ResponseEntity.accepted().build();
+  }
+
+  @Operation(summary = "Forward a request about data MICO holds for a customer to that customer, the controller"
+      + " (gdpr-rules.md §4); the subject is told who the controller is, and the request closes")
+  @PostMapping(path = "/api/officer/requests/{reference}/forwarding", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> forward(@PathVariable String reference, @RequestBody ForwardingInput body,
+      Authentication officer) {
+    outcomes.forward(reference, body.customer(), body.reason(), officer.getName());
+    return ResponseEntity.accepted().build();
   }
 
   private static Instant parseReceivedAt(String value) {

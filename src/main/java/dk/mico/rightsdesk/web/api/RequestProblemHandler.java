@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.web.api;
 
+import dk.mico.rightsdesk.request.RequestActionRefusedException;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.UnknownRequestException;
 import dk.mico.rightsdesk.web.RateLimitedException;
@@ -28,6 +29,14 @@ class RequestProblemHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no request with that reference.");
     problem.setTitle("Unknown request");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+  }
+
+  @ExceptionHandler(RequestActionRefusedException.class)
+  ResponseEntity<ProblemDetail> refused(RequestActionRefusedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Not allowed for this request now");
+    problem.setType(URI.create("tag:mico.dk,2025:rights-desk:problem:not-allowed-now"));
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   @ExceptionHandler(RateLimitedException.class)

@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestStep;
 import java.time.Instant;
@@ -32,7 +33,28 @@ record RequestView(
     List<LetterView> letters,
     List<RequestFindings.RecordedFinding> findings,
     List<RequestFindings.RecordedChange> changes,
-    List<String> linkedReferences) {
+    List<String> linkedReferences,
+    Outcomes outcomes) {
+
+  /**
+   * What the deadline watch and the Art 12 outcomes add: when the request became overdue (null when it is not), the
+   * extension's reason code, the open request a duplicate names, the customer it was forwarded to, the fee announced.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Outcomes(boolean overdue, OffsetDateTime overdueSince, String extensionReasonCode, String duplicateOf,
+      String forwardedTo, Integer feeAnnounced) {
+
+    static Outcomes of(RequestMarks.Marks marks, LegalCalendar calendar) {
+      return new Outcomes(marks.overdueSince() != null, local(marks.overdueSince(), calendar),
+          marks.extensionReasonCode() == null ? null : marks.extensionReasonCode().name(), marks.duplicateOf(),
+          marks.forwardedTo(), marks.feeAnnounced());
+    }
+  }
+
+  RequestView with(Outcomes added) {
+    return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
+        dueDate, extended, pausedDays, closedAt, history, subject, letters, findings, changes, linkedReferences, added);
+  }
 
   record StepView(OffsetDateTime at, String step, String actor, String note) {}
 
@@ -76,14 +98,14 @@ record RequestView(
             .toList(),
         casework == null ? null : casework.findings(),
         casework == null ? null : casework.changes(),
-        null);
+        null, null);
   }
 
   /** The same view naming the other requests of the submission it came in (several rights in one submission). */
   RequestView withLinkedReferences(List<String> references) {
     return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
         dueDate, extended, pausedDays, closedAt, history, subject, letters, findings, changes,
-        references.isEmpty() ? null : references);
+        references.isEmpty() ? null : references, outcomes);
   }
 
   /** Instants carry the Copenhagen offset on the wire, so a reader sees the local time with its offset. */

@@ -1,0 +1,57 @@
+package dk.mico.rightsdesk.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the deadline watch acts around a due date: the officer's reminders and management's warning a set number of
+ * working days before it, in the morning in the controller's time zone; overdue the moment the last day ends; then
+ * every working-day morning while it stays so. A company closing day may move a reminder, never the legal date.
+ */
+@Component
+public class DeadlineWatch {
+
+  /** The moments the watch acts for one deadline in force. */
+  public record Plan(LocalDate dueDate, Instant taskDueAt, Instant firstReminderAt, Instant finalWarningAt,
+      Instant overdueAt) {}
+
+  private final LegalCalendar calendar;
+  private final DeadlineWatchProperties properties;
+
+  public DeadlineWatch(LegalCalendar calendar, DeadlineWatchProperties properties) {
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  public Plan plan(LocalDate dueDate) {
+    Instant overdueAt = calendar.endOfDay(dueDate);
+    return new Plan(
+        dueDate,
+        // the last second of the deadline: Tasklist sorts and flags by it
+        overdueAt.minusSeconds(1),
+        morningOf(calendar.subtractWorkingDays(dueDate, properties.firstReminderWorkingDays())),
+        morningOf(calendar.subtractWorkingDays(dueDate, properties.finalWarningWorkingDays())),
+        overdueAt);
+  }
+
+  /** The next working-day morning strictly after {@code now}: when an overdue request is escalated again. */
+  public Instant nextEscalation(Instant now) {
+    LocalDate today = calendar.receiptDate(now);
+    Instant todayMorning = morningOf(today);
+    if (now.isBefore(todayMorning) && calendar.workingDaysBetween(today, today.plusDays(1)) == 1) {
+      return todayMorning;
+    }
+    return morningOf(calendar.addWorkingDays(today, 1));
+  }
+
+  /** Working days from today until the deadline's last day, counting that day: what a reminder says is left. */
+  public int workingDaysLeft(LocalDate dueDate, Instant now) {
+    return calendar.workingDaysBetween(calendar.receiptDate(now), dueDate.plusDays(1));
+  }
+
+  private Instant morningOf(LocalDate day) {
+    return ZonedDateTime.of(day, properties.noticeTime(), calendar.zone()).toInstant();
+  }
+}

@@ -1,0 +1,54 @@
+package dk.mico.rightsdesk.deadline;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The deadline watch ({@code rightsdesk.deadlines.*}): who is told what, and when, around each request's legal
+ * deadline, and the suspension of the clock while identity information is awaited (gdpr-rules.md §2).
+ *
+ * @param officerAddress where reminders to the GDPR officers go (a shared mailbox)
+ * @param managementAddress where warnings and overdue notices to management go
+ * @param firstReminderWorkingDays the officer's first reminder, working days before the deadline
+ * @param finalWarningWorkingDays the officer's second reminder and management's warning, working days before
+ * @param noticeTime the time of day (in the controller's time zone) reminders and daily escalations go out
+ * @param suspension the pause of the clock while the subject is asked for identity information
+ */
+@Validated
+@ConfigurationProperties("rightsdesk.deadlines")
+public record DeadlineWatchProperties(
+    @NotBlank @Email String officerAddress,
+    @NotBlank @Email String managementAddress,
+    @Min(1) @DefaultValue("7") int firstReminderWorkingDays,
+    @Min(1) @DefaultValue("2") int finalWarningWorkingDays,
+    @NotNull @DefaultValue("08:00") LocalTime noticeTime,
+    @Valid @NotNull @DefaultValue Suspension suspension) {
+
+  /**
+   * Decision (gdpr-rules.md §2): the clock pauses while the subject is asked for identity information, but only
+   * when the request went out without undue delay.
+   *
+   * @param enabled whether a request for identity information can pause the clock at all
+   * @param withinWorkingDays the request pauses the clock only when sent within this many working days of receipt
+   * @param replyWithin how long the subject has to answer before the request closes as unverifiable (Art 12(4))
+   */
+  public record Suspension(
+      @DefaultValue("true") boolean enabled,
+      @Min(0) @DefaultValue("3") int withinWorkingDays,
+      @NotNull @DefaultValue("P30D") Duration replyWithin) {}
+
+  public DeadlineWatchProperties {
+    if (finalWarningWorkingDays >= firstReminderWorkingDays) {
+      throw new IllegalArgumentException("rightsdesk.deadlines.final-warning-working-days must be fewer than "
+          + "first-reminder-working-days");
+    }
+  }
+}

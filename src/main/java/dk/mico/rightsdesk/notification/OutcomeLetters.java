@@ -1,0 +1,84 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.CustomerControllers;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.IdentityInformationRequest;
+import dk.mico.rightsdesk.request.RequestDeadlines;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestMarks;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The letters of the deadline watch and the Art 12 outcomes, each with what its template needs beyond the request:
+ * the extension's reasons, what identity information is needed (with a reply link), the open request a duplicate
+ * names, the fee, and the customer who is the controller.
+ */
+@Service
+public class OutcomeLetters {
+
+  private final SubjectLetters letters;
+  private final RequestLifecycle lifecycle;
+  private final RequestMarks marks;
+  private final RequestDeadlines deadlines;
+  private final CustomerControllers customers;
+  private final ControllerProperties controller;
+  private final LegalCalendar calendar;
+
+  OutcomeLetters(SubjectLetters letters, RequestLifecycle lifecycle, RequestMarks marks, RequestDeadlines deadlines,
+      CustomerControllers customers, ControllerProperties controller, LegalCalendar calendar) {
+    this.letters = letters;
+    this.lifecycle = lifecycle;
+    this.marks = marks;
+    this.deadlines = deadlines;
+    this.customers = customers;
+    this.controller = controller;
+    this.calendar = calendar;
+  }
+
+  @Transactional
+  public Letter send(String reference, LetterKind kind) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    RequestMarks.Marks marked = marks.of(request.id());
+    return switch (kind) {
+      case EXTENSION -> letters.send(reference, kind, null, () -> Map.of(
+          "extensionReasonCode", marked.extensionReasonCode().name(),
+          "extensionReason", marked.extensionReason()));
+      case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf()));
+      case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced()));
+      case FORWARDED -> {
+        CustomerControllers.Customer customer = customers.find(marked.forwardedTo()).orElseThrow();
+        yield letters.send(reference, kind, null, () -> Map.of("customerName", customer.name(),
+            "customerAddress", customer.address(), "customerEmail", customer.privacyEmail()));
+      }
+      case REFUSAL_EXCESSIVE -> letters.send(reference, kind);
+      default -> throw new IllegalArgumentException(kind + " is not a letter of the Art 12 outcomes");
+    };
+  }
+
+  /**
+   * Sends the request for identity information, once per request for it, and starts the pause of the clock where the
+   * rules allow; answers when the reply is due.
+   */
+  @Transactional
+  public IdentityInformationRequest sendIdentityInformationRequest(String reference) {
+    IdentityInformationRequest asked = deadlines.informationRequestSent(reference);
+    DataSubjectRequest request = lifecycle.get(reference);
+    letters.send(reference, LetterKind.IDENTITY_INFORMATION_REQUEST, String.valueOf(asked.id()), () -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("whatIsNeeded", asked.whatIsNeeded());
+      model.put("replyDueDate", LetterComposer.format(calendar.receiptDate(asked.replyDueAt()),
+          request.language().locale()));
+      model.put("clockPaused", asked.pausedTheClock());
+      // an online answer needs an e-mail address to send the link to; a printed letter asks for a letter or a call
+      model.put("replyLink", request.subject().reachableByEmail()
+          ? new SecretLink(controller.publicUrl() + "/identity-reply/" + deadlines.issueReplyToken(reference))
+          : null);
+      return model;
+    });
+    return asked;
+  }
+}

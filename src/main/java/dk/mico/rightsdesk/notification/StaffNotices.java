@@ -1,0 +1,149 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.deadline.DeadlineWatch;
+import dk.mico.rightsdesk.deadline.DeadlineWatchProperties;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.CustomerControllers;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestMarks;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * E-mails to the GDPR officers and to management about a request's deadline, and the forwarding notice to a customer
+ * who is the controller. Staff notices name the reference, the right and the dates only, never the subject: they
+ * travel through ordinary mailboxes. Each goes out once per key (staff_notice), so a job that runs again sends
+ * nothing new, and a deadline that moves gets its reminders anew.
+ */
+@Service
+public class StaffNotices {
+
+  /** What the watch tells, and to whom. */
+  public enum Notice {
+    OFFICER_REMINDER, FINAL_WARNING, OVERDUE
+  }
+
+  private final JdbcClient jdbc;
+  private final MailGateway mail;
+  private final RequestLifecycle lifecycle;
+  private final RequestMarks marks;
+  private final CustomerControllers customers;
+  private final DeadlineWatchProperties properties;
+  private final DeadlineWatch watch;
+  private final LegalCalendar calendar;
+  private final ControllerProperties controller;
+  private final Clock clock;
+
+  StaffNotices(JdbcClient jdbc, MailGateway mail, RequestLifecycle lifecycle, RequestMarks marks,
+      CustomerControllers customers, DeadlineWatchProperties properties, DeadlineWatch watch, LegalCalendar calendar,
+      ControllerProperties controller, Clock clock) {
+    this.jdbc = jdbc;
+    this.mail = mail;
+    this.lifecycle = lifecycle;
+    this.marks = marks;
+    this.customers = customers;
+    this.properties = properties;
+    this.watch = watch;
+    this.calendar = calendar;
+    this.controller = controller;
+    this.clock = clock;
+  }
+
+  /** Sends the watch's notice for the request's deadline in force, unless it went out already for that deadline. */
+  @Transactional
+  public void send(String reference, Notice notice) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Instant now = clock.instant();
+    LocalDate due = request.dueDate();
+    if (notice != Notice.OVERDUE && !now.isBefore(calendar.endOfDay(due))) {
+      return; // a reminder that comes after the deadline has nothing to remind of: the overdue notice says it
+    }
+    String key = reference + "/" + notice + "/" + due
+        // overdue: one notice per day while it stays so
+        + (notice == Notice.OVERDUE ? "/" + calendar.receiptDate(now) : "");
+    String right = request.type().name().toLowerCase().replace('_', ' ') + " (Art " + request.type().article() + ")";
+    int left = watch.workingDaysLeft(due, now);
+    String facts = "Reference: " + reference + "\nRight: " + right + "\nReceived: "
+        + calendar.receiptDate(request.receivedAt()) + "\nDeadline in force: " + due
+        + (request.extended() ? " (extended)" : "") + "\n";
+    String tasklist = controller.publicUrl() + "/camunda/app/tasklist/";
+    String cockpit = controller.publicUrl() + "/camunda/app/cockpit/";
+    switch (notice) {
+      case OFFICER_REMINDER -> deliver(request, key + "/officer", properties.officerAddress(),
+          reference + ": " + left + " working days left",
+          facts + "\nThe answer is due in " + left + " working days. Open the request's tasks in Tasklist: "
+              + tasklist + "\nIf the request needs more time, extend it while the first month runs (Art 12(3)).\n");
+      case FINAL_WARNING -> {
+        deliver(request, key + "/officer", properties.officerAddress(), reference + ": due in " + left
+            + " working days",
+            facts + "\nThe answer is due in " + left + " working days. Tasklist: " + tasklist + "\n");
+        deliver(request, key + "/management", properties.managementAddress(), "At risk: " + reference + " is due in "
+            + left + " working days", facts + "\nThe answer is due in " + left + " working days and is not sent yet. "
+            + "Cockpit: " + cockpit + "\n");
+      }
+      case OVERDUE -> deliver(request, key + "/management", properties.managementAddress(),
+          "OVERDUE: " + reference + " passed its deadline " + due,
+          facts + "\nThe legal deadline passed at the end of " + due + " and the request is still open (overdue "
+              + "since " + marks.of(request.id()).overdueSince() + "). You are told every working day until it is "
+              + "answered. Cockpit: " + cockpit + "\n");
+    }
+  }
+
+  /**
+   * Forwards the request to the customer who is the controller, with what the data processing agreement requires
+   * (Art 28(3)(e)): the request as received and the subject's contact data, so that the controller can answer.
+   */
+  @Transactional
+  public void forwardToController(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    CustomerControllers.Customer customer = customers.find(marks.of(request.id()).forwardedTo()).orElseThrow();
+    String body = "To " + customer.name() + "\n\n"
+        + controller.name() + " received a data subject request about personal data that we process for you as "
+        + "your processor under " + customer.agreement() + ". As the agreement requires (Art 28(3)(e) GDPR), we "
+        + "forward it to you, the controller, to answer. We have told the data subject that you are the controller "
+        + "and will answer. We will assist you as the agreement sets out; please contact " + controller.gdprEmail()
+        + " quoting " + reference + ".\n\n"
+        + "Reference: " + reference + "\n"
+        + "Right: " + request.type().name().toLowerCase().replace('_', ' ') + " (Art " + request.type().article()
+        + ")\n"
+        + "Received: " + request.receivedAt().atZone(calendar.zone()).toOffsetDateTime() + " (" + request.channel()
+        + ")\n"
+        + "Deadline under Art 12(3), counted from our receipt: " + request.dueDate() + "\n\n"
+        + "The data subject:\n"
+        + "Name: " + request.subject().name() + "\n"
+        + (request.subject().email() == null ? "" : "E-mail: " + request.subject().email() + "\n")
+        + (request.subject().phone() == null ? "" : "Phone: " + request.subject().phone() + "\n")
+        + (request.subject().postalAddress() == null ? "" : "Address: " + request.subject().postalAddress() + "\n")
+        + (request.representative() == null ? "" : "Representative: " + request.representative().name()
+            + (request.representative().mandateChecked() ? " (mandate checked)" : "") + "\n")
+        + "Identity verified by us: " + (request.identityVerified() ? "yes" : "no") + "\n\n"
+        + "What the data subject wrote:\n" + (request.details() == null ? "(nothing beyond the right)" :
+            request.details()) + "\n\n"
+        + controller.name() + "\n" + controller.address() + "\n" + controller.gdprEmail() + "\n";
+    deliver(request, reference + "/FORWARDED/" + customer.id(), customer.privacyEmail(),
+        "Data subject request " + reference + " forwarded to you as controller", body);
+  }
+
+  /**
+   * Sends once per key: a job that runs again finds the notice and sends nothing; two nodes at once collide on the
+   * key's unique index, and the loser's job is retried and then finds it.
+   */
+  private void deliver(DataSubjectRequest request, String key, String to, String subjectLine, String body) {
+    boolean sent = jdbc.sql("SELECT COUNT(*) FROM staff_notice WHERE notice_key = ?").param(key)
+        .query(Integer.class).single() > 0;
+    if (sent) {
+      return;
+    }
+    jdbc.sql("INSERT INTO staff_notice (request_id, notice_key, recipient, sent_at) VALUES (?, ?, ?, ?)")
+        .params(request.id(), key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    mail.send(key, to, subjectLine, body);
+  }
+}

@@ -1,0 +1,37 @@
+package dk.mico.rightsdesk.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The customers for whom MICO processes personal data under a data processing agreement (gdpr-rules.md §4). A request
+ * about their data is theirs to answer: it is forwarded to the contact the agreement names
+ * ({@code rightsdesk.forwarding.customers}).
+ */
+@Validated
+@ConfigurationProperties("rightsdesk.forwarding")
+public record CustomerControllers(List<@Valid Customer> customers) {
+
+  /**
+   * @param id a short key the officer picks
+   * @param name the controller's name, as the subject is told it
+   * @param address its postal address, for the subject's letter
+   * @param privacyEmail where the agreement says requests are to be sent
+   * @param agreement the agreement and its clause on assisting with requests (Art 28(3)(e)), cited in the notice
+   */
+  public record Customer(@NotBlank String id, @NotBlank String name, @NotBlank String address,
+      @NotBlank @Email String privacyEmail, @NotBlank String agreement) {}
+
+  public CustomerControllers {
+    customers = customers == null ? List.of() : List.copyOf(customers);
+  }
+
+  public Optional<Customer> find(String id) {
+    return customers.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+}

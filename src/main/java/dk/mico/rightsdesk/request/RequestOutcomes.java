@@ -1,0 +1,156 @@
+package dk.mico.rightsdesk.request;
+
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ways a request ends under Art 12 besides an answer: a duplicate submission, a refusal of a manifestly unfounded
+ * or excessive request or a fee announced first (12(5)), and forwarding to the customer who is the controller
+ * (gdpr-rules.md §4). The officer decides 12(5) and forwarding, always with a reason; the system never refuses on
+ * its own.
+ */
+@Service
+public class RequestOutcomes {
+
+  /** The two grounds of Art 12(5). */
+  public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE }
+
+  private final Requests requests;
+  private final RequestMarks marks;
+  private final CustomerControllers customers;
+  private final RequestWorkflow workflow;
+  private final Clock clock;
+
+  RequestOutcomes(Requests requests, RequestMarks marks, CustomerControllers customers, RequestWorkflow workflow,
+      Clock clock) {
+    this.requests = requests;
+    this.marks = marks;
+    this.customers = customers;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  /**
+   * A new submission of the same person (same e-mail address) for the same right while one is open: it keeps its own
+   * reference and closes at once as a duplicate linked to the open one; the process tells the subject. Called in the
+   * intake's transaction, before the process starts.
+   */
+  @Transactional
+  public void closeIfDuplicate(long requestId) {
+    DataSubjectRequest request = requests.findById(requestId).orElseThrow();
+    if (!request.subject().reachableByEmail()) {
+      return; // no address to tell the same person by
+    }
+    marks.openRequestFor(request.subject().email(), request.type(), request.objectionScope(), requestId)
+        .ifPresent(open -> {
+          Instant now = clock.instant();
+          marks.markDuplicate(requestId, open);
+          requests.addStep(requestId, now, Step.DUPLICATE_OF.name(), null, open);
+          if (requests.close(requestId, Outcome.DUPLICATE, now)) {
+            requests.addStep(requestId, now, Step.CLOSED.name(), null, Outcome.DUPLICATE.name());
+          }
+        });
+  }
+
+  /** The subject's other requests, newest first, for the officer's 12(5) judgement. */
+  @Transactional(readOnly = true)
+  public List<RequestMarks.EarlierRequest> earlierRequests(String reference) {
+    DataSubjectRequest request = get(reference);
+    return marks.earlierRequests(request.subject().email(), request.id());
+  }
+
+  /** The officer refuses under Art 12(5); the reason goes into the Art 12(4) letter. */
+  @Transactional
+  public void refuse(String reference, String ground, String reason, String officer) {
+    List<Violation> bad = new ArrayList<>();
+    RefusalGround decided = ground(ground, bad);
+    requireReason(reason, bad);
+    throwIfBad(bad);
+    DataSubjectRequest request = open(reference);
+    String text = (decided == RefusalGround.EXCESSIVE ? "The request is excessive" : "The request is manifestly"
+        + " unfounded") + " (Art 12(5)): " + reason.strip();
+    requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5)", text);
+    requests.addStep(request.id(), clock.instant(), Step.REFUSED_UNDER_ART_12_5.name(), officer, decided.name());
+    workflow.refusedAsUnfoundedOrExcessive(get(reference));
+  }
+
+  /** The officer announces a reasonable fee (Art 12(5)) before acting on the request; the subject is told why. */
+  @Transactional
+  public void announceFee(String reference, String ground, Integer amount, String reason, String officer) {
+    List<Violation> bad = new ArrayList<>();
+    RefusalGround decided = ground(ground, bad);
+    requireReason(reason, bad);
+    if (amount == null || amount <= 0) {
+      bad.add(new Violation("feeAmount", "give the fee in DKK, more than 0, based on the administrative costs"));
+    }
+    throwIfBad(bad);
+    DataSubjectRequest request = open(reference);
+    if (marks.of(request.id()).feeAnnounced() != null) {
+      throw new RequestActionRefusedException("A fee was announced for " + reference + " already.");
+    }
+    marks.markFeeAnnounced(request.id(), amount);
+    marks.recordReason(request.id(), reason.strip());
+    requests.addStep(request.id(), clock.instant(), Step.FEE_ANNOUNCED.name(), officer,
+        decided.name() + ", DKK " + amount);
+    workflow.feeAnnounced(get(reference));
+  }
+
+  /** The request is about data MICO holds for a customer: forward it to that controller and close it. */
+  @Transactional
+  public void forward(String reference, String customerId, String reason, String officer) {
+    List<Violation> bad = new ArrayList<>();
+    if (customerId == null || customers.find(customerId.strip()).isEmpty()) {
+      bad.add(new Violation("customer", "choose one of " + customers.customers().stream()
+          .map(CustomerControllers.Customer::id).toList()));
+    }
+    requireReason(reason, bad);
+    throwIfBad(bad);
+    DataSubjectRequest request = open(reference);
+    marks.markForwarded(request.id(), customerId.strip());
+    requests.recordAnswer(request.id(), Outcome.FORWARDED_TO_CONTROLLER, "Forwarded to " + customerId.strip(),
+        reason.strip());
+    requests.addStep(request.id(), clock.instant(), Step.FORWARDED_TO_CONTROLLER.name(), officer,
+        customerId.strip());
+    workflow.forwardedToController(get(reference));
+  }
+
+  private DataSubjectRequest open(String reference) {
+    DataSubjectRequest request = get(reference);
+    if (!request.isOpen()) {
+      throw new RequestActionRefusedException(reference + " is closed already.");
+    }
+    return request;
+  }
+
+  private static RefusalGround ground(String value, List<Violation> bad) {
+    try {
+      return RefusalGround.valueOf(value == null ? "" : value.strip());
+    } catch (IllegalArgumentException e) {
+      bad.add(new Violation("ground", "choose MANIFESTLY_UNFOUNDED or EXCESSIVE"));
+      return null;
+    }
+  }
+
+  private static void requireReason(String reason, List<Violation> bad) {
+    if (reason == null || reason.isBlank()) {
+      bad.add(new Violation("reason", "is required: the controller must be able to show why (Art 12(5))"));
+    } else if (reason.length() > 4000) {
+      bad.add(new Violation("reason", "must be at most 4000 characters"));
+    }
+  }
+
+  private static void throwIfBad(List<Violation> bad) {
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+  }
+
+  private DataSubjectRequest get(String reference) {
+    return requests.findByReference(reference).orElseThrow(() -> new UnknownRequestException(reference));
+  }
+}

@@ -1,0 +1,57 @@
+package dk.mico.rightsdesk.workflow;
+
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FINAL_WARNING_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FIRST_REMINDER_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OVERDUE_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
+
+import dk.mico.rightsdesk.deadline.DeadlineWatch;
+import dk.mico.rightsdesk.request.RequestDeadlines;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans the watch for the request's deadline in force: the timers' dates, and the due date of every open officer
+ * task of the request, in this process and in the fulfilment process it called, so that Tasklist sorts and flags
+ * them by the deadline that holds now. Runs at start and whenever the deadline moves (extension, pause).
+ */
+@Component
+class PlanDeadlineWatchDelegate implements JavaDelegate {
+
+  private final RequestDeadlines deadlines;
+
+  PlanDeadlineWatchDelegate(RequestDeadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    DeadlineWatch.Plan plan = deadlines.watchPlan(reference);
+    execution.setVariable(FIRST_REMINDER_AT, Date.from(plan.firstReminderAt()));
+    execution.setVariable(FINAL_WARNING_AT, Date.from(plan.finalWarningAt()));
+    execution.setVariable(OVERDUE_AT, Date.from(plan.overdueAt()));
+    Date taskDue = Date.from(plan.taskDueAt());
+    execution.setVariable(TASK_DUE_DATE, taskDue);
+    moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(), reference, taskDue);
+  }
+
+  /** Tasks created later read {@code taskDueDate}; the open ones and the called processes' copies are set here. */
+  static void moveOpenTasks(ProcessEngineServices engine, String ownInstanceId, String reference,
+      Date taskDue) {
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list()
+        .stream()
+        .filter(instance -> !instance.getId().equals(ownInstanceId))
+        .forEach(called -> engine.getRuntimeService().setVariable(called.getId(), TASK_DUE_DATE, taskDue));
+    for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).list()) {
+      if (!taskDue.equals(task.getDueDate())) {
+        task.setDueDate(taskDue);
+        engine.getTaskService().saveTask(task);
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dk.mico.rightsdesk.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+
+/** When the deadline watch acts: working days back from the deadline, mornings and midnight in Copenhagen. */
+class DeadlineWatchTests {
+
+  private final DeadlineWatch watch = new DeadlineWatch(DanishHolidays.legalCalendar(),
+      new DeadlineWatchProperties("gdpr@mico.dk", "management@mico.dk", 7, 2, LocalTime.of(8, 0),
+          new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30))));
+
+  @Test
+  void remindersCountWorkingDaysBackAndGoOutAtEightInCopenhagen() {
+    // due Thursday 5 February 2026 (winter time, UTC+1)
+    DeadlineWatch.Plan plan = watch.plan(LocalDate.of(2026, 2, 5));
+
+    assertThat(plan.firstReminderAt()).isEqualTo(Instant.parse("2026-01-27T07:00:00Z"));
+    assertThat(plan.finalWarningAt()).isEqualTo(Instant.parse("2026-02-03T07:00:00Z"));
+    assertThat(plan.overdueAt()).isEqualTo(Instant.parse("2026-02-05T23:00:00Z"));
+    assertThat(plan.taskDueAt()).isEqualTo(Instant.parse("2026-02-05T22:59:59Z"));
+  }
+
+  @Test
+  void holidaysAndSummerTimeAreTakenIntoAccount() {
+    // due Thursday 9 April 2026, after Easter (2-6 April: Skærtorsdag to 2. påskedag), summer time (UTC+2)
+    DeadlineWatch.Plan plan = watch.plan(LocalDate.of(2026, 4, 9));
+
+    assertThat(plan.finalWarningAt()).as("Tue 7 April").isEqualTo(Instant.parse("2026-04-07T06:00:00Z"));
+    assertThat(plan.firstReminderAt()).as("Thu 26 March, seven working days back past Easter, still winter time")
+        .isEqualTo(Instant.parse("2026-03-26T07:00:00Z"));
+    assertThat(plan.overdueAt()).isEqualTo(Instant.parse("2026-04-09T22:00:00Z"));
+  }
+
+  @Test
+  void overdueEscalationGoesOutOnTheNextWorkingDayMorning() {
+    // at midnight Thursday -> Friday, the same morning is the next one
+    assertThat(watch.nextEscalation(Instant.parse("2026-02-05T23:00:00Z")))
+        .isEqualTo(Instant.parse("2026-02-06T07:00:00Z"));
+    // Friday after eight -> Monday morning
+    assertThat(watch.nextEscalation(Instant.parse("2026-02-06T07:00:00Z")))
+        .isEqualTo(Instant.parse("2026-02-09T07:00:00Z"));
+    // on a Saturday night -> Monday morning
+    assertThat(watch.nextEscalation(Instant.parse("2026-02-07T23:30:00Z")))
+        .isEqualTo(Instant.parse("2026-02-09T07:00:00Z"));
+    // Christmas: 24 December 2026 is a Thursday -> Monday 28 December (25 and 26 are holidays)
+    assertThat(watch.nextEscalation(Instant.parse("2026-12-24T10:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-28T07:00:00Z"));
+  }
+
+  @Test
+  void workingDaysLeftCountTheLastDay() {
+    assertThat(watch.workingDaysLeft(LocalDate.of(2026, 2, 5), Instant.parse("2026-02-03T07:00:00Z"))).isEqualTo(3);
+    assertThat(watch.workingDaysLeft(LocalDate.of(2026, 2, 5), Instant.parse("2026-02-05T10:00:00Z"))).isEqualTo(1);
+  }
+
+  @Test
+  void theFinalWarningMustComeAfterTheFirstReminder() {
+    assertThatThrownBy(() -> new DeadlineWatchProperties("a@mico.dk", "b@mico.dk", 2, 2, LocalTime.of(8, 0),
+        new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30))))
+        .hasMessageContaining("final-warning-working-days");
+  }
+}

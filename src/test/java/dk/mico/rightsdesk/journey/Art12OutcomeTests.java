@@ -1,0 +1,237 @@
+package dk.mico.rightsdesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The ways a request ends under Art 12 besides an answer: a duplicate submission, a refusal under Art 12(5) decided
+ * by the officer with a reason, and forwarding to the customer who is the controller.
+ */
+@RightsDeskSpringTest
+class Art12OutcomeTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired ObjectMapper json;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void reset() {
+    driver.reset();
+  }
+
+  @Test
+  void duplicateSubmissionGetsItsOwnReferenceClosesLinkedToTheOpenOneAndTheSubjectIsTold() throws Exception {
+    String submission = """
+        {"type": "ERASURE", "name": "Dorte Dublet", "email": "dorte.dublet@example.dk", "language": "en"}""";
+    MvcResult first = mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(submission))
+        .andExpect(status().isAccepted()).andReturn();
+    MvcResult second = mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(submission))
+        .andExpect(status().isAccepted()).andReturn();
+    JsonNode firstAnswer = json.readTree(first.getResponse().getContentAsString());
+    JsonNode secondAnswer = json.readTree(second.getResponse().getContentAsString());
+    // the public answer reveals nothing: the same shape, a new reference
+    assertThat(secondAnswer.fieldNames()).toIterable().containsExactlyElementsOf(() -> firstAnswer.fieldNames());
+    String open = firstAnswer.path("reference").asText();
+    String duplicate = secondAnswer.path("reference").asText();
+    assertThat(duplicate).isNotEqualTo(open);
+
+    driver.runDueJobs();
+    JsonNode closed = api.view(duplicate);
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("outcome").asText()).isEqualTo("DUPLICATE");
+    assertThat(closed.path("outcomes").path("duplicateOf").asText()).isEqualTo(open);
+    assertThat(TestDriver.body(driver.onlyMailTo("dorte.dublet@example.dk", "already have an open request")))
+        .contains(duplicate, open);
+    assertThat(api.view(open).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(duplicate).count()).isZero();
+  }
+
+  @Test
+  void objectionToDirectMarketingIsNeverADuplicateOfAGeneralObjection() throws Exception {
+    String general = api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "GENERAL", "name": "Ole Objekt", "email": "ole.objekt@example.dk"}""");
+    String marketing = api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Ole Objekt",
+         "email": "ole.objekt@example.dk"}""");
+    driver.runDueJobs();
+
+    assertThat(api.view(marketing).path("outcome").asText()).as("carried out at once, Art 21(3)")
+        .isNotEqualTo("DUPLICATE");
+    assertThat(api.view(marketing).path("outcomes").has("duplicateOf")).isFalse();
+    assertThat(api.view(general).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+  }
+
+  @Test
+  void officerRefusesAnExcessiveRequestWithAReasonSeeingTheSubjectsEarlierRequests() throws Exception {
+    String earlier = register("ACCESS", "rasmus.repeat@example.dk");
+    String reference = register("PORTABILITY", "rasmus.repeat@example.dk");
+    driver.runDueJobs();
+
+    mvc.perform(get("/api/officer/requests/" + reference + "/earlier-requests").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].reference").value(earlier))
+        .andExpect(jsonPath("$[0].type").value("ACCESS"));
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"ground\": \"EXCESSIVE\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    assertThat(api.view(reference).path("status").asText()).as("a refusal without reason changes nothing")
+        .isEqualTo("IN_PROGRESS");
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(view.path("history").findValuesAsText("step")).contains("REFUSED_UNDER_ART_12_5");
+    assertThat(TestDriver.body(driver.onlyMailTo("rasmus.repeat@example.dk", "will not act")))
+        .contains("The same data was sent to you twice this month", "Art 12(5)", "Datatilsynet", "court");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).count()).isZero();
+    // the earlier request is not touched
+    assertThat(api.view(earlier).path("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void requestAboutACustomersDataIsForwardedToThatControllerAndTheSubjectToldWhoItIs() throws Exception {
+    String reference = register("ACCESS", "frida.forward@example.dk");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": \"unknown-customer\", \"reason\": \"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("customer"));
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"customer": "fjordbyg", "reason": "The data is in Fjordbyg's own HR system, which MICO hosts."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    String notice = TestDriver.body(driver.onlyMailTo("gdpr@fjordbyg.example", reference));
+    assertThat(notice)
+        .contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
+    String letter = TestDriver.body(driver.onlyMailTo("frida.forward@example.dk", "sent to the controller"));
+    assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example");
+    JsonNode view = api.view(reference);
+    assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
+    assertThat(view.path("outcomes").path("forwardedTo").asText()).isEqualTo("fjordbyg");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void officerAnnouncesAFeeFromTasklistAfterSeeingTheEarlierRequests() throws Exception {
+    String earlier = register("ACCESS", "frank.fee@example.dk");
+    String reference = register("ERASURE", "frank.fee@example.dk");
+    driver.runDueJobs();
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("Art12DecisionProcess")
+        .latestVersion().singleResult().getId();
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      forms.submitStartForm(definition, Map.of("requestReference", reference));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    Task decide = driver.onlyTask(reference, "UserTask_DecideOutcome");
+    assertThat((String) tasks.getVariableLocal(decide.getId(), "earlierRequests")).contains(earlier, "access");
+    assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAmount").hasMessageContaining("reason");
+    driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE", "feeAmount", 250,
+        "reason", "Third identical request in four weeks."));
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("frank.fee@example.dk", "A fee for your request")))
+        .contains("DKK 250", "Third identical request in four weeks.", "Datatilsynet");
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).as("the request goes on").isEqualTo("IN_PROGRESS");
+    assertThat(view.path("outcomes").path("feeAnnounced").asInt()).isEqualTo(250);
+  }
+
+  @Test
+  void subjectWithoutEmailGetsTheLettersInDanishPrintedForPosting() throws Exception {
+    String body = """
+        {"type": "ACCESS", "name": "Poul Post", "postalAddress": "Vestergade 3, 6700 Esbjerg", "channel": "LETTER",
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter", "language": "da"}
+        """.formatted(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3).withNano(0));
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/extension").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reasonCode\": \"COMPLEXITY\", \"reason\": \"Dine oplysninger ligger i seks systemer.\"}"))
+        .andExpect(status().isOk());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostExtensionLetter"), Map.of("letterPosted", true));
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"customer\": \"nordlys-tandklinik\", \"reason\": \"Patientdata i klinikkens system\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostForwardedLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
+    assertThat(view.path("letters").findValuesAsText("kind"))
+        .containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "FORWARDED");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("POSTED");
+    assertThat(view.path("letters").get(1).path("body").asText())
+        .contains("forlænger fristen med to måneder", "Dine oplysninger ligger i seks systemer.", "Datatilsynet")
+        .doesNotContain("linket");
+    assertThat(view.path("letters").get(2).path("body").asText())
+        .contains("Nordlys Tandklinik ApS", "Havnegade 7, 8000 Aarhus C", "dataansvarlig");
+    assertThat(driver.mailTo("persondata@nordlys-tandklinik.example")).hasSize(1);
+  }
+
+  private String register(String type, String email) throws Exception {
+    String body = """
+        {"type": "%s", "name": "Test Person", "email": "%s", "channel": "EMAIL", "receivedAt": "%s",
+         "identityVerified": true, "identityNote": "Wrote from the address in the customer record", "language": "en"}
+        """.formatted(type, email, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0));
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return json.readTree(response).path("reference").asText();
+  }
+}
