@@ -52,7 +52,7 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
     ProcessInstance scheduled = runtimeService().createMessageCorrelation("ErasureScheduled")
         .processInstanceBusinessKey(REFERENCE).setVariable("eraseAt", eraseAt).correlateStartMessage();
 
-    assertThat(scheduled).isWaitingAt("CatchEvent_RetentionEnded");
+    assertThat(scheduled).isWaitingAt("Event_RetentionEnded");
     assertThat(job(scheduled).getDuedate()).isEqualTo(eraseAt);
     AutomatedPaths.runAllJobs(scheduled);
 

@@ -58,7 +58,7 @@ class OfficerFiltersTests {
 
   private String register(OffsetDateTime receivedAt) throws Exception {
     String body = json.writeValueAsString(Map.of("type", "ACCESS", "name", "Filter Person",
-        "email", "filter.person@example.dk", "channel", "PHONE", "receivedAt", receivedAt.toString(),
+        "email", "filter.person+" + java.util.UUID.randomUUID() + "@example.dk", "channel", "PHONE", "receivedAt", receivedAt.toString(),
         "identityVerified", true, "identityNote", "Called from the number on file"));
     return json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))

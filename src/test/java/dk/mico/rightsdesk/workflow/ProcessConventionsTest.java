@@ -71,7 +71,6 @@ class ProcessConventionsTest {
       Map.entry("startEvent", "StartEvent_"),
       Map.entry("endEvent", "EndEvent_"),
       Map.entry("boundaryEvent", "BoundaryEvent_"),
-      Map.entry("intermediateCatchEvent", "CatchEvent_"),
       Map.entry("serviceTask", "Task_"),
       Map.entry("sendTask", "Task_"),
       Map.entry("scriptTask", "Task_"),

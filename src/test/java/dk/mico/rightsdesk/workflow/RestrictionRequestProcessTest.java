@@ -47,7 +47,7 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         .processInstanceBusinessKey(REFERENCE).setVariable("liftAt", liftAt).correlateStartMessage();
 
     execute(job(lifting));
-    assertThat(lifting).isWaitingAt("CatchEvent_NoticePeriodOver");
+    assertThat(lifting).isWaitingAt("Event_NoticePeriodOver");
     assertThat(mocks.calls()).containsExactly("sendLiftNoticeDelegate Task_SendLiftNotice");
     assertThat(job(lifting).getDuedate()).isEqualTo(liftAt);
 
