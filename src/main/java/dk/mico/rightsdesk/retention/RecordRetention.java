@@ -3,6 +3,9 @@ package dk.mico.rightsdesk.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordRetention {
 
   private static final Logger log = LoggerFactory.getLogger(RecordRetention.class);
+  private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+  private static final Period ERASURE_RETRIES = Period.ofDays(30);
 
   /** Everything kept per request, children first. */
   private static final List<String> CHILD_TABLES =
@@ -49,8 +54,15 @@ public class RecordRetention {
   @Scheduled(cron = "${rightsdesk.retention.schedule:0 30 2 * * *}", zone = "Europe/Copenhagen")
   public void deleteExpired() {
     Instant cutoff = clock.instant().minus(retention);
-    List<Long> expired = jdbc.sql("SELECT id FROM dsr_request WHERE status = 'CLOSED' AND closed_at < ?")
-        .param(cutoff.atOffset(ZoneOffset.UTC))
+    // a record kept for a legal period (an invoice under the bookkeeping act) can outlast the request's own
+    // retention: the request stays until its scheduled erasure has run, with a month to spare for retries
+    LocalDate erasureRunBy = LocalDate.ofInstant(clock.instant(), COPENHAGEN).minus(ERASURE_RETRIES);
+    List<Long> expired = jdbc.sql("""
+            SELECT r.id FROM dsr_request r WHERE r.status = 'CLOSED' AND r.closed_at < :cutoff
+            AND NOT EXISTS (SELECT 1 FROM request_proposal p WHERE p.request_id = r.id
+                AND COALESCE(p.decision, p.proposal) = 'KEEP' AND p.kept_until >= :erasureRunBy)""")
+        .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+        .param("erasureRunBy", erasureRunBy)
         .query(Long.class)
         .list();
     expired.forEach(id -> transactions.executeWithoutResult(status -> delete(id)));

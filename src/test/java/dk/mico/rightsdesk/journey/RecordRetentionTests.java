@@ -13,6 +13,8 @@ import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,33 @@ class RecordRetentionTests {
     mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
         .andExpect(status().isNotFound());
     assertThat(rows("letter", id) + rows("dsr_request_step", id) + rows("email_confirmation", id)).isZero();
+  }
+
+  @Test
+  void requestWithAnErasureScheduledAfterALegalPeriodIsKeptUntilThatErasureHasRun() throws Exception {
+    String email = "kept.invoice@example.dk";
+    Instant start = Instant.now();
+    String reference = api.submitPublic("""
+        {"type": "ERASURE", "name": "Kept Invoice", "email": "%s", "language": "en"}""".formatted(email));
+    driver.runDueJobs();
+    String statusToken = TestDriver.linkToken(driver.onlyMailTo(email, "We have received"), "status");
+    mvc.perform(post("/status/" + statusToken + "/withdraw").param("confirmWithdrawal", "yes").with(csrf()));
+    driver.runDueJobs();
+    long id = jdbc.sql("SELECT id FROM dsr_request WHERE reference = ?").param(reference).query(Long.class).single();
+    // as the legal-basis review leaves it: an invoice kept for the bookkeeping act until 6 years from now
+    LocalDate keptUntil = LocalDate.now().plusYears(6);
+    jdbc.sql("""
+        INSERT INTO request_proposal (request_id, system_id, table_name, record_id, categories, proposal, article,
+          reason, kept_until) VALUES (?, 'accounting', 'invoice', '1', 'invoices', 'KEEP', '17(3)(b)',
+          'BOOKKEEPING_ACT', ?)""").params(id, keptUntil).update();
+
+    driver.setTime(Date.from(start.plus(Duration.ofDays(1827))));
+    retention.deleteExpired();
+    assertThat(api.view(reference).path("status").asText()).as("kept while its erasure is ahead").isEqualTo("CLOSED");
+
+    driver.setTime(Date.from(keptUntil.plusDays(31).atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant()));
+    retention.deleteExpired();
+    assertThat(rows("dsr_request_step", id) + rows("request_proposal", id)).isZero();
   }
 
   private int rows(String table, long requestId) {
