@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The secure delivery of an access or portability answer. The files are kept in the database (every node sees
  * them) from the officer's approval; the answer letter carries a random link (only its hash is stored) and a second
- * letter a one-time code (hashed too). Wrong codes lock the page for a while; the files are deleted when the link
+ * letter, sent after it, a one-time code (hashed too). Wrong codes lock the page for a while; the files are deleted when the link
  * expires. Every download is a step of the request.
  */
 @Service
@@ -45,7 +45,7 @@ public class Deliveries implements AnswerEnclosure {
   public enum LinkState { VALID, UNKNOWN, EXPIRED, LOCKED }
 
   /** What a code attempt did. */
-  public enum CodeResult { ACCEPTED, WRONG, LOCKED, UNKNOWN, EXPIRED }
+  public enum CodeResult { ACCEPTED, WRONG, NOT_SENT_YET, LOCKED, UNKNOWN, EXPIRED }
 
   /** A link as the download page sees it; empty request details for an unknown link. */
   public record OpenedLink(LinkState state, long deliveryId, Language language, Instant expiresAt,
@@ -102,8 +102,9 @@ public class Deliveries implements AnswerEnclosure {
   }
 
   /**
-   * The download link for the answer letter and the code for the second letter, made when the letter really goes
-   * (in the letter job's transaction); for a preview, stand-ins that say what the letter will carry.
+   * The download link for the answer letter, made when the letter really goes (in the letter job's transaction); its
+   * code follows in a letter of its own ({@link #issueCode}). For a preview, stand-ins that say what the letter will
+   * carry.
    */
   @Override
   public Map<String, Object> enclose(DataSubjectRequest request, boolean preview) {
@@ -122,12 +123,37 @@ public class Deliveries implements AnswerEnclosure {
       return model;
     }
     String token = SecretTokens.newToken();
-    String code = newCode();
-    jdbc.sql("UPDATE delivery SET state = 'ACTIVE', token_hash = ?, code_hash = ?, expires_at = ? WHERE id = ?")
-        .params(SecretTokens.hash(token), SecretTokens.hash(code), utc(expires), id.get()).update();
+    jdbc.sql("UPDATE delivery SET state = 'ACTIVE', token_hash = ?, code_hash = NULL, expires_at = ? WHERE id = ?")
+        .params(SecretTokens.hash(token), utc(expires), id.get()).update();
     model.put("downloadLink", new SecretLink(controller.publicUrl() + "/download/" + token));
-    model.put("downloadCode", new SecretCode(code));
     return model;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean codeToSend(DataSubjectRequest request) {
+    return activeWithoutCode(request.id()).isPresent();
+  }
+
+  /** Makes the code of the link that went out and stores its hash, in the code letter's transaction. */
+  @Override
+  @Transactional
+  public Map<String, Object> issueCode(DataSubjectRequest request) {
+    Optional<Long> id = activeWithoutCode(request.id());
+    if (id.isEmpty()) {
+      return Map.of();
+    }
+    String code = newCode();
+    jdbc.sql("UPDATE delivery SET code_hash = ? WHERE id = ?").params(SecretTokens.hash(code), id.get()).update();
+    Instant expires = jdbc.sql("SELECT expires_at FROM delivery WHERE id = ?").param(id.get())
+        .query(OffsetDateTime.class).single().toInstant();
+    return Map.of("downloadCode", new SecretCode(code), "downloadExpiresAt", expires,
+        "maxWrongCodes", settings.maxWrongCodes());
+  }
+
+  private Optional<Long> activeWithoutCode(long requestId) {
+    return jdbc.sql("SELECT id FROM delivery WHERE request_id = ? AND state = 'ACTIVE' AND code_hash IS NULL")
+        .param(requestId).query(Long.class).optional();
   }
 
   /** What a link opens to; a malformed, unknown or guessed token is UNKNOWN and reveals nothing. */
@@ -169,10 +195,13 @@ public class Deliveries implements AnswerEnclosure {
       case LOCKED -> { return CodeResult.LOCKED; }
       default -> { }
     }
-    String stored = jdbc.sql("SELECT code_hash FROM delivery WHERE id = ?").param(link.deliveryId())
-        .query(String.class).single();
+    Optional<String> stored = jdbc.sql("SELECT code_hash FROM delivery WHERE id = ? AND code_hash IS NOT NULL")
+        .param(link.deliveryId()).query(String.class).optional();
+    if (stored.isEmpty()) {
+      return CodeResult.NOT_SENT_YET; // the answer went, its code letter not yet: nothing to count against
+    }
     String given = code == null ? "" : code.replaceAll("\\s", "");
-    if (MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
+    if (MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.UTF_8),
         SecretTokens.hash(given).getBytes(StandardCharsets.UTF_8))) {
       jdbc.sql("UPDATE delivery SET failed_codes = 0 WHERE id = ?").param(link.deliveryId()).update();
       return CodeResult.ACCEPTED;
