@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,8 @@ class AccessJourneyTests {
   @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired Deliveries deliveries;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
 
   /** The demo company database the declarations point at (in memory, shared by the test JVM). */
   private final JdbcClient company = JdbcClient.create(
@@ -130,6 +135,56 @@ class AccessJourneyTests {
         "FILE_DOWNLOADED", "report.pdf", "data.json");
     // the archive keeps neither the link nor the code
     assertThat(view.path("letters").toString()).doesNotContain(answer.token(), answer.code());
+  }
+
+  @Test
+  void passagesNamingOtherPeopleAreWithheldWhenTheOfficerNeverOpensTheReviewPage() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = registerVerified("ACCESS", "Mette Kjærgaard Sørensen", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("left out because they hold information about other people");
+    MockHttpSession session = unlock(answer);
+    String data = new String(download(answer.token(), fileIds(answer.token(), session).get("data.json"), session),
+        StandardCharsets.UTF_8);
+    assertThat(data).contains("[left out, Art 15(4)]").doesNotContain("Ida Bøgh");
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+  }
+
+  @Test
+  void theCodeFollowsTheAnswerInAJobOfItsOwnAndThePageSaysWhenItIsStillOnItsWay() throws Exception {
+    String email = "kasper.lindholm@kystkonsult.example";
+    String reference = registerVerified("ACCESS", "Kasper Lindholm", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+
+    // only the answer's job runs: the answer has gone and committed, the code letter waits for its own job
+    String process = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    Job answerJob = management.createJobQuery().processInstanceId(process).activityId("Task_SendClosingLetter")
+        .singleResult();
+    management.executeJob(answerJob.getId());
+    Matcher link = DOWNLOAD_LINK.matcher(
+        TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)));
+    assertThat(link.find()).isTrue();
+    assertThat(driver.mailTo(email)).noneMatch(m -> TestDriver.subject(m).contains("Your code for the download"));
+    mvc.perform(post("/download/" + link.group(1)).param("code", "12345678").with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("The code is on its way in a separate e-mail")));
+
+    driver.runDueJobs();
+    Matcher code = CODE.matcher(TestDriver.body(driver.onlyMailTo(email, "Your code for the download")));
+    assertThat(code.find()).isTrue();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Your code for the download")))
+        .contains("After 5 wrong codes");
+    unlock(new Answer(reference, null, link.group(1), code.group(1)));
+    // one answer, one link: the code's job made no second answer
+    assertThat(driver.mailTo(email)).filteredOn(m -> TestDriver.subject(m).contains("Our answer")).hasSize(1);
   }
 
   @Test
