@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The secure delivery of an access or portability answer. The files are kept in the database (every node sees
  * them) from the officer's approval; the answer letter carries a random link (only its hash is stored) and a second
  * letter, sent after it, a one-time code (hashed too). Wrong codes lock the page for a while; the files are deleted when the link
- * expires. Every download is a step of the request.
+ * expires. Every download is a step of the request. A subject without an e-mail address gets the files on paper with
+ * the printed answer: the officer prints them from an officer-only page; they are deleted after the same period.
  */
 @Service
 public class Deliveries implements AnswerEnclosure {
@@ -40,6 +41,8 @@ public class Deliveries implements AnswerEnclosure {
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int CODE_DIGITS = 8;
+  /** The officer-only page with the files of a posted answer (web/pages). */
+  private static final String PAPER_PAGE = "/officer/access/%s/paper";
 
   /** What a download link opens to. */
   public enum LinkState { VALID, UNKNOWN, EXPIRED, LOCKED }
@@ -115,6 +118,15 @@ public class Deliveries implements AnswerEnclosure {
     }
     Instant expires = clock.instant().plus(settings.validFor());
     Map<String, Object> model = new HashMap<>();
+    if (!request.subject().reachableByEmail()) {
+      // a printed letter carries no link: the officer encloses the files on paper
+      model.put("reportOnPaper", true);
+      if (!preview) {
+        jdbc.sql("UPDATE delivery SET state = 'ON_PAPER', expires_at = ? WHERE id = ?").params(utc(expires), id.get())
+            .update();
+      }
+      return model;
+    }
     model.put("downloadExpiresAt", expires);
     if (preview) {
       model.put("downloadLink", request.language() == Language.da
@@ -149,6 +161,36 @@ public class Deliveries implements AnswerEnclosure {
         .query(OffsetDateTime.class).single().toInstant();
     return Map.of("downloadCode", new SecretCode(code), "downloadExpiresAt", expires,
         "maxWrongCodes", settings.maxWrongCodes());
+  }
+
+  /** The officer's page with the files to print and enclose with a posted answer; empty when none go on paper. */
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<String> paperEnclosurePage(DataSubjectRequest request) {
+    return onPaper(request.reference()).map(id -> PAPER_PAGE.formatted(request.reference()));
+  }
+
+  /** The files to print for a posted answer; empty once they are deleted or for an answer sent by e-mail. */
+  @Transactional(readOnly = true)
+  public List<FileEntry> paperFiles(String reference) {
+    return onPaper(reference).map(this::files).orElse(List.of());
+  }
+
+  /** A file to print for a posted answer. */
+  @Transactional(readOnly = true)
+  public Optional<FileContent> paperFile(String reference, long fileId) {
+    return onPaper(reference).flatMap(id -> jdbc.sql("SELECT file_name, media_type, content FROM delivery_file "
+            + "WHERE id = ? AND delivery_id = ?")
+        .params(fileId, id)
+        .query((rs, n) -> new FileContent(rs.getString("file_name"), rs.getString("media_type"),
+            rs.getBytes("content")))
+        .optional());
+  }
+
+  private Optional<Long> onPaper(String reference) {
+    return jdbc.sql("SELECT d.id FROM delivery d JOIN dsr_request r ON r.id = d.request_id "
+            + "WHERE r.reference = ? AND d.state = 'ON_PAPER'")
+        .param(reference).query(Long.class).optional();
   }
 
   private Optional<Long> activeWithoutCode(long requestId) {
@@ -242,7 +284,7 @@ public class Deliveries implements AnswerEnclosure {
   }
 
   /**
-   * Deletes the files of every expired link, and of prepared answers whose request closed without sending them,
+   * Deletes the files of every expired link or posted answer, and of prepared answers whose request closed without sending them,
    * with what the systems returned for them. Each node may run it: deleting what is gone changes nothing.
    */
   @Scheduled(cron = "${rightsdesk.delivery.cleanup-schedule:0 15 * * * *}", zone = "Europe/Copenhagen")
@@ -250,7 +292,8 @@ public class Deliveries implements AnswerEnclosure {
   public int deleteExpired() {
     List<Long[]> expired = jdbc.sql("""
             SELECT d.id, d.request_id FROM delivery d JOIN dsr_request r ON r.id = d.request_id
-            WHERE (d.state = 'ACTIVE' AND d.expires_at <= ?) OR (d.state = 'PREPARED' AND r.status = 'CLOSED')""")
+            WHERE (d.state IN ('ACTIVE', 'ON_PAPER') AND d.expires_at <= ?)
+              OR (d.state = 'PREPARED' AND r.status = 'CLOSED')""")
         .param(now())
         .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
         .list();

@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a right's fulfilment encloses with the answer letter, such as the link to download an access report. The
@@ -24,4 +25,7 @@ public interface AnswerEnclosure {
    * really written); empty when no link waits for a code.
    */
   Map<String, Object> issueCode(DataSubjectRequest request);
+
+  /** The officer's page with what to print and enclose with a posted answer; empty when nothing goes on paper. */
+  Optional<String> paperEnclosurePage(DataSubjectRequest request);
 }

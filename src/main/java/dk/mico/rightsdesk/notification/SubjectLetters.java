@@ -161,6 +161,13 @@ public class SubjectLetters {
     return archive.forRequest(reference).stream().filter(l -> l.state() == Letter.State.TO_POST).findFirst();
   }
 
+  /** The officer's page with what to print and enclose with the posted answer, if anything. */
+  @Transactional(readOnly = true)
+  public Optional<String> paperEnclosurePage(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    return enclosures.orderedStream().map(e -> e.paperEnclosurePage(request)).flatMap(Optional::stream).findFirst();
+  }
+
   private static LetterKind closingLetterKind(DataSubjectRequest request) {
     return request.outcome() == Outcome.UNVERIFIABLE ? LetterKind.UNVERIFIABLE : LetterKind.ANSWER;
   }

@@ -188,6 +188,75 @@ class AccessJourneyTests {
   }
 
   @Test
+  void subjectWithoutEmailGetsTheReportOnPaperWithThePostedAnswer() throws Exception {
+    String phone = company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?")
+        .param("mette.sorensen@fjordbyg.example").query(String.class).single();
+    String body = """
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "phone": "%s", "postalAddress": "Fjordvej 2, 7100 Vejle",
+         "channel": "LETTER", "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter",
+         "language": "en"}""".formatted(phone, java.time.OffsetDateTime.now().minusHours(1));
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    searchByHand(reference, "NOTHING", null);
+    // without an e-mail address only her name matches: the officer, who holds her signed letter, releases the
+    // records and keeps the flagged passages withheld, as the page proposes
+    String review = reviewPage(reference);
+    var choices = post("/officer/access/" + reference).with(httpBasic("officer", "officer")).with(csrf());
+    Matcher candidate = CANDIDATE.matcher(review);
+    while (candidate.find()) {
+      choices.param("release", candidate.group(1));
+    }
+    Matcher flagged = FLAGGED_PASSAGE.matcher(review);
+    while (flagged.find()) {
+      choices.param("redact", flagged.group(1));
+    }
+    mvc.perform(choices).andExpect(status().is3xxRedirection());
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
+    assertThat(driver.taskField(approval, "letterPreview")).contains("printed and enclosed with this letter")
+        .doesNotContain("download");
+    driver.submitAsOfficer(approval, Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+
+    // the officer prints the letter and, from an officer-only page, the report to enclose
+    Task post = driver.onlyTask(reference, "UserTask_PostClosingLetter");
+    String paperPage = "/officer/access/" + reference + "/paper";
+    assertThat(driver.taskField(post, "enclosurePage")).isEqualTo(paperPage);
+    assertThat(driver.taskField(post, "letterText")).contains("printed and enclosed with this letter")
+        .doesNotContain("[personal link", "[personal code", "/download/");
+    mvc.perform(get(paperPage)).andExpect(status().isUnauthorized());
+    mvc.perform(get(paperPage).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
+    String page = mvc.perform(get(paperPage).with(httpBasic("officer", "officer"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    Matcher pdf = Pattern.compile("/paper/(\\d+)\">report.pdf<").matcher(page);
+    assertThat(pdf.find()).as("report.pdf on the page of files to print").isTrue();
+    byte[] report = mvc.perform(get(paperPage + "/" + pdf.group(1)).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    assertThat(new String(report, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    driver.submitAsOfficer(post, Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("letters").findValuesAsText("kind")).doesNotContain("DELIVERY_CODE");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("POSTED");
+    assertThat(driver.mailServer().received()).as("no e-mail for a subject without an address").isEmpty();
+
+    // the printed files are deleted after the usual period, like a download
+    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))));
+    deliveries.deleteExpired();
+    assertThat(deliveries.paperFiles(reference)).isEmpty();
+    mvc.perform(get(paperPage + "/" + pdf.group(1)).with(httpBasic("officer", "officer")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
   void portabilityLeavesOutEvaluationAnswersAndTheEmployersRegistrationWithReasons() throws Exception {
     String email = "vibeke.stampe@havnelogistik.example";
     String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email);
