@@ -284,10 +284,12 @@ public class Deliveries implements AnswerEnclosure {
   }
 
   /**
-   * Deletes the files of every expired link or posted answer, and of prepared answers whose request closed without sending them,
-   * with what the systems returned for them. Each node may run it: deleting what is gone changes nothing.
+   * Deletes the files of every expired link or posted answer, and of prepared answers whose request closed without
+   * sending them, with what the systems returned for them; and what the systems returned for any other closed request
+   * that has no download open. Each node may run it: deleting what is gone changes nothing. When it
+   * runs is the setting {@code rightsdesk.delivery.cleanup-schedule} (cron, Copenhagen time; application.yaml).
    */
-  @Scheduled(cron = "${rightsdesk.delivery.cleanup-schedule:0 15 * * * *}", zone = "Europe/Copenhagen")
+  @Scheduled(cron = "${rightsdesk.delivery.cleanup-schedule}", zone = "Europe/Copenhagen")
   @Transactional
   public int deleteExpired() {
     List<Long[]> expired = jdbc.sql("""
@@ -302,8 +304,16 @@ public class Deliveries implements AnswerEnclosure {
       jdbc.sql("UPDATE delivery SET state = 'EXPIRED' WHERE id = ?").param(delivery[0]).update();
       records.purge(delivery[1]);
     }
-    if (!expired.isEmpty()) {
-      log.info("Deleted the files of {} expired download(s)", expired.size());
+    // a request that ended before any answer went (withdrawn, refused, forwarded, unverifiable) keeps nothing either
+    List<Long> ended = jdbc.sql("""
+            SELECT DISTINCT a.request_id FROM access_record a JOIN dsr_request r ON r.id = a.request_id
+            WHERE r.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.request_id = a.request_id
+              AND d.state IN ('ACTIVE', 'ON_PAPER'))""")
+        .query(Long.class).list();
+    ended.forEach(records::purge);
+    if (!expired.isEmpty() || !ended.isEmpty()) {
+      log.info("Deleted the files of {} expired download(s) and the gathered data of {} ended request(s)",
+          expired.size(), ended.size());
     }
     return expired.size();
   }

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -56,6 +58,7 @@ class AccessJourneyTests {
   @Autowired Deliveries deliveries;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
+  @Autowired JdbcClient rightsDesk;
 
   /** The demo company database the declarations point at (in memory, shared by the test JVM). */
   private final JdbcClient company = JdbcClient.create(
@@ -257,6 +260,63 @@ class AccessJourneyTests {
   }
 
   @Test
+  void aRefusalInPartNeedsItsReasonWhichTheLetterGivesWithTheRightToComplain() throws Exception {
+    String email = "birthe.r@netpost.example";
+    String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
+    searchByHand(reference, "NOTHING", null);
+    Task review = driver.onlyTask(reference, "UserTask_ReviewReport");
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("refusalReason");
+    assertThat(api.view(reference).path("history").toString()).as("a refusal without reason changes nothing")
+        .doesNotContain("REPORT_REVIEWED");
+    driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL",
+        "refusalReason", "Our internal assessment of your complaint is left out (Danish Data Protection Act §22)."));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("We have done part of what you asked",
+        "Why we did not do all of what you asked (Art 12(4))", "Danish Data Protection Act §22", "Datatilsynet");
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+  }
+
+  @Test
+  void nobodyFoundGetsALetterSayingSoWithTheArt15InformationAndNoDownload() throws Exception {
+    String email = "no.one.known@example.dk";
+    String reference = registerVerified("ACCESS", "Nanna Ukendt", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("We have done what you asked", "We searched 7 of our systems",
+        "We have found no personal data about you linked to the e-mail address " + email,
+        "we disclose no data about you to anyone", "Your rights:", "Transfers to countries outside the EU/EEA",
+        "Datatilsynet").doesNotContain("/download/");
+    assertThat(driver.mailTo(email)).noneMatch(m -> TestDriver.subject(m).contains("Your code for the download"));
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
+  }
+
+  @Test
+  void whatTheSystemsReturnedIsDeletedWhenTheRequestEndsWithoutAnAnswer() throws Exception {
+    String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", "birthe.r@netpost.example");
+    searchByHand(reference, "NOTHING", null);
+    assertThat(gathered(reference)).as("records gathered for the review").isPositive();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("CLOSED");
+
+    deliveries.deleteExpired();
+    assertThat(gathered(reference)).as("records of a request refused before its answer").isZero();
+  }
+
+  @Test
   void portabilityLeavesOutEvaluationAnswersAndTheEmployersRegistrationWithReasons() throws Exception {
     String email = "vibeke.stampe@havnelogistik.example";
     String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email);
@@ -381,6 +441,11 @@ class AccessJourneyTests {
     driver.submitAsOfficer(search, found == null ? Map.of("foundInSystem", result)
         : Map.of("foundInSystem", result, "whatWasFound", found));
     driver.runDueJobs();
+  }
+
+  private long gathered(String reference) {
+    return rightsDesk.sql("SELECT COUNT(*) FROM access_record a JOIN dsr_request r ON r.id = a.request_id "
+        + "WHERE r.reference = ?").param(reference).query(Long.class).single();
   }
 
   private String reviewPage(String reference) throws Exception {
