@@ -339,8 +339,9 @@ class AccessJourneyTests {
     assertThat(data.path("notIncluded").size()).isEqualTo(2);
     assertThat(data.toString()).doesNotContain("Godt kursus");
     String csv = new String(download(answer.token(), files.get("data.csv"), session), StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("\uFEFFsystem,table,record_id,field,value\r\n")
-        .contains("newsletter,newsletter_subscriber,").contains(",email,vibeke.stampe@havnelogistik.example");
+    assertThat(csv).startsWith("\uFEFF\"system\",\"table\",\"record_id\",\"field\",\"value\"\r\n")
+        .contains("\"newsletter\",\"newsletter_subscriber\",")
+        .contains(",\"email\",\"vibeke.stampe@havnelogistik.example\"\r\n");
   }
 
   @Test
