@@ -83,10 +83,11 @@ class AccessRecords {
       long id = jdbc.sql("SELECT id FROM access_record WHERE request_id = ? AND system_id = ? AND table_name = ? "
               + "AND record_id = ?")
           .params(requestId, system, record.table(), record.recordId()).query(Long.class).single();
+      // a passage naming other people is withheld until the officer releases it (Art 15(4))
       for (NewPassage p : passages) {
-        jdbc.sql("INSERT INTO access_passage (record_id, column_name, position, text, names_found) "
-                + "VALUES (?, ?, ?, ?, ?)")
-            .params(id, p.column(), p.position(), p.text(), p.namesFound()).update();
+        jdbc.sql("INSERT INTO access_passage (record_id, column_name, position, text, names_found, redacted) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")
+            .params(id, p.column(), p.position(), p.text(), p.namesFound(), p.namesFound() != null).update();
       }
     });
   }

@@ -181,9 +181,12 @@ public class AccessReview {
     if (report.foundAnything()) {
       String where = report.systems().stream().map(AccessReport.SystemPart::name).collect(Collectors.joining("; "));
       lines.add(text(portability ? "portability.answer.found" : "access.answer.found", locale, where));
+    } else if (portability) {
+      lines.add(text("portability.answer.none", locale));
+    } else if (request.subject().reachableByEmail()) {
+      lines.add(text("access.answer.none", locale, request.subject().email()));
     } else {
-      lines.add(text(portability ? "portability.answer.none" : "access.answer.none", locale,
-          request.subject().email()));
+      lines.add(text("access.answer.none.byPost", locale));
     }
     if (portability && !report.notPortable().isEmpty()) {
       lines.add(text("portability.answer.notIncluded", locale));

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The secure delivery of an access or portability answer. The files are kept in the database (every node sees
  * them) from the officer's approval; the answer letter carries a random link (only its hash is stored) and a second
- * letter a one-time code (hashed too). Wrong codes lock the page for a while; the files are deleted when the link
- * expires. Every download is a step of the request.
+ * letter, sent after it, a one-time code (hashed too). Wrong codes lock the page for a while; the files are deleted when the link
+ * expires. Every download is a step of the request. A subject without an e-mail address gets the files on paper with
+ * the printed answer: the officer prints them from an officer-only page; they are deleted after the same period.
  */
 @Service
 public class Deliveries implements AnswerEnclosure {
@@ -40,12 +41,14 @@ public class Deliveries implements AnswerEnclosure {
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int CODE_DIGITS = 8;
+  /** The officer-only page with the files of a posted answer (web/pages). */
+  private static final String PAPER_PAGE = "/officer/access/%s/paper";
 
   /** What a download link opens to. */
   public enum LinkState { VALID, UNKNOWN, EXPIRED, LOCKED }
 
   /** What a code attempt did. */
-  public enum CodeResult { ACCEPTED, WRONG, LOCKED, UNKNOWN, EXPIRED }
+  public enum CodeResult { ACCEPTED, WRONG, NOT_SENT_YET, LOCKED, UNKNOWN, EXPIRED }
 
   /** A link as the download page sees it; empty request details for an unknown link. */
   public record OpenedLink(LinkState state, long deliveryId, Language language, Instant expiresAt,
@@ -102,8 +105,9 @@ public class Deliveries implements AnswerEnclosure {
   }
 
   /**
-   * The download link for the answer letter and the code for the second letter, made when the letter really goes
-   * (in the letter job's transaction); for a preview, stand-ins that say what the letter will carry.
+   * The download link for the answer letter, made when the letter really goes (in the letter job's transaction); its
+   * code follows in a letter of its own ({@link #issueCode}). For a preview, stand-ins that say what the letter will
+   * carry.
    */
   @Override
   public Map<String, Object> enclose(DataSubjectRequest request, boolean preview) {
@@ -114,6 +118,15 @@ public class Deliveries implements AnswerEnclosure {
     }
     Instant expires = clock.instant().plus(settings.validFor());
     Map<String, Object> model = new HashMap<>();
+    if (!request.subject().reachableByEmail()) {
+      // a printed letter carries no link: the officer encloses the files on paper
+      model.put("reportOnPaper", true);
+      if (!preview) {
+        jdbc.sql("UPDATE delivery SET state = 'ON_PAPER', expires_at = ? WHERE id = ?").params(utc(expires), id.get())
+            .update();
+      }
+      return model;
+    }
     model.put("downloadExpiresAt", expires);
     if (preview) {
       model.put("downloadLink", request.language() == Language.da
@@ -122,12 +135,67 @@ public class Deliveries implements AnswerEnclosure {
       return model;
     }
     String token = SecretTokens.newToken();
-    String code = newCode();
-    jdbc.sql("UPDATE delivery SET state = 'ACTIVE', token_hash = ?, code_hash = ?, expires_at = ? WHERE id = ?")
-        .params(SecretTokens.hash(token), SecretTokens.hash(code), utc(expires), id.get()).update();
+    jdbc.sql("UPDATE delivery SET state = 'ACTIVE', token_hash = ?, code_hash = NULL, expires_at = ? WHERE id = ?")
+        .params(SecretTokens.hash(token), utc(expires), id.get()).update();
     model.put("downloadLink", new SecretLink(controller.publicUrl() + "/download/" + token));
-    model.put("downloadCode", new SecretCode(code));
     return model;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public boolean codeToSend(DataSubjectRequest request) {
+    return activeWithoutCode(request.id()).isPresent();
+  }
+
+  /** Makes the code of the link that went out and stores its hash, in the code letter's transaction. */
+  @Override
+  @Transactional
+  public Map<String, Object> issueCode(DataSubjectRequest request) {
+    Optional<Long> id = activeWithoutCode(request.id());
+    if (id.isEmpty()) {
+      return Map.of();
+    }
+    String code = newCode();
+    jdbc.sql("UPDATE delivery SET code_hash = ? WHERE id = ?").params(SecretTokens.hash(code), id.get()).update();
+    Instant expires = jdbc.sql("SELECT expires_at FROM delivery WHERE id = ?").param(id.get())
+        .query(OffsetDateTime.class).single().toInstant();
+    return Map.of("downloadCode", new SecretCode(code), "downloadExpiresAt", expires,
+        "maxWrongCodes", settings.maxWrongCodes());
+  }
+
+  /** The officer's page with the files to print and enclose with a posted answer; empty when none go on paper. */
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<String> paperEnclosurePage(DataSubjectRequest request) {
+    return onPaper(request.reference()).map(id -> PAPER_PAGE.formatted(request.reference()));
+  }
+
+  /** The files to print for a posted answer; empty once they are deleted or for an answer sent by e-mail. */
+  @Transactional(readOnly = true)
+  public List<FileEntry> paperFiles(String reference) {
+    return onPaper(reference).map(this::files).orElse(List.of());
+  }
+
+  /** A file to print for a posted answer. */
+  @Transactional(readOnly = true)
+  public Optional<FileContent> paperFile(String reference, long fileId) {
+    return onPaper(reference).flatMap(id -> jdbc.sql("SELECT file_name, media_type, content FROM delivery_file "
+            + "WHERE id = ? AND delivery_id = ?")
+        .params(fileId, id)
+        .query((rs, n) -> new FileContent(rs.getString("file_name"), rs.getString("media_type"),
+            rs.getBytes("content")))
+        .optional());
+  }
+
+  private Optional<Long> onPaper(String reference) {
+    return jdbc.sql("SELECT d.id FROM delivery d JOIN dsr_request r ON r.id = d.request_id "
+            + "WHERE r.reference = ? AND d.state = 'ON_PAPER'")
+        .param(reference).query(Long.class).optional();
+  }
+
+  private Optional<Long> activeWithoutCode(long requestId) {
+    return jdbc.sql("SELECT id FROM delivery WHERE request_id = ? AND state = 'ACTIVE' AND code_hash IS NULL")
+        .param(requestId).query(Long.class).optional();
   }
 
   /** What a link opens to; a malformed, unknown or guessed token is UNKNOWN and reveals nothing. */
@@ -169,10 +237,13 @@ public class Deliveries implements AnswerEnclosure {
       case LOCKED -> { return CodeResult.LOCKED; }
       default -> { }
     }
-    String stored = jdbc.sql("SELECT code_hash FROM delivery WHERE id = ?").param(link.deliveryId())
-        .query(String.class).single();
+    Optional<String> stored = jdbc.sql("SELECT code_hash FROM delivery WHERE id = ? AND code_hash IS NOT NULL")
+        .param(link.deliveryId()).query(String.class).optional();
+    if (stored.isEmpty()) {
+      return CodeResult.NOT_SENT_YET; // the answer went, its code letter not yet: nothing to count against
+    }
     String given = code == null ? "" : code.replaceAll("\\s", "");
-    if (MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
+    if (MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.UTF_8),
         SecretTokens.hash(given).getBytes(StandardCharsets.UTF_8))) {
       jdbc.sql("UPDATE delivery SET failed_codes = 0 WHERE id = ?").param(link.deliveryId()).update();
       return CodeResult.ACCEPTED;
@@ -213,15 +284,18 @@ public class Deliveries implements AnswerEnclosure {
   }
 
   /**
-   * Deletes the files of every expired link, and of prepared answers whose request closed without sending them,
-   * with what the systems returned for them. Each node may run it: deleting what is gone changes nothing.
+   * Deletes the files of every expired link or posted answer, and of prepared answers whose request closed without
+   * sending them, with what the systems returned for them; and what the systems returned for any other closed request
+   * that has no download open. Each node may run it: deleting what is gone changes nothing. When it
+   * runs is the setting {@code rightsdesk.delivery.cleanup-schedule} (cron, Copenhagen time; application.yaml).
    */
-  @Scheduled(cron = "${rightsdesk.delivery.cleanup-schedule:0 15 * * * *}", zone = "Europe/Copenhagen")
+  @Scheduled(cron = "${rightsdesk.delivery.cleanup-schedule}", zone = "Europe/Copenhagen")
   @Transactional
   public int deleteExpired() {
     List<Long[]> expired = jdbc.sql("""
             SELECT d.id, d.request_id FROM delivery d JOIN dsr_request r ON r.id = d.request_id
-            WHERE (d.state = 'ACTIVE' AND d.expires_at <= ?) OR (d.state = 'PREPARED' AND r.status = 'CLOSED')""")
+            WHERE (d.state IN ('ACTIVE', 'ON_PAPER') AND d.expires_at <= ?)
+              OR (d.state = 'PREPARED' AND r.status = 'CLOSED')""")
         .param(now())
         .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
         .list();
@@ -230,8 +304,16 @@ public class Deliveries implements AnswerEnclosure {
       jdbc.sql("UPDATE delivery SET state = 'EXPIRED' WHERE id = ?").param(delivery[0]).update();
       records.purge(delivery[1]);
     }
-    if (!expired.isEmpty()) {
-      log.info("Deleted the files of {} expired download(s)", expired.size());
+    // a request that ended before any answer went (withdrawn, refused, forwarded, unverifiable) keeps nothing either
+    List<Long> ended = jdbc.sql("""
+            SELECT DISTINCT a.request_id FROM access_record a JOIN dsr_request r ON r.id = a.request_id
+            WHERE r.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.request_id = a.request_id
+              AND d.state IN ('ACTIVE', 'ON_PAPER'))""")
+        .query(Long.class).list();
+    ended.forEach(records::purge);
+    if (!expired.isEmpty() || !ended.isEmpty()) {
+      log.info("Deleted the files of {} expired download(s) and the gathered data of {} ended request(s)",
+          expired.size(), ended.size());
     }
     return expired.size();
   }

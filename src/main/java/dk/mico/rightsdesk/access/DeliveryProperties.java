@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validFor how long the link works; the files are deleted when it expires
  * @param maxWrongCodes wrong codes in a row that lock the page
  * @param lockFor how long the page stays locked after them
- * @param cleanupSchedule when expired files are deleted (cron, Europe/Copenhagen)
  */
 @ConfigurationProperties("rightsdesk.delivery")
 public record DeliveryProperties(
     @DefaultValue("P14D") Duration validFor,
     @DefaultValue("5") int maxWrongCodes,
-    @DefaultValue("PT1H") Duration lockFor,
-    @DefaultValue("0 15 * * * *") String cleanupSchedule) {
+    @DefaultValue("PT1H") Duration lockFor) {
 
   public DeliveryProperties {
     if (validFor.isNegative() || validFor.isZero() || lockFor.isNegative() || maxWrongCodes < 1) {

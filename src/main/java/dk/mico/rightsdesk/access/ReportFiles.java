@@ -20,6 +20,7 @@ import dk.mico.rightsdesk.access.AccessReport.LeftOut;
 import dk.mico.rightsdesk.access.AccessReport.RecipientLine;
 import dk.mico.rightsdesk.access.AccessReport.SystemPart;
 import dk.mico.rightsdesk.notification.ControllerProperties;
+import dk.mico.rightsdesk.system.Csv;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  */
 @Component
 class ReportFiles {
+
+  private static final List<String> CSV_HEADER = List.of("system", "table", "record_id", "field", "value");
 
   /** One file of an answer. */
   record ReportFile(String name, String mediaType, byte[] content) {}
@@ -126,20 +129,19 @@ class ReportFiles {
     }
   }
 
-  /** One row per value: system, table, record_id, field, value (RFC 4180, UTF-8 with a byte order mark for Excel). */
+  /**
+   * One row per value: system, table, record_id, field, value (RFC 4180, UTF-8 with a byte order mark for Excel). The
+   * values are the subject's data exactly as held, with no spreadsheet formula guard: the export must be unaltered.
+   */
   byte[] csv(AccessReport report) {
-    StringBuilder csv = new StringBuilder("\uFEFFsystem,table,record_id,field,value\r\n");
+    StringBuilder csv = new StringBuilder("\uFEFF").append(Csv.line(CSV_HEADER));
     for (SystemPart part : report.systems()) {
       for (Item item : part.items()) {
-        item.values().forEach((field, value) -> csv.append(String.join(",", quote(part.id()), quote(item.table()),
-            quote(item.recordId()), quote(field), quote(value == null ? "" : value.toString()))).append("\r\n"));
+        item.values().forEach((field, value) -> csv.append(Csv.line(List.of(part.id(), item.table(),
+            item.recordId(), field, value == null ? "" : value.toString()))));
       }
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String value) {
-    return value.matches("[^\",\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
   }
 
   byte[] pdf(AccessReport report) {

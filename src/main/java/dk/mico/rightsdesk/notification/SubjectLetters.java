@@ -104,25 +104,42 @@ public class SubjectLetters {
     return archive.findById(id).orElseThrow();
   }
 
-  /** The letter that ends the request: the answer, or the Art 12(4) letter when identity could not be verified. */
+  /**
+   * Sends the letter that ends the request: the answer, or the Art 12(4) letter when identity could not be verified.
+   * Answers whether a letter with the download code is to follow ({@link #sendDownloadCode}).
+   */
   @Transactional
-  public Letter sendClosingLetter(String reference) {
+  public boolean sendClosingLetter(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     LetterKind kind = closingLetterKind(request);
     if (kind != LetterKind.ANSWER) {
-      return send(reference, kind);
+      send(reference, kind);
+      return false;
     }
     // made only when the answer is really written, so a resent job makes no second link
-    Map<String, Object> enclosed = new HashMap<>();
-    Letter answer = send(reference, kind, null, () -> {
+    send(reference, kind, null, () -> {
+      Map<String, Object> enclosed = new HashMap<>();
       enclosures.orderedStream().forEach(e -> enclosed.putAll(e.enclose(request, false)));
       return enclosed;
     });
-    // a code travels apart from its link: whoever reads one mail cannot open the download alone
-    if (enclosed.values().stream().anyMatch(SecretCode.class::isInstance)) {
-      send(reference, LetterKind.DELIVERY_CODE, null, () -> enclosed);
-    }
-    return answer;
+    return enclosures.orderedStream().anyMatch(e -> e.codeToSend(request));
+  }
+
+  /**
+   * Sends the code that opens the answer's download, in a letter of its own after the answer went: whoever reads one
+   * mail cannot open the download alone. The code is made with the letter, so a job that runs again sends none twice.
+   */
+  @Transactional
+  public void sendDownloadCode(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    send(reference, LetterKind.DELIVERY_CODE, null, () -> {
+      Map<String, Object> code = new HashMap<>();
+      enclosures.orderedStream().forEach(e -> code.putAll(e.issueCode(request)));
+      if (code.values().stream().noneMatch(SecretCode.class::isInstance)) {
+        throw new IllegalStateException("No download link of " + reference + " waits for a code.");
+      }
+      return code;
+    });
   }
 
   /** The closing letter as it would go now, for the officer to read before approving it; nothing is stored. */
@@ -142,6 +159,13 @@ public class SubjectLetters {
   @Transactional(readOnly = true)
   public Optional<Letter> nextToPost(String reference) {
     return archive.forRequest(reference).stream().filter(l -> l.state() == Letter.State.TO_POST).findFirst();
+  }
+
+  /** The officer's page with what to print and enclose with the posted answer, if anything. */
+  @Transactional(readOnly = true)
+  public Optional<String> paperEnclosurePage(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    return enclosures.orderedStream().map(e -> e.paperEnclosurePage(request)).flatMap(Optional::stream).findFirst();
   }
 
   private static LetterKind closingLetterKind(DataSubjectRequest request) {

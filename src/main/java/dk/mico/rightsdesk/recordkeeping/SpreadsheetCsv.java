@@ -1,12 +1,12 @@
 package dk.mico.rightsdesk.recordkeeping;
 
+import dk.mico.rightsdesk.system.Csv;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * CSV that is safe to open in a spreadsheet (RFC 4180 quoting; OWASP's advice on CSV injection): every cell is quoted,
- * quotes inside are doubled, and a cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe, so it shows as text and never runs.
+ * CSV that is safe to open in a spreadsheet (OWASP's advice on CSV injection), in {@link Csv}'s RFC 4180 lines: a
+ * cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) gets a leading
+ * apostrophe, so it shows as text and never runs.
  */
 final class SpreadsheetCsv {
 
@@ -15,14 +15,14 @@ final class SpreadsheetCsv {
   private SpreadsheetCsv() {}
 
   static String line(List<String> cells) {
-    return cells.stream().map(SpreadsheetCsv::cell).collect(Collectors.joining(",")) + "\r\n";
+    return Csv.line(cells.stream().map(SpreadsheetCsv::guarded).toList());
   }
 
   static String cell(String value) {
-    if (value == null) {
-      return "\"\"";
-    }
-    String text = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    return "\"" + text.replace("\"", "\"\"") + "\"";
+    return Csv.cell(guarded(value));
+  }
+
+  private static String guarded(String value) {
+    return value != null && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 }

@@ -42,6 +42,8 @@ public final class DataSubjectRequestProcessVariables {
   /** The element variable of steps that run once per company system. */
   public static final String SYSTEM_ID = "systemId";
   public static final String OBJECTION_SCOPE = "objectionScope";
+  /** True when the answer carried a download link whose code goes in a letter of its own. */
+  public static final String DOWNLOAD_CODE_TO_SEND = "downloadCodeToSend";
 
   // the deadline watch and the Art 12 outcomes (issue 6)
   public static final String MESSAGE_IDENTITY_INFORMATION_RECEIVED = "IdentityInformationReceived";

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.notification.Letter;
+import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
@@ -11,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A printed letter for a subject without e-mail: shown for printing, and marked posted when the officer says so. */
+/**
+ * A printed letter for a subject without e-mail: shown for printing (with a link to the files to enclose with an
+ * access or portability answer), and marked posted when the officer says so.
+ */
 @Component
 class PostLetterListener implements TaskListener {
 
@@ -36,6 +40,9 @@ class PostLetterListener implements TaskListener {
       screen.put("letterSubject", letter.subjectLine());
       screen.put("letterText", letter.body());
       screen.put("letterPosted", false);
+      if (letter.kind() == LetterKind.ANSWER) {
+        letters.paperEnclosurePage(reference).ifPresent(page -> screen.put("enclosurePage", page));
+      }
       task.setVariablesLocal(screen);
       return;
     }

@@ -1,11 +1,16 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.DOWNLOAD_CODE_TO_SEND;
+
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the letter that ends the request: the approved answer, or the Art 12(4) letter of an unverifiable one. */
+/**
+ * Sends the letter that ends the request: the approved answer, or the Art 12(4) letter of an unverifiable one; says
+ * whether the code of a download link in it is to follow.
+ */
 @Component
 class SendClosingLetterDelegate implements JavaDelegate {
 
@@ -17,6 +22,6 @@ class SendClosingLetterDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    letters.sendClosingLetter(execution.getProcessBusinessKey());
+    execution.setVariable(DOWNLOAD_CODE_TO_SEND, letters.sendClosingLetter(execution.getProcessBusinessKey()));
   }
 }

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -22,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,9 @@ class AccessJourneyTests {
   @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired Deliveries deliveries;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient rightsDesk;
 
   /** The demo company database the declarations point at (in memory, shared by the test JVM). */
   private final JdbcClient company = JdbcClient.create(
@@ -133,6 +141,182 @@ class AccessJourneyTests {
   }
 
   @Test
+  void passagesNamingOtherPeopleAreWithheldWhenTheOfficerNeverOpensTheReviewPage() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = registerVerified("ACCESS", "Mette Kjærgaard Sørensen", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("left out because they hold information about other people");
+    MockHttpSession session = unlock(answer);
+    String data = new String(download(answer.token(), fileIds(answer.token(), session).get("data.json"), session),
+        StandardCharsets.UTF_8);
+    assertThat(data).contains("[left out, Art 15(4)]").doesNotContain("Ida Bøgh");
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+  }
+
+  @Test
+  void theCodeFollowsTheAnswerInAJobOfItsOwnAndThePageSaysWhenItIsStillOnItsWay() throws Exception {
+    String email = "kasper.lindholm@kystkonsult.example";
+    String reference = registerVerified("ACCESS", "Kasper Lindholm", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+
+    // only the answer's job runs: the answer has gone and committed, the code letter waits for its own job
+    String process = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    Job answerJob = management.createJobQuery().processInstanceId(process).activityId("Task_SendClosingLetter")
+        .singleResult();
+    management.executeJob(answerJob.getId());
+    Matcher link = DOWNLOAD_LINK.matcher(
+        TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)));
+    assertThat(link.find()).isTrue();
+    assertThat(driver.mailTo(email)).noneMatch(m -> TestDriver.subject(m).contains("Your code for the download"));
+    mvc.perform(post("/download/" + link.group(1)).param("code", "12345678").with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("The code is on its way in a separate e-mail")));
+
+    driver.runDueJobs();
+    Matcher code = CODE.matcher(TestDriver.body(driver.onlyMailTo(email, "Your code for the download")));
+    assertThat(code.find()).isTrue();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Your code for the download")))
+        .contains("After 5 wrong codes");
+    unlock(new Answer(reference, null, link.group(1), code.group(1)));
+    // one answer, one link: the code's job made no second answer
+    assertThat(driver.mailTo(email)).filteredOn(m -> TestDriver.subject(m).contains("Our answer")).hasSize(1);
+  }
+
+  @Test
+  void subjectWithoutEmailGetsTheReportOnPaperWithThePostedAnswer() throws Exception {
+    String phone = company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?")
+        .param("mette.sorensen@fjordbyg.example").query(String.class).single();
+    String body = """
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "phone": "%s", "postalAddress": "Fjordvej 2, 7100 Vejle",
+         "channel": "LETTER", "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter",
+         "language": "en"}""".formatted(phone, java.time.OffsetDateTime.now().minusHours(1));
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    searchByHand(reference, "NOTHING", null);
+    // without an e-mail address only her name matches: the officer, who holds her signed letter, releases the
+    // records and keeps the flagged passages withheld, as the page proposes
+    String review = reviewPage(reference);
+    var choices = post("/officer/access/" + reference).with(httpBasic("officer", "officer")).with(csrf());
+    Matcher candidate = CANDIDATE.matcher(review);
+    while (candidate.find()) {
+      choices.param("release", candidate.group(1));
+    }
+    Matcher flagged = FLAGGED_PASSAGE.matcher(review);
+    while (flagged.find()) {
+      choices.param("redact", flagged.group(1));
+    }
+    mvc.perform(choices).andExpect(status().is3xxRedirection());
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
+    assertThat(driver.taskField(approval, "letterPreview")).contains("printed and enclosed with this letter")
+        .doesNotContain("download");
+    driver.submitAsOfficer(approval, Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+
+    // the officer prints the letter and, from an officer-only page, the report to enclose
+    Task post = driver.onlyTask(reference, "UserTask_PostClosingLetter");
+    String paperPage = "/officer/access/" + reference + "/paper";
+    assertThat(driver.taskField(post, "enclosurePage")).isEqualTo(paperPage);
+    assertThat(driver.taskField(post, "letterText")).contains("printed and enclosed with this letter")
+        .doesNotContain("[personal link", "[personal code", "/download/");
+    mvc.perform(get(paperPage)).andExpect(status().isUnauthorized());
+    mvc.perform(get(paperPage).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
+    String page = mvc.perform(get(paperPage).with(httpBasic("officer", "officer"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    Matcher pdf = Pattern.compile("/paper/(\\d+)\">report.pdf<").matcher(page);
+    assertThat(pdf.find()).as("report.pdf on the page of files to print").isTrue();
+    byte[] report = mvc.perform(get(paperPage + "/" + pdf.group(1)).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    assertThat(new String(report, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    driver.submitAsOfficer(post, Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("letters").findValuesAsText("kind")).doesNotContain("DELIVERY_CODE");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("POSTED");
+    assertThat(driver.mailServer().received()).as("no e-mail for a subject without an address").isEmpty();
+
+    // the printed files are deleted after the usual period, like a download
+    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))));
+    deliveries.deleteExpired();
+    assertThat(deliveries.paperFiles(reference)).isEmpty();
+    mvc.perform(get(paperPage + "/" + pdf.group(1)).with(httpBasic("officer", "officer")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aRefusalInPartNeedsItsReasonWhichTheLetterGivesWithTheRightToComplain() throws Exception {
+    String email = "birthe.r@netpost.example";
+    String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
+    searchByHand(reference, "NOTHING", null);
+    Task review = driver.onlyTask(reference, "UserTask_ReviewReport");
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("refusalReason");
+    assertThat(api.view(reference).path("history").toString()).as("a refusal without reason changes nothing")
+        .doesNotContain("REPORT_REVIEWED");
+    driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL",
+        "refusalReason", "Our internal assessment of your complaint is left out (Danish Data Protection Act §22)."));
+    driver.runDueJobs();
+
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("We have done part of what you asked",
+        "Why we did not do all of what you asked (Art 12(4))", "Danish Data Protection Act §22", "Datatilsynet");
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+  }
+
+  @Test
+  void nobodyFoundGetsALetterSayingSoWithTheArt15InformationAndNoDownload() throws Exception {
+    String email = "no.one.known@example.dk";
+    String reference = registerVerified("ACCESS", "Nanna Ukendt", email);
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("We have done what you asked", "We searched 7 of our systems",
+        "We have found no personal data about you linked to the e-mail address " + email,
+        "we disclose no data about you to anyone", "Your rights:", "Transfers to countries outside the EU/EEA",
+        "Datatilsynet").doesNotContain("/download/");
+    assertThat(driver.mailTo(email)).noneMatch(m -> TestDriver.subject(m).contains("Your code for the download"));
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
+  }
+
+  @Test
+  void whatTheSystemsReturnedIsDeletedWhenTheRequestEndsWithoutAnAnswer() throws Exception {
+    String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", "birthe.r@netpost.example");
+    searchByHand(reference, "NOTHING", null);
+    assertThat(gathered(reference)).as("records gathered for the review").isPositive();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("CLOSED");
+
+    deliveries.deleteExpired();
+    assertThat(gathered(reference)).as("records of a request refused before its answer").isZero();
+  }
+
+  @Test
   void portabilityLeavesOutEvaluationAnswersAndTheEmployersRegistrationWithReasons() throws Exception {
     String email = "vibeke.stampe@havnelogistik.example";
     String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email);
@@ -155,8 +339,9 @@ class AccessJourneyTests {
     assertThat(data.path("notIncluded").size()).isEqualTo(2);
     assertThat(data.toString()).doesNotContain("Godt kursus");
     String csv = new String(download(answer.token(), files.get("data.csv"), session), StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("\uFEFFsystem,table,record_id,field,value\r\n")
-        .contains("newsletter,newsletter_subscriber,").contains(",email,vibeke.stampe@havnelogistik.example");
+    assertThat(csv).startsWith("\uFEFF\"system\",\"table\",\"record_id\",\"field\",\"value\"\r\n")
+        .contains("\"newsletter\",\"newsletter_subscriber\",")
+        .contains(",\"email\",\"vibeke.stampe@havnelogistik.example\"\r\n");
   }
 
   @Test
@@ -257,6 +442,11 @@ class AccessJourneyTests {
     driver.submitAsOfficer(search, found == null ? Map.of("foundInSystem", result)
         : Map.of("foundInSystem", result, "whatWasFound", found));
     driver.runDueJobs();
+  }
+
+  private long gathered(String reference) {
+    return rightsDesk.sql("SELECT COUNT(*) FROM access_record a JOIN dsr_request r ON r.id = a.request_id "
+        + "WHERE r.reference = ?").param(reference).query(Long.class).single();
   }
 
   private String reviewPage(String reference) throws Exception {

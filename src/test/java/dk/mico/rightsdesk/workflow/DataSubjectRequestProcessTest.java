@@ -143,6 +143,27 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
+  void answerWithDownloadLinkIsFollowedByTheCodeInAJobOfItsOwn() {
+    mocks.downloadCodeToSend(true);
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_HandleByHand");
+    decide("UserTask_ApproveAnswer", "answerDecision", "SEND");
+    runJobAt("Task_SendClosingLetter");
+
+    // the answer has committed; the code letter waits for its own job, which a failure would retry alone
+    assertThat(request).isWaitingAt("Task_SendDownloadCode");
+    runJobAt("Task_SendDownloadCode");
+
+    assertThat(request).isEnded().hasPassedInOrder("Task_SendClosingLetter", "Task_SendDownloadCode",
+        "Task_CloseRequest", "EndEvent_RequestClosed").hasNotPassed("UserTask_PostClosingLetter");
+    assertThat(mocks.calls()).containsSubsequence(
+        "sendClosingLetterDelegate Task_SendClosingLetter",
+        "sendDownloadCodeDelegate Task_SendDownloadCode",
+        "closeRequestDelegate Task_CloseRequest");
+  }
+
+  @Test
   void subjectWithoutEmailGetsAcknowledgementAndClosingLetterByPost() {
     Map<String, Object> letter = registeredRequest();
     letter.put(POSTAL_DELIVERY, true);
@@ -322,7 +343,7 @@ class DataSubjectRequestProcessTest {
   @ValueSource(strings = {"Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "Task_SendConfirmationLink",
       "ReceiveTask_AwaitConfirmation", "UserTask_CheckIdentity", "UserTask_AwaitIdentityInformation",
       "CallActivity_FulfilRequest", "UserTask_ApproveAnswer", "UserTask_ReviseAnswer", "Task_SendClosingLetter",
-      "UserTask_PostClosingLetter", "SubProcess_DeadlineWatch"})
+      "Task_SendDownloadCode", "UserTask_PostClosingLetter", "SubProcess_DeadlineWatch"})
   void withdrawalEndsTheRequestWhereverItWaits(String waitingAt) {
     Map<String, Object> variables = webRequest();
     variables.put(CONFIRMATION_EXPIRES_AT, Date.from(RECEIVED.plus(ProcessMocks.LINK_VALIDITY)));

@@ -4,6 +4,7 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANS
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANSWER_NEEDS_APPROVAL;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_EXPIRES_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.DOWNLOAD_CODE_TO_SEND;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_VERIFIED;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.LETTER_KIND;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FINAL_WARNING_AT;
@@ -50,6 +51,7 @@ final class ProcessMocks {
   private WatchPlan plan;
   private Date nextEscalationAt;
   private boolean stillOverdue = true;
+  private boolean downloadCodeToSend;
   /** How long the subject has to answer a request for identity information. */
   static final Duration REPLY_WITHIN = Duration.ofDays(30);
 
@@ -63,6 +65,11 @@ final class ProcessMocks {
 
   void stillOverdue(boolean overdue) {
     this.stillOverdue = overdue;
+  }
+
+  /** Whether the closing letter carries a download link whose code is to follow. */
+  void downloadCodeToSend(boolean toSend) {
+    this.downloadCodeToSend = toSend;
   }
 
   /** Registers a stand-in for every bean named in processes/; undo with {@link Mocks#reset()}. */
@@ -79,7 +86,11 @@ final class ProcessMocks {
       return null;
     }));
     Mocks.register("sendConfirmationReminderDelegate", delegate("sendConfirmationReminderDelegate", e -> null));
-    Mocks.register("sendClosingLetterDelegate", delegate("sendClosingLetterDelegate", e -> null));
+    Mocks.register("sendClosingLetterDelegate", delegate("sendClosingLetterDelegate", execution -> {
+      execution.setVariable(DOWNLOAD_CODE_TO_SEND, downloadCodeToSend);
+      return null;
+    }));
+    Mocks.register("sendDownloadCodeDelegate", delegate("sendDownloadCodeDelegate", e -> null));
     Mocks.register("closeRequestDelegate", delegate("closeRequestDelegate", execution -> {
       Object outcome = execution.getVariableLocal(OUTCOME);
       return outcome == null ? null : "outcome=" + outcome;

@@ -1,9 +1,14 @@
 package dk.mico.rightsdesk.web.pages;
 
 import dk.mico.rightsdesk.access.AccessReview;
+import dk.mico.rightsdesk.access.Deliveries;
 import dk.mico.rightsdesk.request.UnknownRequestException;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,15 +22,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The officer's review page of an access or portability report, linked from the Tasklist task "Review the report":
  * the report as it would go, what each system returned, the passages to withhold and the name-only matches to
- * release. Officers only (Spring Security; a Tasklist session counts); the decision itself is made in Tasklist.
+ * release; and the files to print for an answer that goes by post. Officers only (Spring Security; a Tasklist session
+ * counts); the decision itself is made in Tasklist.
  */
 @Controller
 class AccessReviewPageController {
 
   private final AccessReview review;
+  private final Deliveries deliveries;
 
-  AccessReviewPageController(AccessReview review) {
+  AccessReviewPageController(AccessReview review, Deliveries deliveries) {
     this.review = review;
+    this.deliveries = deliveries;
   }
 
   @GetMapping("/officer/access/{reference}")
@@ -40,6 +48,26 @@ class AccessReviewPageController {
     review.saveChoices(reference, redact == null ? List.of() : redact, release == null ? List.of() : release);
     redirect.addFlashAttribute("saved", true);
     return "redirect:/officer/access/" + reference;
+  }
+
+  /** The files of an answer that goes on paper, linked from the task "Post the closing letter". */
+  @GetMapping("/officer/access/{reference}/paper")
+  String paper(@PathVariable String reference, Model model) {
+    model.addAttribute("reference", reference);
+    model.addAttribute("files", deliveries.paperFiles(reference));
+    return "officer/access-paper";
+  }
+
+  @GetMapping("/officer/access/{reference}/paper/{fileId}")
+  ResponseEntity<byte[]> paperFile(@PathVariable String reference, @PathVariable long fileId) {
+    return deliveries.paperFile(reference, fileId)
+        .map(file -> ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(file.mediaType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.inline().filename(file.name()).build().toString())
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(file.content()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   @ExceptionHandler(IllegalStateException.class)

@@ -68,12 +68,13 @@ class DownloadPageController {
       http.getSession().setAttribute(UNLOCKED + link.deliveryId(), Boolean.TRUE);
       return "redirect:/download/" + token;
     }
-    if (result == CodeResult.WRONG) {
+    if (result == CodeResult.WRONG || result == CodeResult.NOT_SENT_YET) {
       speak(link, http);
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      boolean wrong = result == CodeResult.WRONG;
+      response.setStatus(wrong ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
       model.addAttribute("token", token);
       model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
-      model.addAttribute("wrongCode", true);
+      model.addAttribute(wrong ? "wrongCode" : "codeNotSentYet", true);
       return "pages/download";
     }
     return refused(link, http, response, model);
