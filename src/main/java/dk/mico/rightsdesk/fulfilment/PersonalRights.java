@@ -110,7 +110,7 @@ public class PersonalRights {
   @Transactional(readOnly = true)
   public List<LocalDate> scheduledErasures(String reference) {
     return review.proposals(reference).stream()
-        .filter(p -> "KEEP".equals(p.outcome()) && p.keptUntil() != null)
+        .filter(Proposal::erasedAfterRetention)
         .map(p -> p.keptUntil().plusDays(1))
         .distinct()
         .sorted()
@@ -123,7 +123,7 @@ public class PersonalRights {
     DataSubjectRequest request = lifecycle.get(reference);
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
     List<Proposal> due = review.proposals(request.id()).stream()
-        .filter(p -> "KEEP".equals(p.outcome()) && p.keptUntil() != null && p.keptUntil().isBefore(today))
+        .filter(p -> p.erasedAfterRetention() && p.keptUntil().isBefore(today))
         .toList();
     due.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
         byTable(proposals).forEach((table, ids) ->

@@ -26,12 +26,24 @@ public record Proposal(long id, String system, String table, String recordId, Li
     String legalBasis, String proposal, String article, String reasonCode, LocalDate keptUntil, boolean suppress,
     String decision, String justification, String decidedBy) {
 
+  /** The reason the erasure table gives for a record a law requires kept for a period that still runs. */
+  static final String RETENTION_RUNNING = "erasure.retention";
+
   public boolean decided() {
     return decision != null;
   }
 
   public boolean overridden() {
     return decision != null && !decision.equals(proposal);
+  }
+
+  /**
+   * Whether the record is kept only for a running legal retention period, as the tables proposed and the officer
+   * confirmed: then it is erased the day after {@link #keptUntil()}. A record the officer chose to keep for another
+   * reason (an override) is not erased on any date.
+   */
+  public boolean erasedAfterRetention() {
+    return !overridden() && "KEEP".equals(outcome()) && RETENTION_RUNNING.equals(reasonCode) && keptUntil != null;
   }
 
   /** What is done: the officer's decision. */

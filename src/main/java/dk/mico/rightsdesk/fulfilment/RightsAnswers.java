@@ -70,12 +70,14 @@ public class RightsAnswers {
       switch (p.outcome()) {
         case "KEEP" -> {
           String line = "- " + text("rights.kept", locale, where, why, article(p));
-          if (p.keptUntil() != null) {
+          if (p.erasedAfterRetention()) {
             line += " " + text("rights.kept.until", locale, date(p.keptUntil().plusDays(1), locale));
           }
           refused.add(line);
         }
-        case "NO_ACTION" -> done.add("- " + text("rights.noAction", locale, where, why));
+        // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
+        case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
+            p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why, p.article()));
         case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p)));
         case "BALANCE" -> {
           if (balancingGrounds != null) {

@@ -13,12 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
+import dk.mico.rightsdesk.fulfilment.PersonalRights;
 import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +48,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @RightsDeskSpringTest
 class PersonalRightsTests {
 
+  private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired LegalBasisReview review;
+  @Autowired PersonalRights rights;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient engineDb;
   @Autowired MockMvc mvc;
@@ -101,6 +109,55 @@ class PersonalRightsTests {
     // nothing that was erased stays in the request record, the change log or the engine's tables (history too)
     String engineDump = String.join("\n", engineDb.sql("SCRIPT").query(String.class).list());
     assertThat(engineDump).contains(reference).doesNotContain(phone).doesNotContain(title);
+
+    // half an hour after midnight in Copenhagen (still the day before in UTC), the day after the 2022 invoice's
+    // period ends, its scheduled erasure runs at the first try; the 2024 invoice stays
+    LocalDate firstEnd = proposals.stream().filter(Proposal::erasedAfterRetention).map(Proposal::keptUntil)
+        .min(LocalDate::compareTo).orElseThrow();
+    driver.setTime(Date.from(firstEnd.plusDays(1).atTime(0, 30).atZone(COPENHAGEN).toInstant()));
+    driver.runDueJobs();
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single()).as("the 2022 invoice erased as scheduled").isEqualTo(1);
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
+            + "WHERE r.reference = ? AND c.table_name = 'invoice' AND c.decided_by LIKE '%retention period ended%'")
+        .param(reference).query(Integer.class).single()).as("the scheduled erasure recorded").isEqualTo(1);
+  }
+
+  @Test
+  void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
+    // a generated invoice contact with one invoice past its bookkeeping period and one still in it
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MIN(invoice_date) < DATE '2019-01-01' AND MAX(invoice_date) > DATE '2023-01-01'
+            ORDER BY 1""").query(String.class).list().get(0);
+    int invoices = company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single();
+    String reference = register("ERASURE", "Invoice Contact", email, "Please erase everything about me.");
+    driver.runDueJobs();
+    Proposal oldInvoice = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
+    review.decide(reference, oldInvoice.id(), "KEEP", "Needed for a pending legal claim about the delivery.",
+        "officer");
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(rights.scheduledErasures(reference)).isNotEmpty()
+        .doesNotContain(oldInvoice.keptUntil().plusDays(1));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("ErasureRequestProcess").count()).as("only the bookkeeping periods scheduled")
+        .isEqualTo(rights.scheduledErasures(reference).size());
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("pending legal claim")
+        .doesNotContain("We erase it on " + oldInvoice.keptUntil().plusDays(1)
+            .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+
+    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(365 * 7))));
+    driver.runDueJobs();
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single()).as("every invoice erased in time but the one kept for the claim")
+        .isEqualTo(1)
+        .isLessThan(invoices);
   }
 
   @Test
@@ -177,6 +234,34 @@ class PersonalRightsTests {
   }
 
   @Test
+  void restrictionTheOfficerRefusesIsRefusedWithTheReason() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = register("RESTRICTION", "Mette Kjærgaard Sørensen", email, "Restrict my data.");
+    driver.runDueJobs();
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), "NO_ACTION", "The course records are needed to run the course she is on.",
+          "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    approveAndSend(reference);
+
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(restrictedFlags(email)).containsOnly(false);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("not restricted", "needed to run the course", "Art 12(4)");
+
+    Proposal first = review.proposals(reference).get(0);
+    assertThatThrownBy(() -> review.decide(reference, first.id(), "RESTRICT", null, "officer"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations().get(0).message())
+            .contains("can no longer be changed"));
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), "RESTRICT"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("they can no longer be changed")));
+    assertThat(review.proposals(reference).get(0).decision()).isEqualTo("NO_ACTION");
+  }
+
+  @Test
   void generalObjectionToTheCourseEvaluationThatTheOfficerUpholdsStopsIt() throws Exception {
     String email = "mette.sorensen@fjordbyg.example";
     String reference = register("OBJECTION", "Mette Kjærgaard Sørensen", email, "Stop using my course evaluation.");
@@ -215,7 +300,8 @@ class PersonalRightsTests {
 
     assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
         .query(Integer.class).single()).isPositive();
-    assertThat(api.view(reference).path("outcome").asText()).isIn("REFUSED", "PARTIALLY_REFUSED");
+    assertThat(api.view(reference).path("outcome").asText()).as("nothing was stopped")
+        .isEqualTo("REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
         .contains("compelling legitimate grounds", "accreditation", "Art 12(4)");
   }
@@ -248,10 +334,12 @@ class PersonalRightsTests {
          "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details));
   }
 
-  /** The officer confirms every proposal, then completes the review task. */
+  /** The officer confirms every proposal not decided yet, then completes the review task. */
   private void confirmAll(String reference) {
     for (Proposal p : review.proposals(reference)) {
-      review.decide(reference, p.id(), p.proposal(), null, "officer");
+      if (!p.decided()) {
+        review.decide(reference, p.id(), p.proposal(), null, "officer");
+      }
     }
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
     driver.runDueJobs();
