@@ -41,7 +41,7 @@ public class LegalBasisReview {
   /** The decisions an officer can take per right; anything other than the proposal is an override. */
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
       RequestType.ERASURE, List.of("ERASE", "KEEP"),
-      RequestType.RESTRICTION, List.of("RESTRICT", "NO_ACTION"),
+      RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "NOT_APPLICABLE"));
 
   private final JdbcClient jdbc;

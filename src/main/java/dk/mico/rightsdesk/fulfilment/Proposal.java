@@ -13,7 +13,8 @@ import java.util.List;
  * @param recordId the record
  * @param categories the data categories it holds
  * @param legalBasis the record's legal basis
- * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, NO_ACTION, BALANCE, NOT_APPLICABLE)
+ * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION, BALANCE,
+ *     NOT_APPLICABLE)
  * @param article the article behind it
  * @param reasonCode the reason, as a message key under {@code review.reason.}
  * @param keptUntil the last day a law requires the record kept, or null

@@ -110,7 +110,8 @@ class ReviewPageController {
   }
 
   private static String noticeAction(RequestType type) {
-    return type == RequestType.RESTRICTION ? "RESTRICTED" : "ERASED";
+    // a general objection stops processing by restricting the records
+    return type == RequestType.ERASURE ? "ERASED" : "RESTRICTED";
   }
 
   private static boolean same(String a, String b) {
