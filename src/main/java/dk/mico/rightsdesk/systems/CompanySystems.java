@@ -47,11 +47,16 @@ public class CompanySystems {
   /**
    * With the application's clock where it has one (the engine's, so tests that move time move this too), in the
    * controller's time zone: a retention period ends at midnight there, when the scheduled erasure runs, not in UTC.
+   * (A context without the calendar, such as the company start checks, keeps the clock's own zone.)
    */
   @Autowired
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, ObjectProvider<Clock> clock,
-      LegalCalendar calendar) {
-    this(properties, dataSources, clock.getIfAvailable(Clock::systemUTC).withZone(calendar.zone()));
+      ObjectProvider<LegalCalendar> calendar) {
+    this(properties, dataSources, inLegalZone(clock.getIfAvailable(Clock::systemUTC), calendar.getIfAvailable()));
+  }
+
+  private static Clock inLegalZone(Clock clock, LegalCalendar calendar) {
+    return calendar == null ? clock : clock.withZone(calendar.zone());
   }
 
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, Clock clock) {
