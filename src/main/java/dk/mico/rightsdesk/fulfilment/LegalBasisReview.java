@@ -6,8 +6,10 @@ import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.request.Step;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
@@ -39,7 +41,7 @@ public class LegalBasisReview {
   /** The decisions an officer can take per right; anything other than the proposal is an override. */
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
       RequestType.ERASURE, List.of("ERASE", "KEEP"),
-      RequestType.RESTRICTION, List.of("RESTRICT", "NO_ACTION"),
+      RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "NOT_APPLICABLE"));
 
   private final JdbcClient jdbc;
@@ -140,7 +142,10 @@ public class LegalBasisReview {
             List.of(new Violation("proposal", "is not a proposal of " + reference))));
     String field = "decision-" + proposalId;
     List<Violation> bad = new ArrayList<>();
-    if (decision == null || !decisions(request.type()).contains(decision)) {
+    if (reviewFinished(request)) {
+      bad.add(new Violation(field, "the review of " + reference
+          + " is finished and its decisions are being carried out; they can no longer be changed"));
+    } else if (decision == null || !decisions(request.type()).contains(decision)) {
       bad.add(new Violation(field, "choose one of " + decisions(request.type())));
     } else if (!decision.equals(proposal.proposal()) && (justification == null || justification.isBlank())) {
       bad.add(new Violation("justification-" + proposalId,
@@ -192,6 +197,25 @@ public class LegalBasisReview {
     if (!undecided.isEmpty()) {
       throw new InvalidRequestException(undecided);
     }
+  }
+
+  /**
+   * Whether the decisions are final: the review task was completed, something was carried out, or the request is
+   * closed. Changing a decision after that would make the record differ from what was done.
+   */
+  @Transactional(readOnly = true)
+  public boolean reviewFinished(String reference) {
+    return reviewFinished(lifecycle.get(reference));
+  }
+
+  private boolean reviewFinished(DataSubjectRequest request) {
+    return request.status() == RequestStatus.CLOSED || jdbc.sql("""
+            SELECT EXISTS (SELECT 1 FROM dsr_request_step WHERE request_id = :id AND step = :reviewed)
+              OR EXISTS (SELECT 1 FROM request_proposal WHERE request_id = :id AND carried_out_at IS NOT NULL)""")
+        .param("id", request.id())
+        .param("reviewed", Step.LEGAL_BASIS_REVIEWED.name())
+        .query(Boolean.class)
+        .single();
   }
 
   /** Whether any decided proposal needs a person's balancing (a general objection to 6(1)(e)/(f) processing). */

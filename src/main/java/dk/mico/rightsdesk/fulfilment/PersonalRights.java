@@ -57,14 +57,16 @@ public class PersonalRights {
 
   /**
    * Stops, in one system, processing that a general objection ended (Art 21(1)): what the officer decided to stop,
-   * and, when the balancing upheld the objection, everything that was weighed. The records are erased as declared.
+   * and, when the balancing upheld the objection, everything that was weighed. The records are marked restricted
+   * (stored only, used for nothing else), not erased: erasure under Art 17(1)(c) needs the subject's request for it
+   * and cannot be undone; the letter tells the subject they may ask.
    */
   @Transactional
   public void stopProcessing(String reference, String systemId) {
     boolean upheld = objectionUpheld(reference);
     carryOut(reference, systemId,
         p -> "STOP".equals(p.outcome()) || (upheld && "BALANCE".equals(p.outcome())),
-        (system, table, ids) -> systems.erase(system, table, ids));
+        (system, table, ids) -> systems.restrict(system, table, ids));
   }
 
   /** Marks restricted in one system the records the officer decided to restrict (Art 18): stored only. */
@@ -110,7 +112,7 @@ public class PersonalRights {
   @Transactional(readOnly = true)
   public List<LocalDate> scheduledErasures(String reference) {
     return review.proposals(reference).stream()
-        .filter(p -> "KEEP".equals(p.outcome()) && p.keptUntil() != null)
+        .filter(Proposal::erasedAfterRetention)
         .map(p -> p.keptUntil().plusDays(1))
         .distinct()
         .sorted()
@@ -123,7 +125,7 @@ public class PersonalRights {
     DataSubjectRequest request = lifecycle.get(reference);
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
     List<Proposal> due = review.proposals(request.id()).stream()
-        .filter(p -> "KEEP".equals(p.outcome()) && p.keptUntil() != null && p.keptUntil().isBefore(today))
+        .filter(p -> p.erasedAfterRetention() && p.keptUntil().isBefore(today))
         .toList();
     due.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
         byTable(proposals).forEach((table, ids) ->

@@ -13,7 +13,8 @@ import java.util.List;
  * @param recordId the record
  * @param categories the data categories it holds
  * @param legalBasis the record's legal basis
- * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, NO_ACTION, BALANCE, NOT_APPLICABLE)
+ * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION, BALANCE,
+ *     NOT_APPLICABLE)
  * @param article the article behind it
  * @param reasonCode the reason, as a message key under {@code review.reason.}
  * @param keptUntil the last day a law requires the record kept, or null
@@ -26,12 +27,24 @@ public record Proposal(long id, String system, String table, String recordId, Li
     String legalBasis, String proposal, String article, String reasonCode, LocalDate keptUntil, boolean suppress,
     String decision, String justification, String decidedBy) {
 
+  /** The reason the erasure table gives for a record a law requires kept for a period that still runs. */
+  static final String RETENTION_RUNNING = "erasure.retention";
+
   public boolean decided() {
     return decision != null;
   }
 
   public boolean overridden() {
     return decision != null && !decision.equals(proposal);
+  }
+
+  /**
+   * Whether the record is kept only for a running legal retention period, as the tables proposed and the officer
+   * confirmed: then it is erased the day after {@link #keptUntil()}. A record the officer chose to keep for another
+   * reason (an override) is not erased on any date.
+   */
+  public boolean erasedAfterRetention() {
+    return !overridden() && "KEEP".equals(outcome()) && RETENTION_RUNNING.equals(reasonCode) && keptUntil != null;
   }
 
   /** What is done: the officer's decision. */

@@ -62,12 +62,15 @@ public class RecipientNotices {
     this.clock = clock;
   }
 
-  /** The changes in the systems that a notice of each action is about. */
+  /**
+   * The changes in the systems that a notice of each action is about; what an owner did by hand in a system is the
+   * request's own right carried out there (a supplementary statement is a rectification, Art 16 and 19).
+   */
   private static final Map<String, Set<String>> CHANGES = Map.of(
-      "ERASED", Set.of("DELETED", "ANONYMISED"),
-      "RESTRICTED", Set.of("RESTRICTED"),
+      "ERASED", Set.of("DELETED", "ANONYMISED", WorkByHand.DONE),
+      "RESTRICTED", Set.of("RESTRICTED", WorkByHand.DONE),
       "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED"),
-      "RECTIFIED", Set.of("RECTIFIED"));
+      "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
 
   /** The recipients of the systems where the request made changes of this notice's kind. */
   @Transactional(readOnly = true)

@@ -161,8 +161,22 @@ public class Rectifications {
         done.add(where.isEmpty() ? text("rights.rectified.already", locale, check.column())
             : text("rights.rectified", locale, check.column(), String.join(", ", where)));
       }
-      case SUPPLEMENT -> done.add(text("rights.supplemented", locale, check.statement()));
+      case SUPPLEMENT -> {
+        List<String> where = findings.changes(request.id()).stream()
+            .filter(c -> WorkByHand.DONE.equals(c.action()))
+            .map(c -> systems.system(SystemId.of(c.system())).name())
+            .distinct().toList();
+        done.add(where.isEmpty() ? text("rights.supplemented.kept", locale, check.statement())
+            : text("rights.supplemented", locale, check.statement(), String.join(", ", where)));
+      }
       default -> done.add(text("rights.accurate.kept", locale));
+    }
+    if (CORRECT.equals(check.decision())) {
+      findings.changes(request.id()).stream()
+          .filter(c -> WorkByHand.DONE.equals(c.action()) || WorkByHand.NOTHING_HELD.equals(c.action()))
+          .forEach(c -> done.add("- " + text("rights.change." + c.action(), locale,
+              systems.system(SystemId.of(c.system())).name(), c.recordIds().size(),
+              String.join(", ", c.categories()))));
     }
     done.add(answers.recipientsLine(reference, locale));
     boolean accurate = ACCURATE.equals(check.decision());

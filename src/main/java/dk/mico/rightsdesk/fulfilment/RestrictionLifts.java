@@ -10,6 +10,7 @@ import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.Step;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -83,17 +84,26 @@ public class RestrictionLifts {
     return new Lift(reason.strip(), liftOn);
   }
 
-  /** Tells the subject, before anything is lifted, when and why (Art 18(3)). */
+  /**
+   * Tells the subject, before anything is lifted, when and why (Art 18(3)), and answers the moment of lifting. The
+   * notice period runs from when the notice is written, not from the decision, so that a notice delayed (a mail
+   * outage retried for days) still gives the subject the whole period; a notice written already keeps its date.
+   */
   @Transactional
-  public void sendNotice(String reference) {
+  public Instant sendNotice(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     Lift lift = find(request.id());
     if (lift == null) {
       throw new IllegalStateException(reference + " has no decided lifting");
     }
-    letters.send(reference, LetterKind.RESTRICTION_LIFT_NOTICE, null,
-        () -> Map.of("liftReason", lift.reason(),
-            "liftOn", RightsAnswers.date(lift.liftOn(), request.language().locale())));
+    letters.send(reference, LetterKind.RESTRICTION_LIFT_NOTICE, null, () -> {
+      LocalDate liftOn = LocalDate.now(clock.withZone(calendar.zone())).plus(notice);
+      jdbc.sql("UPDATE restriction_lift SET lift_on = ? WHERE request_id = ?")
+          .params(java.sql.Date.valueOf(liftOn), request.id())
+          .update();
+      return Map.of("liftReason", lift.reason(), "liftOn", RightsAnswers.date(liftOn, request.language().locale()));
+    });
+    return find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant();
   }
 
   private Lift find(long requestId) {

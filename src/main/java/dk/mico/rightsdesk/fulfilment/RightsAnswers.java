@@ -54,14 +54,18 @@ public class RightsAnswers {
     List<String> refused = new ArrayList<>();
     String balancingGrounds = request.type() == RequestType.OBJECTION ? review.balancingGrounds(reference) : null;
 
-    for (RequestFindings.RecordedChange change : findings.changes(request.id())) {
-      if (change.table() == null) {
-        continue; // a suppression entry: said below
+    List<RequestFindings.RecordedChange> changes = findings.changes(request.id());
+    for (RequestFindings.RecordedChange change : changes) {
+      if (change.action().startsWith("SUPPRESSION")) {
+        continue; // said below
       }
-      done.add("- " + text("rights.change." + change.action(), locale, systemName(change.system()),
-          change.recordIds().size(), String.join(", ", change.categories())));
+      // an objection's restriction is how its processing stopped, and the letter says so
+      String key = request.type() == RequestType.OBJECTION && "RESTRICTED".equals(change.action())
+          ? "rights.objection.stopped" : "rights.change." + change.action();
+      done.add("- " + text(key, locale, systemName(change.system()), change.recordIds().size(),
+          String.join(", ", change.categories())));
     }
-    if (findings.changes(request.id()).stream().anyMatch(c -> c.action().startsWith("SUPPRESSION"))) {
+    if (changes.stream().anyMatch(c -> c.action().startsWith("SUPPRESSION"))) {
       done.add(text("auto.suppression", locale));
     }
     for (Proposal p : proposals) {
@@ -70,12 +74,14 @@ public class RightsAnswers {
       switch (p.outcome()) {
         case "KEEP" -> {
           String line = "- " + text("rights.kept", locale, where, why, article(p));
-          if (p.keptUntil() != null) {
+          if (p.erasedAfterRetention()) {
             line += " " + text("rights.kept.until", locale, date(p.keptUntil().plusDays(1), locale));
           }
           refused.add(line);
         }
-        case "NO_ACTION" -> done.add("- " + text("rights.noAction", locale, where, why));
+        // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
+        case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
+            p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why, p.article()));
         case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p)));
         case "BALANCE" -> {
           if (balancingGrounds != null) {
@@ -85,22 +91,28 @@ public class RightsAnswers {
         default -> { }
       }
     }
-    if (proposals.isEmpty()) {
+    boolean doneByHand = changes.stream().anyMatch(c -> WorkByHand.DONE.equals(c.action()));
+    if (proposals.isEmpty() && !doneByHand) {
       done.add(text("rights.nothing.found", locale));
     }
-    if (request.type() == RequestType.RESTRICTION
-        && proposals.stream().anyMatch(p -> "RESTRICT".equals(p.outcome()))) {
+    if (request.type() == RequestType.RESTRICTION && (doneByHand
+        || proposals.stream().anyMatch(p -> "RESTRICT".equals(p.outcome())))) {
       done.add(text("rights.restricted.meaning", locale));
+    }
+    if (request.type() == RequestType.OBJECTION && (doneByHand
+        || changes.stream().anyMatch(c -> "RESTRICTED".equals(c.action())))) {
+      done.add(text("rights.objection.erasureOnRequest", locale));
     }
     done.add(recipientsLine(reference, locale));
 
-    boolean anyDone = proposals.stream().anyMatch(p -> List.of("ERASE", "RESTRICT", "STOP").contains(p.outcome())
-        || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
+    boolean anyDone = doneByHand || proposals.stream()
+        .anyMatch(p -> List.of("ERASE", "RESTRICT", "STOP").contains(p.outcome())
+            || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
     Outcome outcome = refused.isEmpty() ? Outcome.FULFILLED
         : anyDone ? Outcome.PARTIALLY_REFUSED : Outcome.REFUSED;
     lifecycle.recordAnswer(reference, outcome.name(), String.join("\n", done),
         refused.isEmpty() ? null : String.join("\n", refused), officer);
-    if (findings.changes(request.id()).stream().anyMatch(c -> ERASING.contains(c.action()))) {
+    if (changes.stream().anyMatch(c -> ERASING.contains(c.action()))) {
       lifecycle.clearDetailsAfterErasure(reference);
     }
   }

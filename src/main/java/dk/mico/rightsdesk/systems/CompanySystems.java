@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.system.SecretTokens;
 import dk.mico.rightsdesk.systems.CompanyProperties.Access;
 import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
@@ -43,10 +44,19 @@ public class CompanySystems {
     this(properties, dataSources, Clock.systemUTC());
   }
 
-  /** With the application's clock where it has one (the engine's, so tests that move time move this too). */
+  /**
+   * With the application's clock where it has one (the engine's, so tests that move time move this too), in the
+   * controller's time zone: a retention period ends at midnight there, when the scheduled erasure runs, not in UTC.
+   * (A context without the calendar, such as the company start checks, keeps the clock's own zone.)
+   */
   @Autowired
-  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, ObjectProvider<Clock> clock) {
-    this(properties, dataSources, clock.getIfAvailable(Clock::systemUTC));
+  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, ObjectProvider<Clock> clock,
+      ObjectProvider<LegalCalendar> calendar) {
+    this(properties, dataSources, inLegalZone(clock.getIfAvailable(Clock::systemUTC), calendar.getIfAvailable()));
+  }
+
+  private static Clock inLegalZone(Clock clock, LegalCalendar calendar) {
+    return calendar == null ? clock : clock.withZone(calendar.zone());
   }
 
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, Clock clock) {

@@ -51,6 +51,10 @@ class ReviewPageController {
   String save(@PathVariable String reference, @RequestParam Map<String, String> form, Principal officer,
       Model model) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (review.reviewFinished(reference)) {
+      model.addAttribute("form", form);
+      return page(reference, model, Map.of("review", "is finished; nothing was saved"), false);
+    }
     Map<Long, String> decisions = new LinkedHashMap<>();
     Map<Long, String> justifications = new HashMap<>();
     for (Proposal p : review.proposals(reference)) {
@@ -93,6 +97,7 @@ class ReviewPageController {
     model.addAttribute("notices", notices.notices(reference));
     model.addAttribute("errors", errors);
     model.addAttribute("saved", saved);
+    model.addAttribute("finished", review.reviewFinished(reference));
     model.addAttribute("undecided", proposals.stream().filter(p -> !p.decided()).count());
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", Map.of());
@@ -105,7 +110,8 @@ class ReviewPageController {
   }
 
   private static String noticeAction(RequestType type) {
-    return type == RequestType.RESTRICTION ? "RESTRICTED" : "ERASED";
+    // a general objection stops processing by restricting the records
+    return type == RequestType.ERASURE ? "ERASED" : "RESTRICTED";
   }
 
   private static boolean same(String a, String b) {

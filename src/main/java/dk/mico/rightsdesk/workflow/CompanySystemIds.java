@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.fulfilment.WorkByHand;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class CompanySystemIds {
 
   private final Discovery discovery;
+  private final WorkByHand work;
 
-  CompanySystemIds(Discovery discovery) {
+  CompanySystemIds(Discovery discovery, WorkByHand work) {
     this.discovery = discovery;
+    this.work = work;
   }
 
   public List<String> searchable() {
@@ -22,6 +25,14 @@ public class CompanySystemIds {
   /** The systems searched by hand: {@code collection="${companySystemIds.manual()}"}. */
   public List<String> manual() {
     return discovery.manualSystems();
+  }
+
+  /**
+   * The systems whose owners carry out a request by hand:
+   * {@code collection="${companySystemIds.byHand(execution.processBusinessKey)}"}.
+   */
+  public List<String> byHand(String reference) {
+    return work.systems(reference);
   }
 
   /** The group that works in a system by hand: {@code candidateGroups="${companySystemIds.ownerGroup(systemId)}"}. */

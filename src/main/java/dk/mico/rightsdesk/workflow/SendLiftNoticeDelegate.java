@@ -1,11 +1,17 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_AT;
+
 import dk.mico.rightsdesk.fulfilment.RestrictionLifts;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Tells the subject when and why a restriction will be lifted, before it is (Art 18(3)). */
+/**
+ * Tells the subject when and why a restriction will be lifted, before it is (Art 18(3)); the lifting waits for the
+ * notice period counted from the notice.
+ */
 @Component
 class SendLiftNoticeDelegate implements JavaDelegate {
 
@@ -17,6 +23,6 @@ class SendLiftNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifts.sendNotice(execution.getProcessBusinessKey());
+    execution.setVariable(LIFT_AT, Date.from(lifts.sendNotice(execution.getProcessBusinessKey())));
   }
 }

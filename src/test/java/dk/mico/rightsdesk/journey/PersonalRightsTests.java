@@ -13,18 +13,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
+import dk.mico.rightsdesk.fulfilment.PersonalRights;
 import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +49,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @RightsDeskSpringTest
 class PersonalRightsTests {
 
+  private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired LegalBasisReview review;
+  @Autowired PersonalRights rights;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
   @Autowired JdbcClient engineDb;
   @Autowired MockMvc mvc;
 
@@ -80,6 +90,12 @@ class PersonalRightsTests {
     assertThat(proposals).filteredOn(p -> p.table().equals("invoice") && p.proposal().equals("ERASE"))
         .as("the 2017 invoice is past its 5 years").hasSize(1);
     confirmAll(reference);
+    var byHand = driver.onlyTask(reference, "UserTask_CarryOutByHand");
+    assertThat(driver.taskField(byHand, "systemName")).startsWith("Mailarkiv");
+    assertThatThrownBy(() -> driver.submitAsOfficer(byHand, Map.of("carriedOut", "DONE_BY_HAND")))
+        .hasMessageContaining("whatWasDone");
+    driver.submitAsOfficer(byHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "e-mails to and from you about the delivery deleted"));
     approveAndSend(reference);
 
     assertThat(company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
@@ -92,6 +108,7 @@ class PersonalRightsTests {
 
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("erased", "kept", "17(3)(b)", "bogføringsloven", "We erase it on",
+        "Mailarkiv (e-mail archive of support@ and gdpr@): e-mails to and from you about the delivery deleted",
         "Serverhallen Nord ApS", "Datatilsynet");
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting processor told").isNotEmpty();
     assertThat(driver.mailTo("revision@bogholm.example")).as("the auditor told of the anonymised invoice")
@@ -101,6 +118,55 @@ class PersonalRightsTests {
     // nothing that was erased stays in the request record, the change log or the engine's tables (history too)
     String engineDump = String.join("\n", engineDb.sql("SCRIPT").query(String.class).list());
     assertThat(engineDump).contains(reference).doesNotContain(phone).doesNotContain(title);
+
+    // half an hour after midnight in Copenhagen (still the day before in UTC), the day after the 2022 invoice's
+    // period ends, its scheduled erasure runs at the first try; the 2024 invoice stays
+    LocalDate firstEnd = proposals.stream().filter(Proposal::erasedAfterRetention).map(Proposal::keptUntil)
+        .min(LocalDate::compareTo).orElseThrow();
+    driver.setTime(Date.from(firstEnd.plusDays(1).atTime(0, 30).atZone(COPENHAGEN).toInstant()));
+    driver.runDueJobs();
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single()).as("the 2022 invoice erased as scheduled").isEqualTo(1);
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
+            + "WHERE r.reference = ? AND c.table_name = 'invoice' AND c.decided_by LIKE '%retention period ended%'")
+        .param(reference).query(Integer.class).single()).as("the scheduled erasure recorded").isEqualTo(1);
+  }
+
+  @Test
+  void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
+    // a generated invoice contact with one invoice past its bookkeeping period and one still in it
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MIN(invoice_date) < DATE '2019-01-01' AND MAX(invoice_date) > DATE '2023-01-01'
+            ORDER BY 1""").query(String.class).list().get(0);
+    int invoices = company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single();
+    String reference = register("ERASURE", "Invoice Contact", email, "Please erase everything about me.");
+    driver.runDueJobs();
+    Proposal oldInvoice = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
+    review.decide(reference, oldInvoice.id(), "KEEP", "Needed for a pending legal claim about the delivery.",
+        "officer");
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(rights.scheduledErasures(reference)).isNotEmpty()
+        .doesNotContain(oldInvoice.keptUntil().plusDays(1));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("ErasureRequestProcess").count()).as("only the bookkeeping periods scheduled")
+        .isEqualTo(rights.scheduledErasures(reference).size());
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
+    assertThat(letter).contains("pending legal claim")
+        .doesNotContain("We erase it on " + oldInvoice.keptUntil().plusDays(1)
+            .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+
+    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(365 * 7))));
+    driver.runDueJobs();
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
+        .query(Integer.class).single()).as("every invoice erased in time but the one kept for the claim")
+        .isEqualTo(1)
+        .isLessThan(invoices);
   }
 
   @Test
@@ -119,6 +185,35 @@ class PersonalRightsTests {
     assertThat(letter).contains("corrected phone", "Sagsstyringssystem", "Serverhallen Nord ApS");
     assertThat(engineDb.sql("SELECT COUNT(*) FROM pending_rectification").query(Integer.class).single()).isZero();
     assertThat(api.view(reference).path("changes").findValuesAsText("action")).contains("RECTIFIED");
+  }
+
+  @Test
+  void aSupplementaryStatementIsAddedByHandWhereTheDataIsAndRecipientsAreTold() throws Exception {
+    String email = "birthe.ravnsbaek@fjordbyg.example";
+    String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email,
+        "Please note with my data that I am on parental leave until May.");
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
+        "accuracyDecision", "SUPPLEMENT", "accuracyStatement", "On parental leave until May 2027."));
+    driver.runDueJobs();
+
+    var tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_CarryOutByHand").list();
+    assertThat(tasks).as("the e-mail archive and each system that holds her data").hasSizeGreaterThan(1);
+    for (var task : tasks) {
+      assertThat(driver.taskField(task, "whatToDo")).contains("supplementary statement", "parental leave");
+      boolean archive = driver.taskField(task, "systemName").startsWith("Mailarkiv");
+      driver.submitAsOfficer(task, archive ? Map.of("carriedOut", "NOTHING_HELD_BY_HAND")
+          : Map.of("carriedOut", "DONE_BY_HAND", "whatWasDone", "statement added to the contact record"));
+    }
+    approveAndSend(reference);
+
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("supplementary statement to your data in: Sagsstyringssystem", "parental leave",
+            "Serverhallen Nord ApS");
+    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("the hosting processor told")
+        .isNotEmpty();
   }
 
   @Test
@@ -162,18 +257,52 @@ class PersonalRightsTests {
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"reason\": \"We checked the company name and it is accurate.\"}"))
         .andExpect(status().isAccepted());
+    // the mail server is out for ten days: the notice goes late, and the whole notice period runs from then
+    Instant noticeSent = Instant.now().plus(Duration.ofDays(10));
+    driver.setTime(Date.from(noticeSent));
     driver.runDueJobs();
 
     assertThat(TestDriver.body(driver.onlyMailTo(email, "We will lift the restriction of your data " + restriction)))
         .contains("it is accurate", "Art 18(3)");
     assertThat(restrictedFlags(email)).as("still restricted while the notice period runs").containsOnly(true);
-    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+    driver.setTime(Date.from(noticeSent.plus(Duration.ofDays(6))));
+    driver.runDueJobs();
+    assertThat(restrictedFlags(email)).as("still restricted six days after the notice").containsOnly(true);
+    driver.setTime(Date.from(noticeSent.plus(Duration.ofDays(8))));
     driver.runDueJobs();
     assertThat(restrictedFlags(email)).as("lifted after the notice").containsOnly(false);
     assertThat(api.view(restriction).path("changes").findValuesAsText("action")).contains("RESTRICTION_LIFTED");
     // the rectification that contested accuracy is not this test's subject
     runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(rectification)
         .processDefinitionKey("DataSubjectRequestProcess").singleResult().getId(), "test done");
+  }
+
+  @Test
+  void restrictionTheOfficerRefusesIsRefusedWithTheReason() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = register("RESTRICTION", "Mette Kjærgaard Sørensen", email, "Restrict my data.");
+    driver.runDueJobs();
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), "NO_ACTION", "The course records are needed to run the course she is on.",
+          "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    approveAndSend(reference);
+
+    assertThat(api.view(reference).path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(restrictedFlags(email)).containsOnly(false);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("not restricted", "needed to run the course", "Art 12(4)");
+
+    Proposal first = review.proposals(reference).get(0);
+    assertThatThrownBy(() -> review.decide(reference, first.id(), "RESTRICT", null, "officer"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations().get(0).message())
+            .contains("can no longer be changed"));
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("decision-" + first.id(), "RESTRICT"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("they can no longer be changed")));
+    assertThat(review.proposals(reference).get(0).decision()).isEqualTo("NO_ACTION");
   }
 
   @Test
@@ -191,11 +320,12 @@ class PersonalRightsTests {
         Map.of("balancingDecision", "UPHOLD"));
     approveAndSend(reference);
 
-    assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
-        .query(Integer.class).single()).isZero();
+    assertThat(company.sql("SELECT restricted FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
+        .query(Boolean.class).list()).as("kept, stored only: not erased").isNotEmpty().containsOnly(true);
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("Kursusevalueringer", "erased", "contract");
+        .contains("Kursusevalueringer", "processing stopped", "only stored", "Art 17(1)(c)", "contract")
+        .doesNotContain("erased (");
   }
 
   @Test
@@ -215,7 +345,8 @@ class PersonalRightsTests {
 
     assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
         .query(Integer.class).single()).isPositive();
-    assertThat(api.view(reference).path("outcome").asText()).isIn("REFUSED", "PARTIALLY_REFUSED");
+    assertThat(api.view(reference).path("outcome").asText()).as("nothing was stopped")
+        .isEqualTo("REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
         .contains("compelling legitimate grounds", "accreditation", "Art 12(4)");
   }
@@ -248,10 +379,12 @@ class PersonalRightsTests {
          "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details));
   }
 
-  /** The officer confirms every proposal, then completes the review task. */
+  /** The officer confirms every proposal not decided yet, then completes the review task. */
   private void confirmAll(String reference) {
     for (Proposal p : review.proposals(reference)) {
-      review.decide(reference, p.id(), p.proposal(), null, "officer");
+      if (!p.decided()) {
+        review.decide(reference, p.id(), p.proposal(), null, "officer");
+      }
     }
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
     driver.runDueJobs();
@@ -259,6 +392,7 @@ class PersonalRightsTests {
 
   private void approveAndSend(String reference) {
     driver.runDueJobs();
+    driver.nothingHeldByHand(reference);
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
     driver.runDueJobs();
   }

@@ -74,6 +74,7 @@ class WebRequestJourneyTests {
     driver.submitAsOfficer(check, Map.of("accuracyDecision", "SUPPLEMENT",
         "accuracyStatement", "The subject's surname is Holm, not Holmes."));
     driver.runDueJobs();
+    driver.nothingHeldByHand(reference);
 
     Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
     driver.submitAsOfficer(approval, Map.of("answerDecision", "SEND"));

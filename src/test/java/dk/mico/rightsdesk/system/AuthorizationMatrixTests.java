@@ -149,6 +149,7 @@ class AuthorizationMatrixTests {
         Map.of("accuracyDecision", "SUPPLEMENT", "accuracyStatement", "x"))).isInstanceOf(AuthorizationException.class);
     driver.submitAsOfficer(task, Map.of("accuracyDecision", "SUPPLEMENT", "accuracyStatement", "Noted as stated"));
     driver.runDueJobs();
+    driver.nothingHeldByHand(reference);
     Task approval = driver.onlyTask(reference, "UserTask_ApproveAnswer");
     driver.submitAs("admin", List.of("camunda-admin"), approval, Map.of("answerDecision", "REVISE"));
     assertThat(driver.onlyTask(reference, "UserTask_ReviseAnswer")).isNotNull();

@@ -237,6 +237,9 @@ class DataSubjectRequestProcessTest {
       complete(taskQuery().taskDefinitionKey("UserTask_BalanceObjection").singleResult());
     }
     runObjectionJobs();
+    // the owners of the system worked by hand stop the processing there
+    complete(taskQuery().taskDefinitionKey("UserTask_CarryOutByHand").singleResult());
+    runObjectionJobs();
     decide("UserTask_ApproveAnswer", "answerDecision", "SEND");
     runJobAt("Task_SendClosingLetter");
   }

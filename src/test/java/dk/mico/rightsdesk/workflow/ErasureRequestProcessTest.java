@@ -24,9 +24,10 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
 
     AutomatedPaths.runAllJobs(erasure);
     assertThat(erasure).isWaitingAt("UserTask_ReviewLegalBasis");
-    assertThat(task(erasure)).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);;
+    assertThat(task(erasure)).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);
     complete(task(erasure));
     AutomatedPaths.runAllJobs(erasure);
+    carryOutByHand(erasure);
 
     assertThat(erasure).isEnded().hasPassed("EndEvent_ErasureAnswered")
         .variables().containsEntry("answerNeedsApproval", true);
@@ -38,6 +39,8 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
         "reviewLegalBasisListener UserTask_ReviewLegalBasis complete",
         "eraseInSystemDelegate Task_EraseInSystem systemId=case-management",
         "eraseInSystemDelegate Task_EraseInSystem systemId=newsletter",
+        "carryOutByHandListener UserTask_CarryOutByHand create",
+        "carryOutByHandListener UserTask_CarryOutByHand complete",
         "suppressErasedMarketingDelegate Task_SuppressErasedMarketing",
         "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
         "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED",

@@ -145,11 +145,11 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
-    void aTableWithNoRestrictedFlagIsLeftToTheOfficer() {
+    void aTableWithNoRestrictedFlagIsRestrictedByItsOwnerByHand() {
       Map<String, Object> facts = facts();
       facts.put("restrictable", false);
       facts.put("accuracyContested", true);
-      assertThat(evaluate(table, facts)).isEqualTo("NO_ACTION 18(1) restriction.notRestrictable");
+      assertThat(evaluate(table, facts)).isEqualTo("RESTRICT_BY_HAND 18(1) restriction.notRestrictable");
     }
 
     @Test

@@ -42,6 +42,7 @@ class ObjectionRequestProcessTest extends RightsProcessTestBase {
     assertThat(task(objection)).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);
     complete(task(objection));
     AutomatedPaths.runAllJobs(objection);
+    carryOutByHand(objection);
 
     assertThat(objection).isEnded().hasPassed("EndEvent_ObjectionAnswered")
         .variables().containsEntry("answerNeedsApproval", true);
@@ -49,14 +50,17 @@ class ObjectionRequestProcessTest extends RightsProcessTestBase {
         "balanceObjectionListener UserTask_BalanceObjection complete",
         "stopProcessingInSystemDelegate Task_StopProcessingInSystem systemId=case-management",
         "stopProcessingInSystemDelegate Task_StopProcessingInSystem systemId=newsletter",
-        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
-        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED",
+        "carryOutByHandListener UserTask_CarryOutByHand create",
+        "carryOutByHandListener UserTask_CarryOutByHand complete",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor RESTRICTED",
         "recordRightsAnswerDelegate Task_RecordAnswer");
   }
 
   @Test
   void generalObjectionToProcessingNotOpenToObjectionNeedsNoBalancing() {
     ProcessInstance objection = reviewed(false);
+    carryOutByHand(objection);
 
     assertThat(objection).isEnded().hasPassed("EndEvent_ObjectionAnswered")
         .hasNotPassed("UserTask_BalanceObjection", "Task_DiscoverInSystem");

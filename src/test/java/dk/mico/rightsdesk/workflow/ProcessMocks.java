@@ -186,7 +186,8 @@ final class ProcessMocks {
       }));
     }
     // the real listeners set these from what the officer decided; the tests complete the task with them
-    for (String bean : List.of("reviewLegalBasisListener", "balanceObjectionListener", "checkAccuracyListener")) {
+    for (String bean : List.of("reviewLegalBasisListener", "balanceObjectionListener", "checkAccuracyListener",
+        "carryOutByHandListener")) {
       Mocks.register(bean, listener(bean, task -> {}));
     }
   }
@@ -206,10 +207,21 @@ final class ProcessMocks {
     }
   }
 
-  /** The company's systems as the processes see them: two JDBC systems. */
+  /** The group that owns the system worked by hand. */
+  static final String ARCHIVE_OWNERS = "archive-owners";
+
+  /** The company's systems as the processes see them: two JDBC systems, and one its owners work by hand. */
   public static final class SystemIds {
     public List<String> searchable() {
       return List.of("case-management", "newsletter");
+    }
+
+    public List<String> byHand(String reference) {
+      return List.of("email-archive");
+    }
+
+    public String ownerGroup(String systemId) {
+      return ARCHIVE_OWNERS;
     }
   }
 

@@ -18,6 +18,7 @@ class RectificationRequestProcessTest extends RightsProcessTestBase {
   @Test
   void correctedDataIsWrittenPerSystemAndRecipientsAreTold() {
     ProcessInstance rectification = checked("CORRECT");
+    carryOutByHand(rectification);
 
     assertThat(rectification).isEnded().hasPassed("Task_RectifyInSystem", "EndEvent_RectificationAnswered")
         .variables().containsEntry("answerNeedsApproval", true);
@@ -25,13 +26,15 @@ class RectificationRequestProcessTest extends RightsProcessTestBase {
         "checkAccuracyListener UserTask_CheckAccuracy complete",
         "rectifyInSystemDelegate Task_RectifyInSystem systemId=case-management",
         "rectifyInSystemDelegate Task_RectifyInSystem systemId=newsletter",
+        "carryOutByHandListener UserTask_CarryOutByHand create",
+        "carryOutByHandListener UserTask_CarryOutByHand complete",
         "collectRecipientsDelegate Task_CollectRecipients noticeAction=RECTIFIED",
         "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RECTIFIED",
         "recordRectificationAnswerDelegate Task_RecordAnswer");
   }
 
   @Test
-  void dataKeptAsAccurateOrSupplementedIsAnsweredWithoutAChange() {
+  void dataKeptAsAccurateIsAnsweredWithoutAChange() {
     ProcessInstance rectification = checked("ACCURATE");
 
     assertThat(rectification).isEnded().hasPassed("EndEvent_RectificationAnswered")

@@ -27,6 +27,7 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
     assertThat(restriction).isWaitingAt("UserTask_ReviewLegalBasis");
     complete(task(restriction));
     AutomatedPaths.runAllJobs(restriction);
+    carryOutByHand(restriction);
 
     assertThat(restriction).isEnded().hasPassed("EndEvent_RestrictionAnswered")
         .variables().containsEntry("answerNeedsApproval", true);
@@ -35,6 +36,8 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         "reviewLegalBasisListener UserTask_ReviewLegalBasis complete",
         "restrictInSystemDelegate Task_RestrictInSystem systemId=case-management",
         "restrictInSystemDelegate Task_RestrictInSystem systemId=newsletter",
+        "carryOutByHandListener UserTask_CarryOutByHand create",
+        "carryOutByHandListener UserTask_CarryOutByHand complete",
         "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTED",
         "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RESTRICTED",
         "recordRightsAnswerDelegate Task_RecordAnswer");

@@ -2,7 +2,10 @@ package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQUEST_REFERENCE;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.util.Date;
@@ -37,6 +40,14 @@ abstract class RightsProcessTestBase {
   @AfterEach
   void tearDown() {
     Mocks.reset();
+  }
+
+  /** The owner group of the system worked by hand carries the right out there; the process goes on. */
+  void carryOutByHand(ProcessInstance fulfilment) {
+    assertThat(fulfilment).isWaitingAt("UserTask_CarryOutByHand");
+    assertThat(task(fulfilment)).hasCandidateGroup(ProcessMocks.ARCHIVE_OWNERS).hasDueDate(DUE);
+    complete(task(fulfilment));
+    AutomatedPaths.runAllJobs(fulfilment);
   }
 
   /** Starts the fulfilment as the main process's call activity does. */

@@ -1,0 +1,126 @@
+package dk.mico.rightsdesk.fulfilment;
+
+import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.systems.SystemId;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a right needs done where Rights Desk cannot act: in every system that only its owners can work (declared
+ * manual, never searched by Rights Desk), and in a system that cannot mark a record restricted, for the records the
+ * officer decided to restrict by hand. The owner group does it and records here what was done, by data categories,
+ * never the values; the answer letter names the system and what was done there.
+ */
+@Service
+public class WorkByHand {
+
+  /** An action recorded when the owner carried out the right in the system. */
+  public static final String DONE = "DONE_BY_HAND";
+  /** An action recorded when the owner searched the system and it holds nothing on the subject. */
+  public static final String NOTHING_HELD = "NOTHING_HELD_BY_HAND";
+
+  static final String RESTRICT_BY_HAND = "RESTRICT_BY_HAND";
+  private static final int LONGEST_DESCRIPTION = 1000;
+
+  private final JdbcClient jdbc;
+  private final RequestLifecycle lifecycle;
+  private final LegalBasisReview review;
+  private final RequestFindings findings;
+  private final Discovery discovery;
+  private final Clock clock;
+
+  WorkByHand(JdbcClient jdbc, RequestLifecycle lifecycle, LegalBasisReview review, RequestFindings findings,
+      Discovery discovery, Clock clock) {
+    this.jdbc = jdbc;
+    this.lifecycle = lifecycle;
+    this.review = review;
+    this.findings = findings;
+    this.discovery = discovery;
+    this.clock = clock;
+  }
+
+  /**
+   * The systems whose owners carry out the request by hand: every manual one; then those to restrict by hand; and,
+   * for a supplementary statement (which no system has a column for), every system that holds the subject's data.
+   */
+  @Transactional(readOnly = true)
+  public List<String> systems(String reference) {
+    Set<String> systems = new LinkedHashSet<>(discovery.manualSystems());
+    recordsToRestrictByHand(reference).forEach(p -> systems.add(p.system()));
+    if (supplementary(reference).isPresent()) {
+      long requestId = lifecycle.get(reference).id();
+      discovery.searchableSystems().stream()
+          .filter(system -> !findings.verified(requestId, SystemId.of(system)).isEmpty())
+          .forEach(systems::add);
+    }
+    return List.copyOf(systems);
+  }
+
+  /** The supplementary statement the officer decided to add (Art 16), if that was the decision. */
+  @Transactional(readOnly = true)
+  public Optional<String> supplementary(String reference) {
+    return jdbc.sql("SELECT statement FROM rectification_check WHERE request_id = ? AND decision = ?")
+        .params(lifecycle.get(reference).id(), Rectifications.SUPPLEMENT)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The records of one system the officer decided to restrict by hand, as "table record" lines. */
+  @Transactional(readOnly = true)
+  public List<String> recordsToRestrict(String reference, String systemId) {
+    return recordsToRestrictByHand(reference).stream()
+        .filter(p -> p.system().equals(systemId))
+        .map(p -> p.table() + " " + p.recordId() + " (" + String.join(", ", p.categories()) + ")")
+        .toList();
+  }
+
+  /**
+   * Records what the owner did in one system: done (with what, by categories) or nothing held there. Bad input
+   * names its field and records nothing.
+   */
+  @Transactional
+  public void record(String reference, String systemId, String result, String whatWasDone, String owner) {
+    List<Violation> bad = new ArrayList<>();
+    if (!DONE.equals(result) && !NOTHING_HELD.equals(result)) {
+      bad.add(new Violation("carriedOut", "say whether it was done or the system holds nothing on the subject"));
+    } else if (DONE.equals(result) && (whatWasDone == null || whatWasDone.isBlank())) {
+      bad.add(new Violation("whatWasDone", "is required: say what was done, by categories of data (no values)"));
+    } else if (whatWasDone != null && whatWasDone.strip().length() > LONGEST_DESCRIPTION) {
+      bad.add(new Violation("whatWasDone", "is longer than " + LONGEST_DESCRIPTION + " characters"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    DataSubjectRequest request = lifecycle.get(reference);
+    List<Proposal> restricted = recordsToRestrictByHand(reference).stream()
+        .filter(p -> p.system().equals(systemId))
+        .toList();
+    // a task completed again replaces what it recorded before
+    jdbc.sql("DELETE FROM request_change WHERE request_id = ? AND system_id = ? AND action IN (?, ?)")
+        .params(request.id(), systemId, DONE, NOTHING_HELD)
+        .update();
+    findings.record(request.id(), systemId, null, result, restricted.stream().map(Proposal::recordId).toList(),
+        DONE.equals(result) ? List.of(whatWasDone.strip()) : List.of(), owner, clock.instant());
+    if (!restricted.isEmpty()) {
+      jdbc.sql("UPDATE request_proposal SET carried_out_at = :now WHERE carried_out_at IS NULL AND id IN (:ids)")
+          .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+          .param("ids", restricted.stream().map(Proposal::id).toList())
+          .update();
+    }
+  }
+
+  private List<Proposal> recordsToRestrictByHand(String reference) {
+    return review.proposals(reference).stream().filter(p -> RESTRICT_BY_HAND.equals(p.outcome())).toList();
+  }
+}
