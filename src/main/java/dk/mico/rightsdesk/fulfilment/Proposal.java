@@ -28,7 +28,7 @@ public record Proposal(long id, String system, String table, String recordId, Li
     String decision, String justification, String decidedBy) {
 
   /** The reason the erasure table gives for a record a law requires kept for a period that still runs. */
-  static final String RETENTION_RUNNING = "erasure.retention";
+  public static final String RETENTION_RUNNING = "erasure.retention";
 
   public boolean decided() {
     return decision != null;

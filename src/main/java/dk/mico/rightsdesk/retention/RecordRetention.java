@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.retention;
 
+import dk.mico.rightsdesk.fulfilment.Proposal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,9 @@ public class RecordRetention {
     List<Long> expired = jdbc.sql("""
             SELECT r.id FROM dsr_request r WHERE r.status = 'CLOSED' AND r.closed_at < :cutoff
             AND NOT EXISTS (SELECT 1 FROM request_proposal p WHERE p.request_id = r.id
-                AND COALESCE(p.decision, p.proposal) = 'KEEP' AND p.kept_until >= :erasureRunBy)""")
+                AND p.proposal = 'KEEP' AND COALESCE(p.decision, p.proposal) = 'KEEP' AND p.reason = :retentionRunning
+                AND p.kept_until >= :erasureRunBy)""")
+        .param("retentionRunning", Proposal.RETENTION_RUNNING)
         .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
         .param("erasureRunBy", erasureRunBy)
         .query(Long.class)

@@ -79,7 +79,7 @@ class RecordRetentionTests {
     jdbc.sql("""
         INSERT INTO request_proposal (request_id, system_id, table_name, record_id, categories, proposal, article,
           reason, kept_until) VALUES (?, 'accounting', 'invoice', '1', 'invoices', 'KEEP', '17(3)(b)',
-          'BOOKKEEPING_ACT', ?)""").params(id, keptUntil).update();
+          'erasure.retention', ?)""").params(id, keptUntil).update();
 
     driver.setTime(Date.from(start.plus(Duration.ofDays(1827))));
     retention.deleteExpired();
