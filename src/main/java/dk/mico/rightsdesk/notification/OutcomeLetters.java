@@ -48,13 +48,15 @@ public class OutcomeLetters {
           "extensionReasonCode", marked.extensionReasonCode().name(),
           "extensionReason", marked.extensionReason()));
       case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf()));
-      case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced()));
+      case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced(),
+          "ground", marked.art12Ground().name()));
       case FORWARDED -> {
         CustomerControllers.Customer customer = customers.find(marked.forwardedTo()).orElseThrow();
         yield letters.send(reference, kind, null, () -> Map.of("customerName", customer.name(),
             "customerAddress", customer.address(), "customerEmail", customer.privacyEmail()));
       }
-      case REFUSAL_EXCESSIVE -> letters.send(reference, kind);
+      case REFUSAL_EXCESSIVE -> letters.send(reference, kind, null, () -> Map.of("ground",
+          marked.art12Ground().name()));
       default -> throw new IllegalArgumentException(kind + " is not a letter of the Art 12 outcomes");
     };
   }
