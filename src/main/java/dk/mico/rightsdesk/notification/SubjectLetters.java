@@ -76,7 +76,8 @@ public class SubjectLetters {
     if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
       model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
     }
-    if (kind == LetterKind.ACKNOWLEDGEMENT) {
+    // the acknowledgement names the submission's other requests, and so does the one link that confirms them all
+    if (kind == LetterKind.ACKNOWLEDGEMENT || kind == LetterKind.CONFIRMATION_LINK) {
       model.put("linkedReferences", submissionLinks.siblingsOf(reference));
     }
     LetterComposer.Composed letter = composer.compose(request, kind, model);
