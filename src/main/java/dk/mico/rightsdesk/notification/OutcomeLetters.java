@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,12 +64,14 @@ public class OutcomeLetters {
 
   /**
    * Sends the request for identity information, once per request for it, and starts the pause of the clock where the
-   * rules allow; answers when the reply is due.
+   * rules allow; answers when the reply is due. A printed letter is only composed here: it goes out, and the clock
+   * pauses, when the officer posts it ({@link #identityInformationRequestPosted}).
    */
   @Transactional
   public IdentityInformationRequest sendIdentityInformationRequest(String reference) {
-    IdentityInformationRequest asked = deadlines.informationRequestSent(reference);
     DataSubjectRequest request = lifecycle.get(reference);
+    IdentityInformationRequest asked = request.subject().reachableByEmail()
+        ? deadlines.informationRequestSent(reference) : deadlines.informationRequestToPost(reference);
     letters.send(reference, LetterKind.IDENTITY_INFORMATION_REQUEST, String.valueOf(asked.id()), () -> {
       Map<String, Object> model = new HashMap<>();
       model.put("whatIsNeeded", asked.whatIsNeeded());
@@ -82,5 +85,13 @@ public class OutcomeLetters {
       return model;
     });
     return asked;
+  }
+
+  /** The officer posted a printed letter; a request for identity information goes out then. */
+  @Transactional
+  public Optional<IdentityInformationRequest> letterPosted(long letterId, String officer) {
+    Letter posted = letters.markPosted(letterId, officer);
+    return posted.kind() == LetterKind.IDENTITY_INFORMATION_REQUEST
+        ? Optional.of(deadlines.informationRequestSent(posted.reference())) : Optional.empty();
   }
 }

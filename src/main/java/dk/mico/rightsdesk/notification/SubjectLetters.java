@@ -155,13 +155,14 @@ public class SubjectLetters {
         : request.subject().name() + "\n" + request.subject().postalAddress();
   }
 
-  /** The officer posted a printed letter. */
+  /** The officer posted a printed letter; answers the letter. */
   @Transactional
-  public void markPosted(long letterId, String officer) {
+  public Letter markPosted(long letterId, String officer) {
     Letter letter = archive.findById(letterId).orElseThrow();
     if (letter.state() == Letter.State.TO_POST) {
       archive.markState(letterId, Letter.State.POSTED, clock.instant(), officer);
       lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_POSTED, officer, letter.kind().name());
     }
+    return letter;
   }
 }
