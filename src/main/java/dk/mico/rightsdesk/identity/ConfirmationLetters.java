@@ -33,11 +33,11 @@ public class ConfirmationLetters {
   }
 
   /**
-   * Sends a link and answers when it expires. One submission naming several rights gets one letter: the first
-   * request's link names the others and confirms them all; the others get their own link (for their timers and a
-   * link asked for again from their status page) without a letter. the first one is valid for the full period, one sent again keeps that
-   * expiry (the routine link may cost at most a week of the legal month, gdpr-rules.md §2). {@code occurrence}
-   * identifies this sending, so that a job that runs again does not send a second link.
+   * Sends a link and answers when it expires: the first one is valid for the full period, one sent again keeps that
+   * expiry (the routine link may cost at most a week of the legal month, gdpr-rules.md §2). One submission naming
+   * several rights gets one letter: the first request's link names the others and confirms them all; the others get
+   * a link of their own (for their timers, and to send again from their status page) without a letter.
+   * {@code occurrence} identifies this sending, so that a job that runs again does not send a second link.
    */
   @Transactional
   public Instant sendLink(String reference, String occurrence) {

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * The people and rights of design.md, made sure of at every start: the groups, the configured users, what each group
  * may do, and the officers' Tasklist filters. The owner group of a system worked by hand (company-systems.yaml) gets
  * Tasklist and a filter of its own; the engine lets a candidate group read and complete its task (and read its
- * variables), so it works only the tasks it is a candidate for. Existing users keep the password an administrator gave them. It runs
- * before the web server takes requests, so there is never a moment in which the Admin webapp would let an anonymous
- * visitor create the first administrator.
+ * variables), so it works only the tasks it is a candidate for. Existing users keep the password an administrator
+ * gave them. It runs before the web server takes requests, so there is never a moment in which the Admin webapp
+ * would let an anonymous visitor create the first administrator.
  */
 @Component
 class AccessSetup implements SmartInitializingSingleton {
