@@ -1,9 +1,10 @@
 package dk.mico.rightsdesk.access;
 
+import dk.mico.rightsdesk.access.AccessReview.Review;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,6 @@ class AccessRecords {
 
   /** A passage about to be stored. */
   record NewPassage(String column, int position, String text, String namesFound) {}
-
-  /** The officer's decision. */
-  record Review(String decision, String reason, String note, String reviewedBy, Instant reviewedAt) {}
 
   private static final TypeReference<LinkedHashMap<String, Object>> COLUMNS = new TypeReference<>() {};
 
@@ -141,18 +139,20 @@ class AccessRecords {
 
   void saveReview(long requestId, Review review) {
     jdbc.sql("DELETE FROM access_review WHERE request_id = ?").param(requestId).update();
-    jdbc.sql("INSERT INTO access_review (request_id, decision, reason, note, reviewed_by, reviewed_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?)")
+    jdbc.sql("INSERT INTO access_review (request_id, decision, reason, note, reviewed_by, reviewed_at, redactions) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(requestId, review.decision(), review.reason(), review.note(), review.reviewedBy(),
-            review.reviewedAt().atOffset(ZoneOffset.UTC))
+            review.reviewedAt().atOffset(ZoneOffset.UTC), review.redactions())
         .update();
   }
 
   Optional<Review> review(long requestId) {
-    return jdbc.sql("SELECT decision, reason, note, reviewed_by, reviewed_at FROM access_review WHERE request_id = ?")
+    return jdbc.sql("SELECT decision, reason, note, reviewed_by, reviewed_at, redactions FROM access_review"
+            + " WHERE request_id = ?")
         .param(requestId)
         .query((rs, n) -> new Review(rs.getString("decision"), rs.getString("reason"), rs.getString("note"),
-            rs.getString("reviewed_by"), rs.getObject("reviewed_at", java.time.OffsetDateTime.class).toInstant()))
+            rs.getString("reviewed_by"), rs.getObject("reviewed_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getInt("redactions")))
         .optional();
   }
 

@@ -1,7 +1,7 @@
 package dk.mico.rightsdesk.access;
 
 import dk.mico.rightsdesk.access.AccessRecords.Passage;
-import dk.mico.rightsdesk.access.AccessRecords.Review;
+import dk.mico.rightsdesk.access.AccessReview.Review;
 import dk.mico.rightsdesk.access.AccessRecords.StoredRecord;
 import dk.mico.rightsdesk.access.AccessReport.Item;
 import dk.mico.rightsdesk.access.AccessReport.LeftOut;

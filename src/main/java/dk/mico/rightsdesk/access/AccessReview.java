@@ -1,7 +1,6 @@
 package dk.mico.rightsdesk.access;
 
 import dk.mico.rightsdesk.access.AccessRecords.Passage;
-import dk.mico.rightsdesk.access.AccessRecords.Review;
 import dk.mico.rightsdesk.access.AccessRecords.StoredRecord;
 import dk.mico.rightsdesk.access.AccessReport.LeftOut;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
@@ -14,6 +13,7 @@ import dk.mico.rightsdesk.request.Step;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +59,10 @@ public class AccessReview {
 
   /** What the Tasklist task shows of the review. */
   public record Summary(long records, long nameOnly, long flagged, long redacted) {}
+
+  /** The officer's decision on the report, with the number of passages withheld (kept after the export is gone). */
+  public record Review(String decision, String reason, String note, String reviewedBy, Instant reviewedAt,
+      int redactions) {}
 
   private final AccessRecords records;
   private final AccessReports reports;
@@ -109,6 +113,12 @@ public class AccessReview {
         report.notPortable().stream().map(ReportFiles::describe).toList(), records.review(request.id()));
   }
 
+  /** The officer's decision, for the case file; empty before the review or for other rights. */
+  @Transactional(readOnly = true)
+  public Optional<Review> review(String reference) {
+    return records.review(lifecycle.get(reference).id());
+  }
+
   @Transactional(readOnly = true)
   public Summary summary(String reference) {
     DataSubjectRequest request = reviewable(reference);
@@ -155,9 +165,9 @@ public class AccessReview {
     }
     DataSubjectRequest request = reviewable(reference);
     Locale locale = request.language().locale();
-    records.saveReview(request.id(), new Review(decision, blankToNull(reason), blankToNull(note), officer,
-        clock.instant()));
     AccessReport report = reports.build(request);
+    records.saveReview(request.id(), new Review(decision, blankToNull(reason), blankToNull(note), officer,
+        clock.instant(), report.redactions()));
     String answerReason = PARTIAL_REFUSAL.equals(decision) ? reason.strip() : null;
     if (report.redactions() > 0) {
       String withheld = text("access.answer.redacted", locale, report.redactions());

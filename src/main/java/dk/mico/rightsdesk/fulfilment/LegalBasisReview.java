@@ -17,6 +17,7 @@ import dk.mico.rightsdesk.systems.Finding;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -249,6 +251,19 @@ public class LegalBasisReview {
         .params(request.id(), upheld, upheld ? null : grounds.strip(), officer, now())
         .update();
   }
+
+  /** The officer's balancing of a general objection, for the case file; empty where none was needed. */
+  @Transactional(readOnly = true)
+  public Optional<Balancing> balancing(String reference) {
+    return jdbc.sql("SELECT upheld, grounds, decided_by, decided_at FROM objection_balancing WHERE request_id = ?")
+        .param(lifecycle.get(reference).id())
+        .query((rs, n) -> new Balancing(rs.getBoolean("upheld"), rs.getString("grounds"), rs.getString("decided_by"),
+            rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  /** An objection upheld, or rejected on the compelling legitimate grounds given (Art 21(1)). */
+  public record Balancing(boolean upheld, String grounds, String decidedBy, Instant decidedAt) {}
 
   /** The grounds of a rejected objection; null where it was upheld or not balanced. */
   @Transactional(readOnly = true)

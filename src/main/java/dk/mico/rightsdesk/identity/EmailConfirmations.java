@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.identity;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestStatus;
+import dk.mico.rightsdesk.request.SubmissionLinks;
 import dk.mico.rightsdesk.system.SecretTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,12 +38,14 @@ public class EmailConfirmations {
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
   private final ConfirmationProperties properties;
+  private final SubmissionLinks links;
   private final Clock clock;
 
-  EmailConfirmations(
-      JdbcClient jdbc, RequestLifecycle lifecycle, ConfirmationProperties properties, Clock clock) {
+  EmailConfirmations(JdbcClient jdbc, RequestLifecycle lifecycle, ConfirmationProperties properties,
+      SubmissionLinks links, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
+    this.links = links;
     this.properties = properties;
     this.clock = clock;
   }
@@ -124,7 +127,10 @@ public class EmailConfirmations {
         .params(utc(clock.instant()), SecretTokens.hash(token))
         .update();
     if (used == 1) {
-      lifecycle.emailConfirmed(link.request().orElseThrow());
+      DataSubjectRequest request = link.request().orElseThrow();
+      lifecycle.emailConfirmed(request);
+      // one submission, one address: confirming it once confirms every request of the submission still waiting
+      links.siblingsOf(request.reference()).forEach(sibling -> lifecycle.emailConfirmed(lifecycle.get(sibling)));
     }
     return link;
   }

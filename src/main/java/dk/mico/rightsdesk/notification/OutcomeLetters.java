@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,25 +49,29 @@ public class OutcomeLetters {
           "extensionReasonCode", marked.extensionReasonCode().name(),
           "extensionReason", marked.extensionReason()));
       case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf()));
-      case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced()));
+      case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced(),
+          "ground", marked.art12Ground().name()));
       case FORWARDED -> {
         CustomerControllers.Customer customer = customers.find(marked.forwardedTo()).orElseThrow();
         yield letters.send(reference, kind, null, () -> Map.of("customerName", customer.name(),
             "customerAddress", customer.address(), "customerEmail", customer.privacyEmail()));
       }
-      case REFUSAL_EXCESSIVE -> letters.send(reference, kind);
+      case REFUSAL_EXCESSIVE -> letters.send(reference, kind, null, () -> Map.of("ground",
+          marked.art12Ground().name()));
       default -> throw new IllegalArgumentException(kind + " is not a letter of the Art 12 outcomes");
     };
   }
 
   /**
    * Sends the request for identity information, once per request for it, and starts the pause of the clock where the
-   * rules allow; answers when the reply is due.
+   * rules allow; answers when the reply is due. A printed letter is only composed here: it goes out, and the clock
+   * pauses, when the officer posts it ({@link #identityInformationRequestPosted}).
    */
   @Transactional
   public IdentityInformationRequest sendIdentityInformationRequest(String reference) {
-    IdentityInformationRequest asked = deadlines.informationRequestSent(reference);
     DataSubjectRequest request = lifecycle.get(reference);
+    IdentityInformationRequest asked = request.subject().reachableByEmail()
+        ? deadlines.informationRequestSent(reference) : deadlines.informationRequestToPost(reference);
     letters.send(reference, LetterKind.IDENTITY_INFORMATION_REQUEST, String.valueOf(asked.id()), () -> {
       Map<String, Object> model = new HashMap<>();
       model.put("whatIsNeeded", asked.whatIsNeeded());
@@ -80,5 +85,13 @@ public class OutcomeLetters {
       return model;
     });
     return asked;
+  }
+
+  /** The officer posted a printed letter; a request for identity information goes out then. */
+  @Transactional
+  public Optional<IdentityInformationRequest> letterPosted(long letterId, String officer) {
+    Letter posted = letters.markPosted(letterId, officer);
+    return posted.kind() == LetterKind.IDENTITY_INFORMATION_REQUEST
+        ? Optional.of(deadlines.informationRequestSent(posted.reference())) : Optional.empty();
   }
 }

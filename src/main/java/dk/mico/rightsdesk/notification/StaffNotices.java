@@ -68,7 +68,7 @@ public class StaffNotices {
     String key = reference + "/" + notice + "/" + due
         // overdue: one notice per day while it stays so
         + (notice == Notice.OVERDUE ? "/" + calendar.receiptDate(now) : "");
-    String right = request.type().name().toLowerCase().replace('_', ' ') + " (Art " + request.type().article() + ")";
+    String right = request.type().label(request.objectionScope());
     int left = watch.workingDaysLeft(due, now);
     String facts = "Reference: " + reference + "\nRight: " + right + "\nReceived: "
         + calendar.receiptDate(request.receivedAt()) + "\nDeadline in force: " + due
@@ -111,8 +111,7 @@ public class StaffNotices {
         + "and will answer. We will assist you as the agreement sets out; please contact " + controller.gdprEmail()
         + " quoting " + reference + ".\n\n"
         + "Reference: " + reference + "\n"
-        + "Right: " + request.type().name().toLowerCase().replace('_', ' ') + " (Art " + request.type().article()
-        + ")\n"
+        + "Right: " + request.type().label(request.objectionScope()) + "\n"
         + "Received: " + request.receivedAt().atZone(calendar.zone()).toOffsetDateTime() + " (" + request.channel()
         + ")\n"
         + "Deadline under Art 12(3), counted from our receipt: " + request.dueDate() + "\n\n"

@@ -76,7 +76,8 @@ public class SubjectLetters {
     if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
       model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
     }
-    if (kind == LetterKind.ACKNOWLEDGEMENT) {
+    // the acknowledgement names the submission's other requests, and so does the one link that confirms them all
+    if (kind == LetterKind.ACKNOWLEDGEMENT || kind == LetterKind.CONFIRMATION_LINK) {
       model.put("linkedReferences", submissionLinks.siblingsOf(reference));
     }
     LetterComposer.Composed letter = composer.compose(request, kind, model);
@@ -178,13 +179,14 @@ public class SubjectLetters {
         : request.subject().name() + "\n" + request.subject().postalAddress();
   }
 
-  /** The officer posted a printed letter. */
+  /** The officer posted a printed letter; answers the letter. */
   @Transactional
-  public void markPosted(long letterId, String officer) {
+  public Letter markPosted(long letterId, String officer) {
     Letter letter = archive.findById(letterId).orElseThrow();
     if (letter.state() == Letter.State.TO_POST) {
       archive.markState(letterId, Letter.State.POSTED, clock.instant(), officer);
       lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_POSTED, officer, letter.kind().name());
     }
+    return letter;
   }
 }

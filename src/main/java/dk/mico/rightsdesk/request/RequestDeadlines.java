@@ -144,28 +144,55 @@ public class RequestDeadlines {
     requests.addStep(request.id(), now, Step.IDENTITY_INFORMATION_REQUESTED.name(), officer, null);
   }
 
+  /** When the reply to a request for identity information that goes out now is due, and whether it pauses. */
+  public record InformationTerms(Instant replyDueAt, boolean pausesClock) {}
+
   /**
    * The request for identity information went out: the clock pauses when it went out within the set number of
-   * working days of receipt (without undue delay, EDPB 01/2022 §159), never later. Running twice changes nothing.
+   * working days of receipt (without undue delay, EDPB 01/2022 §159), never later. A printed request goes out when
+   * the officer posts it. Running twice changes nothing.
    */
   @Transactional
   public IdentityInformationRequest informationRequestSent(String reference) {
     DataSubjectRequest request = get(reference);
-    IdentityInformationRequest asked = informationRequests.open(request.id()).orElseThrow(
-        () -> new IllegalStateException(reference + " has no open request for identity information"));
+    IdentityInformationRequest asked = openInformationRequest(request);
     if (asked.sentAt() != null) {
       return asked;
     }
     Instant now = clock.instant();
-    LocalDate lastDayToPause =
-        calendar.addWorkingDays(calendar.receiptDate(request.receivedAt()), suspension.withinWorkingDays());
-    boolean pauses = suspension.enabled() && !calendar.receiptDate(now).isAfter(lastDayToPause);
-    informationRequests.markSent(asked.id(), now, now.plus(suspension.replyWithin()), pauses);
+    InformationTerms terms = termsIfSentAt(request, now);
+    boolean pauses = terms.pausesClock();
+    informationRequests.markSent(asked.id(), now, terms.replyDueAt(), pauses);
     if (pauses) {
       requests.updateStatus(request.id(), RequestStatus.PAUSED);
       requests.addStep(request.id(), now, Step.CLOCK_PAUSED.name(), null, null);
     }
     return informationRequests.open(request.id()).orElseThrow();
+  }
+
+  /**
+   * The open request for identity information with the terms it would have if it went out now: for a printed
+   * letter, composed before it is posted (and the clock pauses only from the posting).
+   */
+  @Transactional(readOnly = true)
+  public IdentityInformationRequest informationRequestToPost(String reference) {
+    DataSubjectRequest request = get(reference);
+    IdentityInformationRequest asked = openInformationRequest(request);
+    InformationTerms terms = termsIfSentAt(request, clock.instant());
+    return new IdentityInformationRequest(asked.id(), asked.requestId(), asked.whatIsNeeded(), asked.askedAt(),
+        null, terms.replyDueAt(), terms.pausesClock(), null, null);
+  }
+
+  private IdentityInformationRequest openInformationRequest(DataSubjectRequest request) {
+    return informationRequests.open(request.id()).orElseThrow(
+        () -> new IllegalStateException(request.reference() + " has no open request for identity information"));
+  }
+
+  private InformationTerms termsIfSentAt(DataSubjectRequest request, Instant at) {
+    LocalDate lastDayToPause =
+        calendar.addWorkingDays(calendar.receiptDate(request.receivedAt()), suspension.withinWorkingDays());
+    return new InformationTerms(at.plus(suspension.replyWithin()),
+        suspension.enabled() && !calendar.receiptDate(at).isAfter(lastDayToPause));
   }
 
   /** A fresh secret for the subject's reply page; any earlier link stops working. */

@@ -19,7 +19,8 @@ public class RequestMarks {
 
   /** The marks of one request. */
   public record Marks(Instant overdueSince, Instant extendedAt, ExtensionReason extensionReasonCode,
-      String extensionReason, String duplicateOf, String forwardedTo, Integer feeAnnounced) {}
+      String extensionReason, String duplicateOf, String forwardedTo, Integer feeAnnounced,
+      RequestOutcomes.RefusalGround art12Ground) {}
 
   private final JdbcClient jdbc;
 
@@ -29,13 +30,15 @@ public class RequestMarks {
 
   public Marks of(long requestId) {
     return jdbc.sql("SELECT overdue_since, extended_at, extension_reason_code, extension_reason, duplicate_of,"
-            + " forwarded_to, fee_announced FROM dsr_request WHERE id = ?")
+            + " forwarded_to, fee_announced, art12_5_ground FROM dsr_request WHERE id = ?")
         .param(requestId)
         .query((rs, n) -> new Marks(instant(rs, "overdue_since"), instant(rs, "extended_at"),
             rs.getString("extension_reason_code") == null ? null
                 : ExtensionReason.valueOf(rs.getString("extension_reason_code")),
             rs.getString("extension_reason"), rs.getString("duplicate_of"), rs.getString("forwarded_to"),
-            (Integer) rs.getObject("fee_announced")))
+            (Integer) rs.getObject("fee_announced"),
+            rs.getString("art12_5_ground") == null ? null
+                : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground"))))
         .single();
   }
 
@@ -79,6 +82,11 @@ public class RequestMarks {
 
   void markFeeAnnounced(long requestId, int amount) {
     jdbc.sql("UPDATE dsr_request SET fee_announced = ? WHERE id = ?").params(amount, requestId).update();
+  }
+
+  /** The Art 12(5) ground of a refusal or a fee, as a code: each letter words it in its own language. */
+  void markArt12Ground(long requestId, RequestOutcomes.RefusalGround ground) {
+    jdbc.sql("UPDATE dsr_request SET art12_5_ground = ? WHERE id = ?").params(ground.name(), requestId).update();
   }
 
   /**

@@ -72,9 +72,8 @@ public class RequestOutcomes {
     requireReason(reason, bad);
     throwIfBad(bad);
     DataSubjectRequest request = open(reference);
-    String text = (decided == RefusalGround.EXCESSIVE ? "The request is excessive" : "The request is manifestly"
-        + " unfounded") + " (Art 12(5)): " + reason.strip();
-    requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5)", text);
+    marks.markArt12Ground(request.id(), decided);
+    requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5)", reason.strip());
     requests.addStep(request.id(), clock.instant(), Step.REFUSED_UNDER_ART_12_5.name(), officer, decided.name());
     workflow.refusedAsUnfoundedOrExcessive(get(reference));
   }
@@ -94,6 +93,7 @@ public class RequestOutcomes {
       throw new RequestActionRefusedException("A fee was announced for " + reference + " already.");
     }
     marks.markFeeAnnounced(request.id(), amount);
+    marks.markArt12Ground(request.id(), decided);
     marks.recordReason(request.id(), reason.strip());
     requests.addStep(request.id(), clock.instant(), Step.FEE_ANNOUNCED.name(), officer,
         decided.name() + ", DKK " + amount);

@@ -27,6 +27,18 @@ public class SubmissionLinks {
     }
   }
 
+  /**
+   * Whether the request came in a submission with others and is not its first: the first request's letters speak
+   * for the whole submission where one letter is enough (the confirmation link).
+   */
+  public boolean followsAnother(String reference) {
+    return jdbc.sql("SELECT COUNT(*) FROM dsr_request WHERE reference = ? AND submission_reference IS NOT NULL"
+            + " AND submission_reference <> reference")
+        .param(reference)
+        .query(Integer.class)
+        .single() > 0;
+  }
+
   /** The other requests of the same submission, in the order they were made; empty for a single-right request. */
   public List<String> siblingsOf(String reference) {
     return jdbc.sql("""

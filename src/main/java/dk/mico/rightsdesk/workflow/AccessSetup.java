@@ -7,8 +7,13 @@ import static dk.mico.rightsdesk.system.security.Groups.OFFICER;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
+import dk.mico.rightsdesk.systems.CompanySystems;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,9 +37,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The people and rights of design.md, made sure of at every start: the groups, the configured users, what each group
- * may do, and the officers' Tasklist filters. Existing users keep the password an administrator gave them. It runs
- * before the web server takes requests, so there is never a moment in which the Admin webapp would let an anonymous
- * visitor create the first administrator.
+ * may do, and the officers' Tasklist filters. The owner group of a system worked by hand (company-systems.yaml) gets
+ * Tasklist and a filter of its own; the engine lets a candidate group read and complete its task (and read its
+ * variables), so it works only the tasks it is a candidate for. Existing users keep the password an administrator
+ * gave them. It runs before the web server takes requests, so there is never a moment in which the Admin webapp
+ * would let an anonymous visitor create the first administrator.
  */
 @Component
 class AccessSetup implements SmartInitializingSingleton {
@@ -48,6 +55,8 @@ class AccessSetup implements SmartInitializingSingleton {
       // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes
       "DeadlineExtensionProcess", "Art12DecisionProcess");
 
+  static final String SYSTEM_TASKS_FILTER = "My system's tasks";
+
   private static final Map<String, String> GROUP_NAMES =
       Map.of(OFFICER, "GDPR officers", MANAGEMENT, "Management", ADMIN, "Camunda administrators");
 
@@ -56,19 +65,22 @@ class AccessSetup implements SmartInitializingSingleton {
   private final FilterService filters;
   private final TaskService tasks;
   private final AccessProperties properties;
+  private final CompanySystems systems;
 
   AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, AccessProperties properties) {
+      TaskService tasks, AccessProperties properties, CompanySystems systems) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.properties = properties;
+    this.systems = systems;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     GROUP_NAMES.forEach(this::ensureGroup);
+    systemOwnerGroups().forEach(this::setUpSystemOwnerGroup);
     properties.users().forEach(this::ensureUser);
 
     for (Resource resource : Resources.values()) {
@@ -95,17 +107,42 @@ class AccessSetup implements SmartInitializingSingleton {
     grant(OFFICER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
 
-    ensureFilter("All open", 0, "Every open task of the GDPR officers", officerTasks());
-    ensureFilter("Due within 7 days", 1, "Tasks whose legal deadline is at most 7 days away",
+    ensureFilter(OFFICER, "All open", 0, "Every open task of the GDPR officers", officerTasks());
+    ensureFilter(OFFICER, "Due within 7 days", 1, "Tasks whose legal deadline is at most 7 days away",
         officerTasks().dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
-    ensureFilter("Overdue", 2, "Tasks past their legal deadline", officerTasks().dueBeforeExpression("${now()}"));
+    ensureFilter(OFFICER, "Overdue", 2, "Tasks past their legal deadline",
+        officerTasks().dueBeforeExpression("${now()}"));
+  }
+
+  /** The groups other than the officers' that own a declared system, each once. */
+  private Set<String> systemOwnerGroups() {
+    return systems.systems().stream()
+        .map(SystemDeclaration::ownerGroup)
+        .filter(group -> group != null && !GROUP_NAMES.containsKey(group))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * A system's owner group: the group itself, Tasklist, the request processes to read (names, not data), and the
+   * filter of the tasks it is a candidate for. What it may do on a task the engine grants with the task.
+   */
+  void setUpSystemOwnerGroup(String group) {
+    ensureGroup(group, "Owners of " + systems.systems().stream().filter(s -> group.equals(s.ownerGroup()))
+        .map(SystemDeclaration::name).collect(Collectors.joining(", ")));
+    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String process : PROCESSES) {
+      grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+    }
+    ensureFilter(group, SYSTEM_TASKS_FILTER, 0, "The searches and changes by hand in the systems your group owns",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc());
   }
 
   private TaskQuery officerTasks() {
     return tasks.createTaskQuery().taskCandidateGroup(OFFICER).includeAssignedTasks().orderByDueDate().asc();
   }
 
-  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+  private void ensureFilter(String group, String name, int priority, String description, TaskQuery query) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name)
@@ -113,7 +150,7 @@ class AccessSetup implements SmartInitializingSingleton {
           .setQuery(query);
       filters.saveFilter(filter);
     }
-    grant(OFFICER, Resources.FILTER, filter.getId(), Permissions.READ);
+    grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void ensureGroup(String id, String name) {

@@ -100,7 +100,7 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
     Map<String, Object> fields = new HashMap<>();
     List<RequestMarks.EarlierRequest> earlier = outcomes.earlierRequests(request.reference());
     fields.put("earlierRequests", earlier.isEmpty() ? "None." : earlier.stream()
-        .map(e -> e.reference() + ": " + e.type().name().toLowerCase().replace('_', ' ') + ", received "
+        .map(e -> e.reference() + ": " + e.type().label() + ", received "
             + calendar.receiptDate(e.receivedAt()) + ", " + e.status().name().toLowerCase().replace('_', ' ')
             + (e.outcome() == null ? "" : " (" + e.outcome().name().toLowerCase().replace('_', ' ') + ")"))
         .collect(Collectors.joining("\n")));

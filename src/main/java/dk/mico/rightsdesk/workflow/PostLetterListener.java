@@ -1,10 +1,14 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.IDENTITY_REPLY_DUE_AT;
+
 import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.notification.LetterKind;
+import dk.mico.rightsdesk.notification.OutcomeLetters;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +26,11 @@ class PostLetterListener implements TaskListener {
   private static final String LETTER_ID = "letterId";
 
   private final SubjectLetters letters;
+  private final OutcomeLetters outcomeLetters;
 
-  PostLetterListener(SubjectLetters letters) {
+  PostLetterListener(SubjectLetters letters, OutcomeLetters outcomeLetters) {
     this.letters = letters;
+    this.outcomeLetters = outcomeLetters;
   }
 
   @Override
@@ -50,6 +56,9 @@ class PostLetterListener implements TaskListener {
       throw TaskScreen.formError(new InvalidRequestException(
           List.of(new Violation("letterPosted", "tick it once the letter is posted"))));
     }
-    letters.markPosted((Long) task.getVariableLocal(LETTER_ID), Officers.current(task.getProcessEngineServices()));
+    // a request for identity information goes out, and may pause the clock, when posted: its reply is due from then
+    outcomeLetters.letterPosted((Long) task.getVariableLocal(LETTER_ID),
+            Officers.current(task.getProcessEngineServices()))
+        .ifPresent(sent -> task.getExecution().setVariable(IDENTITY_REPLY_DUE_AT, Date.from(sent.replyDueAt())));
   }
 }

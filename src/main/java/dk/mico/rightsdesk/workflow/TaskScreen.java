@@ -30,7 +30,7 @@ class TaskScreen {
   void showRequest(DelegateTask task, DataSubjectRequest request) {
     Map<String, Object> screen = new LinkedHashMap<>();
     screen.put("requestReference", request.reference());
-    screen.put("requestRight", rightLabel(request));
+    screen.put("requestRight", request.type().label(request.objectionScope()));
     screen.put("receivedAt", request.receivedAt().atZone(calendar.zone()).format(RECEIVED) + " ("
         + request.channel().name().toLowerCase() + ")");
     screen.put("dueDateText", request.dueDate().toString());
@@ -56,10 +56,4 @@ class TaskScreen {
     return new ProcessEngineException("Please correct the form. " + e.describe());
   }
 
-  private static String rightLabel(DataSubjectRequest request) {
-    String right = request.type().name().toLowerCase().replace('_', ' ');
-    String scope = request.objectionScope() == null ? ""
-        : " to " + request.objectionScope().name().toLowerCase().replace('_', ' ');
-    return right + scope + " (Art " + request.type().article() + ")";
-  }
 }

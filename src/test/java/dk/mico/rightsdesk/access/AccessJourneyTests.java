@@ -138,6 +138,12 @@ class AccessJourneyTests {
         "FILE_DOWNLOADED", "report.pdf", "data.json");
     // the archive keeps neither the link nor the code
     assertThat(view.path("letters").toString()).doesNotContain(answer.token(), answer.code());
+    // the case file keeps the review after the exported data is gone
+    String caseFile = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
+            .with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(caseFile).contains("Access review", "APPROVE", "Thank you for asking.",
+        "<th>Passages withheld</th><td>1</td>");
   }
 
   @Test

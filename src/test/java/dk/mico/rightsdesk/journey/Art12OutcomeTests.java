@@ -123,11 +123,29 @@ class Art12OutcomeTests {
     assertThat(view.path("outcome").asText()).isEqualTo("REFUSED");
     assertThat(view.path("history").findValuesAsText("step")).contains("REFUSED_UNDER_ART_12_5");
     assertThat(TestDriver.body(driver.onlyMailTo("rasmus.repeat@example.dk", "will not act")))
-        .contains("The same data was sent to you twice this month", "Art 12(5)", "Datatilsynet", "court");
+        .contains("because we find that it is excessive", "Reason: The same data was sent to you twice this month",
+            "Art 12(5)", "Datatilsynet", "court");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).count()).isZero();
     // the earlier request is not touched
     assertThat(api.view(earlier).path("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void danishRefusalLetterWordsTheGroundInDanishAndGivesOnlyTheOfficersReason() throws Exception {
+    String reference = register("ACCESS", "dina.grundloes@example.dk", "da");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "MANIFESTLY_UNFOUNDED", "reason": "Anmodningen gælder en kunde, du ikke er."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("dina.grundloes@example.dk", "imødekommer ikke")))
+        .contains("fordi vi vurderer, at den er åbenbart grundløs",
+            "Begrundelse: Anmodningen gælder en kunde, du ikke er.")
+        .doesNotContain("The request is", "unfounded", "(Art 12(5))");
   }
 
   @Test
@@ -179,7 +197,7 @@ class Art12OutcomeTests {
     driver.runDueJobs();
 
     assertThat(TestDriver.body(driver.onlyMailTo("frank.fee@example.dk", "A fee for your request")))
-        .contains("DKK 250", "Third identical request in four weeks.", "Datatilsynet");
+        .contains("your request is excessive", "DKK 250", "Third identical request in four weeks.", "Datatilsynet");
     JsonNode view = api.view(reference);
     assertThat(view.path("status").asText()).as("the request goes on").isEqualTo("IN_PROGRESS");
     assertThat(view.path("outcomes").path("feeAnnounced").asInt()).isEqualTo(250);
@@ -225,10 +243,14 @@ class Art12OutcomeTests {
   }
 
   private String register(String type, String email) throws Exception {
+    return register(type, email, "en");
+  }
+
+  private String register(String type, String email, String language) throws Exception {
     String body = """
         {"type": "%s", "name": "Test Person", "email": "%s", "channel": "EMAIL", "receivedAt": "%s",
-         "identityVerified": true, "identityNote": "Wrote from the address in the customer record", "language": "en"}
-        """.formatted(type, email, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0));
+         "identityVerified": true, "identityNote": "Wrote from the address in the customer record", "language": "%s"}
+        """.formatted(type, email, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0), language);
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -232,6 +232,44 @@ class DeadlineJourneyTests {
   }
 
   @Test
+  void aPrintedRequestForIdentityInformationPausesTheClockFromTheDayItIsPosted() throws Exception {
+    Instant start = now();
+    String body = """
+        {"type": "RECTIFICATION", "name": "Poul Papir", "postalAddress": "Torvet 1, 6700 Esbjerg", "channel": "LETTER",
+         "receivedAt": "%s", "identityVerified": false, "identityNote": "", "language": "en"}
+        """.formatted(start.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckIdentity"), Map.of(
+        "identityDecision", "ASK_FOR_INFORMATION", "identityNote", "The customer number on one of your invoices"));
+    driver.runDueJobs();
+
+    JsonNode printed = api.view(reference);
+    assertThat(printed.path("status").asText()).as("printed, not yet posted").isEqualTo("IN_PROGRESS");
+    assertThat(printed.path("history").findValuesAsText("step")).doesNotContain("CLOCK_PAUSED");
+
+    // posted two days later: the pause starts then
+    driver.setTime(Date.from(start.plus(Duration.ofDays(2))));
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostInformationRequest"),
+        Map.of("letterPosted", true));
+    driver.runDueJobs();
+    JsonNode posted = api.view(reference);
+    assertThat(posted.path("status").asText()).isEqualTo("PAUSED");
+    assertThat(posted.path("history").findValuesAsText("step")).containsSubsequence("LETTER_POSTED", "CLOCK_PAUSED");
+
+    // the reply comes by letter three days after posting: three days paused, not five
+    driver.setTime(Date.from(start.plus(Duration.ofDays(5))));
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_AwaitIdentityInformation"),
+        Map.of("identityReply", "Sent customer number 10442 by letter"));
+    driver.runDueJobs();
+    assertThat(api.view(reference).path("pausedDays").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void informationAskedForTooLateDoesNotPauseTheClock() throws Exception {
     Instant receivedAt = now().minus(Duration.ofDays(10));
     String reference = register("RECTIFICATION", "lars.late@example.dk", receivedAt, false);

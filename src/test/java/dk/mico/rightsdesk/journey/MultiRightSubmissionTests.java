@@ -70,11 +70,22 @@ class MultiRightSubmissionTests {
       assertThat(TestDriver.body(letter))
           .contains("Your reference is " + own)
           .contains("Your other requests from the same submission: " + other + ".")
-          .contains("Each of them has its own confirmation link.");
+          .contains("One confirmation link confirms them all.");
     }
-    // each request waits for its own confirmation, with its own link
+    // one confirmation letter, the first request's, names the other; its link confirms both
+    MimeMessage confirmation = driver.onlyMailTo("lone.flere@example.dk", "Confirm");
+    assertThat(TestDriver.subject(confirmation)).contains(access);
+    assertThat(TestDriver.body(confirmation))
+        .contains("The link also confirms your other requests from the same submission: " + erasure + ".");
+    assertThat(api.view(erasure).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    mvc.perform(post("/confirm/" + TestDriver.linkToken(confirmation, "confirm")).with(csrf()))
+        .andExpect(status().isOk());
+    driver.runDueJobs();
+    assertThat(api.view(access).path("status").asText()).isNotEqualTo("AWAITING_CONFIRMATION");
+    assertThat(api.view(erasure).path("status").asText()).isNotEqualTo("AWAITING_CONFIRMATION");
+    assertThat(texts(api.view(erasure).path("history"), "step")).contains("EMAIL_CONFIRMED");
     assertThat(driver.mailTo("lone.flere@example.dk").stream()
-        .filter(m -> TestDriver.subject(m).contains("Confirm")).count()).isEqualTo(2);
+        .filter(m -> TestDriver.subject(m).contains("Confirm")).count()).isEqualTo(1);
   }
 
   @Test

@@ -20,6 +20,7 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -114,6 +115,11 @@ class PersonalRightsTests {
     assertThat(driver.mailTo("revision@bogholm.example")).as("the auditor told of the anonymised invoice")
         .isNotEmpty();
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
+    String caseFile = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
+            .with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(caseFile).contains("Legal-basis review", "17(3)(b)", "Notices to recipients (Art 19)",
+        "Serverhallen Nord ApS", "SENT");
 
     // nothing that was erased stays in the request record, the change log or the engine's tables (history too)
     String engineDump = String.join("\n", engineDb.sql("SCRIPT").query(String.class).list());

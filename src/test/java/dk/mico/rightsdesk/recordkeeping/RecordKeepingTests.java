@@ -8,17 +8,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
+import dk.mico.rightsdesk.fulfilment.Proposal;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The register of requests as CSV for managers and officers, and the case file for officers only. */
@@ -29,6 +35,9 @@ class RecordKeepingTests {
   @Autowired ObjectMapper json;
   @Autowired TestDriver driver;
   @Autowired RequestLifecycle lifecycle;
+  @Autowired LegalBasisReview review;
+
+  @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
   private String reference;
 
@@ -90,11 +99,76 @@ class RecordKeepingTests {
   }
 
   @Test
+  void theCaseFileShowsTheRectificationCheckTheExtensionAndTheFee() throws Exception {
+    String checked = register("RECTIFICATION", "Ida Bøgh", "ida.boegh@fjordbyg.example", "");
+    driver.submitAsOfficer(driver.onlyTask(checked, "UserTask_CheckAccuracy"), Map.of("accuracyDecision", "ACCURATE",
+        "accuracyStatement", "The title is the one your employer's contract names."));
+    mvc.perform(post("/api/officer/requests/" + checked + "/extension").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reasonCode\": \"COMPLEXITY\", \"reason\": \"Your data is in six systems.\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/officer/requests/" + checked + "/fee").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 300, \"reason\": \"Fourth request this month.\"}"))
+        .andExpect(status().is2xxSuccessful());
+    driver.runDueJobs();
+
+    String html = caseFile(checked);
+    lifecycle.withdraw(lifecycle.get(checked));
+    driver.runDueJobs();
+    assertThat(html).contains("Rectification check (Art 16)", "ACCURATE", "your employer&#39;s contract names",
+        "Extension (Art 12(3))", "COMPLEXITY: Your data is in six systems.", "Art 12(5) ground", "EXCESSIVE",
+        "Fee announced (Art 12(5))", "DKK 300");
+    assertThat(html).doesNotContain("Access review", "Balancing of the objection", "Duplicate of");
+  }
+
+  @Test
+  void theCaseFileShowsTheLegalBasisReviewAndTheBalancingOfAnObjection() throws Exception {
+    // a respondent whose evaluation stays whatever other tests do (the officer rejects their objections)
+    String email = JdbcClient.create(new DriverManagerDataSource(companyUrl, "sa", "")).sql("SELECT"
+            + " LOWER(respondent_email) FROM course_evaluation WHERE respondent_email IS NOT NULL"
+            + " AND LOWER(respondent_email) NOT LIKE '%fjordbyg.example' ORDER BY id")
+        .query(String.class).list().get(0);
+    String objected = register("OBJECTION", "Evaluation Respondent", email, "Stop using my course evaluation.");
+    for (Proposal p : review.proposals(objected)) {
+      review.decide(objected, p.id(), p.proposal(), null, "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(objected, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(objected, "UserTask_BalanceObjection"), Map.of("balancingDecision",
+        "REJECT", "balancingGrounds", "The evaluation documents the course's quality for its accreditation."));
+
+    String html = caseFile(objected);
+    lifecycle.withdraw(lifecycle.get(objected));
+    driver.runDueJobs();
+    assertThat(html).contains("Legal-basis review", "course_evaluation", "BALANCE", "Art 21(1)",
+        "Balancing of the objection (Art 21(1))", "rejected", "for its accreditation", "officer");
+    assertThat(html).doesNotContain("Rectification check", "Fee announced");
+  }
+
+  @Test
   void managersAndAnonymousGetNoCaseFile() throws Exception {
     mvc.perform(get("/api/officer/requests/" + reference + "/case-file").with(httpBasic("manager", "manager")))
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/officer/requests/" + reference + "/case-file")).andExpect(status().isUnauthorized());
     mvc.perform(get("/api/officer/requests/DSR-2026-99999/case-file").with(httpBasic("officer", "officer")))
         .andExpect(status().isNotFound());
+  }
+
+  private String register(String type, String name, String email, String details) throws Exception {
+    String scope = type.equals("OBJECTION") ? ", \"objectionScope\": \"GENERAL\"" : "";
+    String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
+                 "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
+                 "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details)))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    return reference;
+  }
+
+  private String caseFile(String reference) throws Exception {
+    return mvc.perform(get("/api/officer/requests/" + reference + "/case-file").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
   }
 }
