@@ -36,6 +36,14 @@ public class DeadlineWatch {
         overdueAt);
   }
 
+  /**
+   * When the subject's time to answer a fee letter delivered at {@code deliveredAt} runs out: at the end of the day
+   * (in the controller's time zone) {@code rightsdesk.deadlines.fee-answer-within} later.
+   */
+  public Instant feeAnswerDueAt(Instant deliveredAt) {
+    return calendar.endOfDay(calendar.receiptDate(deliveredAt).plus(properties.feeAnswerWithin()));
+  }
+
   /** The next working-day morning strictly after {@code now}: when an overdue request is escalated again. */
   public Instant nextEscalation(Instant now) {
     LocalDate today = calendar.receiptDate(now);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param finalWarningWorkingDays the officer's second reminder and management's warning, working days before
  * @param noticeTime the time of day (in the controller's time zone) reminders and daily escalations go out
  * @param suspension the pause of the clock while the subject is asked for identity information
+ * @param feeAnswerWithin how long the subject has to answer a fee letter (Art 12(5)) before the request is refused
  */
 @Validated
 @ConfigurationProperties("rightsdesk.deadlines")
@@ -30,7 +32,8 @@ public record DeadlineWatchProperties(
     @Min(1) @DefaultValue("7") int firstReminderWorkingDays,
     @Min(1) @DefaultValue("2") int finalWarningWorkingDays,
     @NotNull @DefaultValue("08:00") LocalTime noticeTime,
-    @Valid @NotNull @DefaultValue Suspension suspension) {
+    @Valid @NotNull @DefaultValue Suspension suspension,
+    @NotNull @DefaultValue("P30D") Period feeAnswerWithin) {
 
   /**
    * Decision (gdpr-rules.md §2): the clock pauses while the subject is asked for identity information, but only

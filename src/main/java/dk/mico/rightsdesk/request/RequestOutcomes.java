@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +25,12 @@ public class RequestOutcomes {
   private final RequestMarks marks;
   private final CustomerControllers customers;
   private final RequestWorkflow workflow;
+  private final MessageSource messages;
   private final Clock clock;
 
   RequestOutcomes(Requests requests, RequestMarks marks, CustomerControllers customers, RequestWorkflow workflow,
-      Clock clock) {
+      MessageSource messages, Clock clock) {
+    this.messages = messages;
     this.requests = requests;
     this.marks = marks;
     this.customers = customers;
@@ -98,6 +101,49 @@ public class RequestOutcomes {
     requests.addStep(request.id(), clock.instant(), Step.FEE_ANNOUNCED.name(), officer,
         decided.name() + ", DKK " + amount);
     workflow.feeAnnounced(get(reference));
+  }
+
+  /**
+   * The officer registers the subject's answer to the fee: ACCEPTED (agreed or paid) and the handling goes on, or
+   * DECLINED and the request is refused under Art 12(5), the note (what the subject said) given in the Art 12(4)
+   * letter. Answers whether the fee was accepted.
+   */
+  @Transactional
+  public boolean registerFeeAnswer(String reference, String answer, String note, String officer) {
+    List<Violation> bad = new ArrayList<>();
+    boolean accepted = "ACCEPTED".equals(answer);
+    if (!accepted && !"DECLINED".equals(answer)) {
+      bad.add(new Violation("feeAnswer", "choose ACCEPTED or DECLINED"));
+    }
+    if (note != null && note.length() > 4000) {
+      bad.add(new Violation("feeAnswerNote", "must be at most 4000 characters"));
+    }
+    throwIfBad(bad);
+    DataSubjectRequest request = open(reference);
+    String noted = note == null || note.isBlank() ? null : note.strip();
+    if (accepted) {
+      requests.addStep(request.id(), clock.instant(), Step.FEE_ACCEPTED.name(), officer, noted);
+    } else {
+      refuseForFee(request, Step.FEE_DECLINED, officer, noted);
+    }
+    return accepted;
+  }
+
+  /** The subject did not answer the fee letter in time: the request is refused under Art 12(5). */
+  @Transactional
+  public void feeNotAnswered(String reference) {
+    DataSubjectRequest request = get(reference);
+    if (request.isOpen()) { // a second run of the same timer job changes nothing
+      refuseForFee(request, Step.FEE_NOT_ANSWERED, null, null);
+    }
+  }
+
+  private void refuseForFee(DataSubjectRequest request, Step step, String officer, String note) {
+    Integer fee = marks.of(request.id()).feeAnnounced();
+    String reason = messages.getMessage("outcome.fee.refused." + step.name(), new Object[] {fee},
+        request.language().locale()) + (note == null ? "" : "\n" + note);
+    requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5): the fee was not accepted", reason);
+    requests.addStep(request.id(), clock.instant(), step.name(), officer, note);
   }
 
   /** The request is about data MICO holds for a customer: forward it to that controller and close it. */

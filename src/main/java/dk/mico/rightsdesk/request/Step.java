@@ -36,5 +36,10 @@ public enum Step {
   DUPLICATE_OF,
   REFUSED_UNDER_ART_12_5,
   FEE_ANNOUNCED,
+  /** The subject agreed to pay the fee announced: the handling goes on. */
+  FEE_ACCEPTED,
+  /** The subject declined the fee, or did not answer in time: the request is refused (Art 12(5)). */
+  FEE_DECLINED,
+  FEE_NOT_ANSWERED,
   FORWARDED_TO_CONTROLLER
 }

@@ -49,6 +49,10 @@ public final class DataSubjectRequestProcessVariables {
   public static final String MESSAGE_IDENTITY_INFORMATION_RECEIVED = "IdentityInformationReceived";
   public static final String MESSAGE_DEADLINE_EXTENDED = "DeadlineExtended";
   public static final String MESSAGE_FEE_ANNOUNCED = "FeeAnnounced";
+  /** When the subject's time to answer the fee letter runs out (the timer of "Register the answer to the fee"). */
+  public static final String FEE_ANSWER_DUE_AT = "feeAnswerDueAt";
+  /** Whether the subject accepted the fee: the handling goes on, otherwise the request is refused. */
+  public static final String FEE_ACCEPTED = "feeAccepted";
   public static final String MESSAGE_REQUEST_REFUSED = "RequestRefused";
   public static final String MESSAGE_REQUEST_FORWARDED = "RequestForwarded";
   /** The signal that re-plans a request's deadline watch; one per request, so that no other request hears it. */

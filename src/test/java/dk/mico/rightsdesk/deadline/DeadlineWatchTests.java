@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import org.junit.jupiter.api.Test;
 
 /** When the deadline watch acts: working days back from the deadline, mornings and midnight in Copenhagen. */
@@ -14,7 +15,7 @@ class DeadlineWatchTests {
 
   private final DeadlineWatch watch = new DeadlineWatch(DanishHolidays.legalCalendar(),
       new DeadlineWatchProperties("gdpr@mico.dk", "management@mico.dk", 7, 2, LocalTime.of(8, 0),
-          new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30))));
+          new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30)), Period.ofDays(30)));
 
   @Test
   void remindersCountWorkingDaysBackAndGoOutAtEightInCopenhagen() {
@@ -63,7 +64,7 @@ class DeadlineWatchTests {
   @Test
   void theFinalWarningMustComeAfterTheFirstReminder() {
     assertThatThrownBy(() -> new DeadlineWatchProperties("a@mico.dk", "b@mico.dk", 2, 2, LocalTime.of(8, 0),
-        new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30))))
+        new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30)), Period.ofDays(30)))
         .hasMessageContaining("final-warning-working-days");
   }
 }

@@ -583,15 +583,83 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
-  void feeAnnouncedTellsTheSubjectAndTheHandlingGoesOn() {
-    start(registeredRequest());
-    runJobAt("Task_SendAcknowledgement");
+  void feeAcceptedByTheSubjectLetsTheHandlingGoOn() {
+    announceFee();
 
+    decide("UserTask_RegisterFeeAnswer", "feeAnswer", "ACCEPTED");
+
+    assertThat(request).hasPassed("EndEvent_FeeAccepted").hasNotPassed("EndEvent_FeeRefused")
+        .isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(mocks.calls()).containsSubsequence(
+        "sendOutcomeLetterDelegate Task_SendFeeLetter letterKind=FEE_ANNOUNCED",
+        "feeAnswerListener Flow_FeeLetterDelivered take",
+        "feeAnswerListener UserTask_RegisterFeeAnswer create",
+        "feeAnswerListener UserTask_RegisterFeeAnswer complete feeAnswer=ACCEPTED");
+    answerAndClose();
+    assertThat(request).isEnded().hasPassed("Task_CloseRequest");
+  }
+
+  @Test
+  void feeDeclinedStopsTheHandlingAndRefusesTheRequestWithItsLetter() {
+    announceFee();
+
+    decide("UserTask_RegisterFeeAnswer", "feeAnswer", "DECLINED");
+    runJobAt("Task_SendFeeRefusalLetter");
+
+    assertThat(request).isEnded().hasPassed("EndEvent_FeeRefused", "Task_CloseFeeNotAccepted",
+        "EndEvent_FeeNotAccepted").hasNotPassed("Task_RecordNoFeeAnswer", "Task_CloseRequest");
+    assertThat(mocks.calls()).endsWith(
+        "feeAnswerListener UserTask_RegisterFeeAnswer complete feeAnswer=DECLINED",
+        "sendOutcomeLetterDelegate Task_SendFeeRefusalLetter letterKind=REFUSAL_EXCESSIVE",
+        "closeRequestDelegate Task_CloseFeeNotAccepted outcome=REFUSED");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
+    assertThat(taskService().createTaskQuery().count()).as("open tasks").isZero();
+  }
+
+  @Test
+  void noAnswerToTheFeeInTimeRefusesTheRequest() {
+    announceFee();
+    officerTask("UserTask_RegisterFeeAnswer");
+    Job timer = timer("BoundaryEvent_NoFeeAnswer");
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(RECEIVED.plus(ProcessMocks.FEE_ANSWER_WITHIN)));
+
+    fire(timer);
+    runJobAt("Task_SendFeeRefusalLetter");
+
+    assertThat(request).isEnded().hasPassed("Task_RecordNoFeeAnswer", "EndEvent_FeeNotAccepted")
+        .hasNotPassed("Task_CloseRequest");
+    assertThat(mocks.calls()).endsWith(
+        "recordNoFeeAnswerDelegate Task_RecordNoFeeAnswer",
+        "sendOutcomeLetterDelegate Task_SendFeeRefusalLetter letterKind=REFUSAL_EXCESSIVE",
+        "closeRequestDelegate Task_CloseFeeNotAccepted outcome=REFUSED");
+    assertThat(taskService().createTaskQuery().count()).as("open tasks").isZero();
+  }
+
+  @Test
+  void refusalLetterAfterAFeeIsPrintedForPostingForASubjectWithoutEmail() {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
     correlate(DataSubjectRequestProcessVariables.MESSAGE_FEE_ANNOUNCED);
     runJobAt("Task_SendFeeLetter");
+    completeOfficerTask("UserTask_PostFeeLetter");
 
-    assertThat(request).hasPassed("EndEvent_SubjectToldOfFee").isWaitingAt("CallActivity_FulfilRequest");
-    assertThat(mocks.calls()).endsWith("sendOutcomeLetterDelegate Task_SendFeeLetter letterKind=FEE_ANNOUNCED");
+    decide("UserTask_RegisterFeeAnswer", "feeAnswer", "DECLINED");
+    runJobAt("Task_SendFeeRefusalLetter");
+    completeOfficerTask("UserTask_PostFeeRefusalLetter");
+
+    assertThat(request).isEnded().hasPassed("UserTask_PostFeeRefusalLetter", "EndEvent_FeeNotAccepted");
+  }
+
+  /** The officer announces a fee while the request is being handled; the letter goes out by e-mail. */
+  private void announceFee() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_FEE_ANNOUNCED);
+    runJobAt("Task_SendFeeLetter");
+    assertThat(request).isWaitingAt("UserTask_RegisterFeeAnswer", "CallActivity_FulfilRequest");
   }
 
   @Test
@@ -643,6 +711,8 @@ class DataSubjectRequestProcessTest {
         "postLetterListener " + postTask + " complete");
     if (message.startsWith("Request")) {
       assertThat(request).isEnded();
+    } else if (message.equals("FeeAnnounced")) {
+      assertThat(request).isWaitingAt("UserTask_RegisterFeeAnswer", "CallActivity_FulfilRequest");
     } else {
       assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
     }

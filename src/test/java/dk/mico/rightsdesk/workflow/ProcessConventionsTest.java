@@ -64,7 +64,7 @@ class ProcessConventionsTest {
    * service task talks to the outside (mail, company systems) and is async before, so that it is retried on its own.
    */
   private static final Set<String> INTERNAL_DELEGATES = Set.of("closeRequestDelegate", "planDeadlineWatchDelegate",
-      "recordOverdueDelegate", "recordNoIdentityInformationDelegate");
+      "recordOverdueDelegate", "recordNoIdentityInformationDelegate", "recordNoFeeAnswerDelegate");
 
   /** Id prefix per element type; a type missing here has no agreed prefix yet. */
   private static final Map<String, String> PREFIXES = Map.ofEntries(

@@ -145,6 +145,8 @@ final class ProcessMocks {
         (ExecutionListener) execution -> record("extendDeadlineFromStartForm", execution.getCurrentActivityId(),
             "reasonCode=" + execution.getVariable("reasonCode")));
     Mocks.register("art12DecisionListener", new Art12Decision());
+    Mocks.register("feeAnswerListener", new FeeAnswer());
+    Mocks.register("recordNoFeeAnswerDelegate", delegate("recordNoFeeAnswerDelegate", e -> null));
     registerRights();
 
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
@@ -204,6 +206,30 @@ final class ProcessMocks {
       boolean complete = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
       record("art12DecisionListener", task.getTaskDefinitionKey(),
           task.getEventName() + (complete ? " decision=" + task.getVariableLocal("decision") : ""));
+    }
+  }
+
+  /** How long the subject has to answer a fee letter, from its delivery. */
+  static final Duration FEE_ANSWER_WITHIN = Duration.ofDays(30);
+
+  /** The fee answer's due date when the letter is delivered, and the officer's answer on completion. */
+  private final class FeeAnswer implements ExecutionListener, TaskListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariableLocal(DataSubjectRequestProcessVariables.FEE_ANSWER_DUE_AT,
+          Date.from(ClockUtil.getCurrentTime().toInstant().plus(FEE_ANSWER_WITHIN)));
+      record("feeAnswerListener", execution.getCurrentTransitionId(), execution.getEventName());
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      boolean complete = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName());
+      if (complete) {
+        task.getExecution().setVariable(DataSubjectRequestProcessVariables.FEE_ACCEPTED,
+            "ACCEPTED".equals(task.getVariableLocal("feeAnswer")));
+      }
+      record("feeAnswerListener", task.getTaskDefinitionKey(),
+          task.getEventName() + (complete ? " feeAnswer=" + task.getVariableLocal("feeAnswer") : ""));
     }
   }
 
