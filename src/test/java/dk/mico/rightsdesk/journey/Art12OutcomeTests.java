@@ -204,6 +204,64 @@ class Art12OutcomeTests {
   }
 
   @Test
+  void feeAcceptedByTheSubjectLetsTheHandlingGoOn() throws Exception {
+    String reference = feeAnnounced("fie.fee@example.dk");
+    Task answer = driver.onlyTask(reference, "UserTask_RegisterFeeAnswer");
+    assertThatThrownBy(() -> driver.submitAsOfficer(answer, Map.of()))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAnswer");
+
+    driver.submitAsOfficer(answer, Map.of("feeAnswer", "ACCEPTED", "feeAnswerNote", "Paid by bank transfer."));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(view.path("history").findValuesAsText("step")).contains("FEE_ACCEPTED");
+    assertThat(driver.openTasks(reference, "UserTask_RegisterFeeAnswer")).isZero();
+    assertThat(driver.openTasks(reference, "UserTask_ReviewLegalBasis")).as("the erasure is being handled").isOne();
+  }
+
+  @Test
+  void feeDeclinedRefusesTheRequestWithTheArt12_4Letter() throws Exception {
+    String reference = feeAnnounced("finn.fee@example.dk");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_RegisterFeeAnswer"),
+        Map.of("feeAnswer", "DECLINED", "feeAnswerNote", "Wrote back that he will not pay."));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(view.path("history").findValuesAsText("step")).contains("FEE_DECLINED");
+    assertThat(TestDriver.body(driver.onlyMailTo("finn.fee@example.dk", "We will not act on your request " + reference)))
+        .contains("do not want to pay the fee of DKK 250", "Datatilsynet");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void noAnswerToTheFeeInTimeRefusesTheRequest() throws Exception {
+    String reference = feeAnnounced("frida.fee@example.dk");
+    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(32))));
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(view.path("history").findValuesAsText("step")).contains("FEE_NOT_ANSWERED");
+    assertThat(TestDriver.body(driver.onlyMailTo("frida.fee@example.dk", "We will not act on your request " + reference)))
+        .contains("did not tell us in time", "Datatilsynet");
+  }
+
+  /** An erasure request whose subject was told of a fee through the officer API; the officer waits for the answer. */
+  private String feeAnnounced(String email) throws Exception {
+    String reference = register("ERASURE", email);
+    driver.runDueJobs();
+    mvc.perform(post("/api/officer/requests/" + reference + "/fee").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 250, \"reason\": \"Fourth request this month.\"}"))
+        .andExpect(status().is2xxSuccessful());
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "A fee for your request"))).contains("DKK 250");
+    return reference;
+  }
+
+  @Test
   void subjectWithoutEmailGetsTheLettersInDanishPrintedForPosting() throws Exception {
     String body = """
         {"type": "ACCESS", "name": "Poul Post", "postalAddress": "Vestergade 3, 6700 Esbjerg", "channel": "LETTER",
