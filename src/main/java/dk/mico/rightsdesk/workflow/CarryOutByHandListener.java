@@ -5,13 +5,10 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.SYS
 import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.WorkByHand;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
-import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.RequestLifecycle;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,45 +16,34 @@ import org.springframework.stereotype.Component;
  * restriction by hand, which records), and records what was done with the request (never in the process).
  */
 @Component
-class CarryOutByHandListener implements TaskListener {
+class CarryOutByHandListener extends RequestTaskListener {
 
   static final String CARRIED_OUT = "carriedOut";
   static final String WHAT_WAS_DONE = "whatWasDone";
 
-  private final RequestLifecycle lifecycle;
   private final Discovery discovery;
   private final WorkByHand work;
-  private final TaskScreen screen;
 
   CarryOutByHandListener(RequestLifecycle lifecycle, Discovery discovery, WorkByHand work, TaskScreen screen) {
-    this.lifecycle = lifecycle;
+    super(lifecycle, screen);
     this.discovery = discovery;
     this.work = work;
-    this.screen = screen;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String reference = task.getExecution().getProcessBusinessKey();
+  Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
     String systemId = (String) task.getExecution().getVariable(SYSTEM_ID);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      DataSubjectRequest request = lifecycle.get(reference);
-      screen.showRequest(task, request);
-      Map<String, Object> fields = new HashMap<>();
-      fields.put("systemName", discovery.systemName(systemId));
-      fields.put("whatToDo", whatToDo(request, work.recordsToRestrict(reference, systemId),
-          work.supplementary(reference).orElse(null)));
-      fields.put(CARRIED_OUT, null);
-      fields.put(WHAT_WAS_DONE, null);
-      task.setVariablesLocal(fields);
-      return;
-    }
-    try {
-      work.record(reference, systemId, TaskScreen.field(task, CARRIED_OUT), TaskScreen.field(task, WHAT_WAS_DONE),
-          Officers.current(task.getProcessEngineServices()));
-    } catch (InvalidRequestException e) {
-      throw TaskScreen.formError(e);
-    }
+    Map<String, Object> fields = inputFields(CARRIED_OUT, WHAT_WAS_DONE);
+    fields.put("systemName", discovery.systemName(systemId));
+    fields.put("whatToDo", whatToDo(request, work.recordsToRestrict(request.reference(), systemId),
+        work.supplementary(request.reference()).orElse(null)));
+    return fields;
+  }
+
+  @Override
+  void completed(DelegateTask task, String reference, String owner) {
+    work.record(reference, (String) task.getExecution().getVariable(SYSTEM_ID), TaskScreen.field(task, CARRIED_OUT),
+        TaskScreen.field(task, WHAT_WAS_DONE), owner);
   }
 
   private static String whatToDo(DataSubjectRequest request, List<String> recordsToRestrict, String supplementary) {

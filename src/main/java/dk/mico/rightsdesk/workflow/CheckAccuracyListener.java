@@ -4,10 +4,10 @@ import static dk.mico.rightsdesk.workflow.RightsProcessVariables.ACCURACY_DECISI
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.DECIDED_BY;
 
 import dk.mico.rightsdesk.fulfilment.Rectifications;
-import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,38 +16,28 @@ import org.springframework.stereotype.Component;
  * gets only the decision.
  */
 @Component
-class CheckAccuracyListener implements TaskListener {
+class CheckAccuracyListener extends RequestTaskListener {
 
-  private final RequestLifecycle lifecycle;
   private final Rectifications rectifications;
-  private final TaskScreen screen;
 
   CheckAccuracyListener(RequestLifecycle lifecycle, Rectifications rectifications, TaskScreen screen) {
-    this.lifecycle = lifecycle;
+    super(lifecycle, screen);
     this.rectifications = rectifications;
-    this.screen = screen;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      screen.showRequest(task, lifecycle.get(reference));
-      task.setVariableLocal("correctableColumns", String.join(", ", rectifications.correctableColumns(reference)));
-      task.setVariableLocal("accuracyDecision", null);
-      task.setVariableLocal("rectifyColumn", null);
-      task.setVariableLocal("correctedValue", null);
-      task.setVariableLocal("accuracyStatement", null);
-      return;
-    }
-    String officer = Officers.current(task.getProcessEngineServices());
+  Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
+    Map<String, Object> fields =
+        inputFields("accuracyDecision", "rectifyColumn", "correctedValue", "accuracyStatement");
+    fields.put("correctableColumns", String.join(", ", rectifications.correctableColumns(request.reference())));
+    return fields;
+  }
+
+  @Override
+  void completed(DelegateTask task, String reference, String officer) {
     String decision = TaskScreen.field(task, "accuracyDecision");
-    try {
-      rectifications.recordCheck(reference, decision, TaskScreen.field(task, "rectifyColumn"),
-          TaskScreen.field(task, "correctedValue"), TaskScreen.field(task, "accuracyStatement"), officer);
-    } catch (InvalidRequestException e) {
-      throw TaskScreen.formError(e);
-    }
+    rectifications.recordCheck(reference, decision, TaskScreen.field(task, "rectifyColumn"),
+        TaskScreen.field(task, "correctedValue"), TaskScreen.field(task, "accuracyStatement"), officer);
     task.getExecution().setVariable(ACCURACY_DECISION, decision);
     task.getExecution().setVariable(DECIDED_BY, officer);
   }

@@ -6,14 +6,13 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.SYS
 
 import dk.mico.rightsdesk.access.AccessCompiler;
 import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.RequestLifecycle;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,42 +20,31 @@ import org.springframework.stereotype.Component;
  * they found with the request (never in the process).
  */
 @Component
-class ManualSearchListener implements TaskListener {
+class ManualSearchListener extends RequestTaskListener {
 
-  private final RequestLifecycle lifecycle;
   private final AccessCompiler compiler;
   private final Discovery discovery;
-  private final TaskScreen screen;
 
   ManualSearchListener(RequestLifecycle lifecycle, AccessCompiler compiler, Discovery discovery, TaskScreen screen) {
-    this.lifecycle = lifecycle;
+    super(lifecycle, screen);
     this.compiler = compiler;
     this.discovery = discovery;
-    this.screen = screen;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    String systemId = (String) task.getExecution().getVariable(SYSTEM_ID);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      screen.showRequest(task, lifecycle.get(reference));
-      Map<String, Object> fields = new HashMap<>();
-      fields.put("systemName", discovery.systemName(systemId));
-      fields.put(FOUND_IN_SYSTEM, null);
-      fields.put(WHAT_WAS_FOUND, null);
-      task.setVariablesLocal(fields);
-      return;
-    }
+  Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
+    Map<String, Object> fields = inputFields(FOUND_IN_SYSTEM, WHAT_WAS_FOUND);
+    fields.put("systemName", discovery.systemName((String) task.getExecution().getVariable(SYSTEM_ID)));
+    return fields;
+  }
+
+  @Override
+  void completed(DelegateTask task, String reference, String owner) {
     String found = TaskScreen.field(task, FOUND_IN_SYSTEM);
-    try {
-      if (!"FOUND".equals(found) && !"NOTHING".equals(found)) {
-        throw new InvalidRequestException(List.of(new Violation(FOUND_IN_SYSTEM, "say whether anything was found")));
-      }
-      compiler.recordManualSearch(reference, systemId, "FOUND".equals(found), TaskScreen.field(task, WHAT_WAS_FOUND),
-          Officers.current(task.getProcessEngineServices()));
-    } catch (InvalidRequestException e) {
-      throw TaskScreen.formError(e);
+    if (!"FOUND".equals(found) && !"NOTHING".equals(found)) {
+      throw new InvalidRequestException(List.of(new Violation(FOUND_IN_SYSTEM, "say whether anything was found")));
     }
+    compiler.recordManualSearch(reference, (String) task.getExecution().getVariable(SYSTEM_ID),
+        "FOUND".equals(found), TaskScreen.field(task, WHAT_WAS_FOUND), owner);
   }
 }

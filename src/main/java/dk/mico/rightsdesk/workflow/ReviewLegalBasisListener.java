@@ -4,11 +4,11 @@ import static dk.mico.rightsdesk.workflow.RightsProcessVariables.DECIDED_BY;
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.NEEDS_BALANCING;
 
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
-import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Step;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,33 +17,26 @@ import org.springframework.stereotype.Component;
  * completes only when every proposal is decided.
  */
 @Component
-class ReviewLegalBasisListener implements TaskListener {
+class ReviewLegalBasisListener extends RequestTaskListener {
 
   private final RequestLifecycle lifecycle;
   private final LegalBasisReview review;
-  private final TaskScreen screen;
 
   ReviewLegalBasisListener(RequestLifecycle lifecycle, LegalBasisReview review, TaskScreen screen) {
+    super(lifecycle, screen);
     this.lifecycle = lifecycle;
     this.review = review;
-    this.screen = screen;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      screen.showRequest(task, lifecycle.get(reference));
-      task.setVariableLocal("reviewLink", "/officer/review/" + reference);
-      task.setVariableLocal("proposalCount", String.valueOf(review.proposals(reference).size()));
-      return;
-    }
-    try {
-      review.requireAllDecided(reference);
-    } catch (InvalidRequestException e) {
-      throw TaskScreen.formError(e);
-    }
-    String officer = Officers.current(task.getProcessEngineServices());
+  Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
+    return Map.of("reviewLink", "/officer/review/" + request.reference(),
+        "proposalCount", String.valueOf(review.proposals(request.reference()).size()));
+  }
+
+  @Override
+  void completed(DelegateTask task, String reference, String officer) {
+    review.requireAllDecided(reference);
     lifecycle.recordStep(lifecycle.get(reference), Step.LEGAL_BASIS_REVIEWED, officer, null);
     task.getExecution().setVariable(DECIDED_BY, officer);
     task.getExecution().setVariable(NEEDS_BALANCING, review.needsBalancing(reference));
