@@ -63,9 +63,9 @@ class AccessReviewBrowserIT {
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
-    login(base, wait);
+    Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
-    click(By.partialLinkText("Review the report"));
+    Browser.click(browser, By.partialLinkText("Review the report"));
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
         "/officer/access/" + reference)));
@@ -92,16 +92,16 @@ class AccessReviewBrowserIT {
     // back in Tasklist: approve
     browser.get(base + "/camunda/app/tasklist/");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
-    click(By.partialLinkText("Review the report"));
+    Browser.click(browser, By.partialLinkText("Review the report"));
     By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.presenceOfElementLocated(claim));
-    click(claim);
+    Browser.click(browser, claim);
     By approve = By.xpath("//label[contains(normalize-space(), 'Approve the report')]");
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input[type=radio]')).some(i => !i.disabled);")));
-    click(approve);
+    Browser.click(browser, approve);
     Browser.screenshot(browser, "access-04-approve");
-    click(By.xpath("//button[normalize-space()='Complete']"));
+    Browser.click(browser, By.xpath("//button[normalize-space()='Complete']"));
     wait.until(d -> driver.onlyTaskOrNone(reference, "UserTask_ReviewReport") == null);
     driver.runDueJobs();
 
@@ -126,24 +126,5 @@ class AccessReviewBrowserIT {
         Map.of("foundInSystem", "NOTHING"));
     driver.runDueJobs();
     return reference;
-  }
-
-  private void login(String base, WebDriverWait wait) {
-    browser.get(base + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    type(By.cssSelector("input[ng-model='username']"), "officer");
-    type(By.cssSelector("input[ng-model='password']"), "officer");
-    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
-        browser.findElement(By.cssSelector("button[type='submit']")));
-  }
-
-  // headless Chromium's native input does not reach the webapps' Angular pages: script events, as Angular listens
-  private void click(By element) {
-    browser.executeScript("arguments[0].click();", browser.findElement(element));
-  }
-
-  private void type(By field, String text) {
-    browser.executeScript("arguments[0].value = arguments[1];"
-        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
   }
 }

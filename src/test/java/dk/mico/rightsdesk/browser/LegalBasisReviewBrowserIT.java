@@ -65,15 +65,9 @@ class LegalBasisReviewBrowserIT {
          "identityNote": "Wrote from the address we hold"}""".formatted(Instant.now().minusSeconds(60)));
     driver.runDueJobs();
 
-    // Angular's Tasklist takes input events and clicks from script in headless Chromium (see SubjectAndOfficerBrowserIT)
-    browser.get(base + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    type(By.cssSelector("input[ng-model='username']"), "officer");
-    type(By.cssSelector("input[ng-model='password']"), "officer");
-    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
-        browser.findElement(By.cssSelector("button[type='submit']")));
+    Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review legal basis"));
-    click(By.partialLinkText("Review legal basis"));
+    Browser.click(browser, By.partialLinkText("Review legal basis"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Open the review page")));
     Browser.screenshot(browser, "review-01-tasklist-task");
     String link = browser.findElement(By.partialLinkText("Open the review page")).getAttribute("href");
@@ -109,29 +103,20 @@ class LegalBasisReviewBrowserIT {
     // back in Tasklist: the task completes now that every proposal is decided
     browser.get(base + "/camunda/app/tasklist/");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review legal basis"));
-    click(By.partialLinkText("Review legal basis"));
+    Browser.click(browser, By.partialLinkText("Review legal basis"));
     By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.presenceOfElementLocated(claim));
-    click(claim);
+    Browser.click(browser, claim);
     By complete = By.xpath("//button[normalize-space()='Complete']");
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('button')).some(b => b.textContent.trim() === 'Complete'"
             + " && !b.disabled);")));
-    click(complete);
+    Browser.click(browser, complete);
     wait.until(d -> driver.openTasks(reference, "UserTask_ReviewLegalBasis") == 0);
     Browser.screenshot(browser, "review-04-completed");
   }
 
   private Proposal proposal(String reference, String table) {
     return review.proposals(reference).stream().filter(p -> p.table().equals(table)).findFirst().orElseThrow();
-  }
-
-  private void click(By element) {
-    browser.executeScript("arguments[0].click();", browser.findElement(element));
-  }
-
-  private void type(By field, String text) {
-    browser.executeScript("arguments[0].value = arguments[1];"
-        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
   }
 }

@@ -84,13 +84,7 @@ class ManagerDashboardBrowserIT {
 
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get(base + "/camunda/app/cockpit/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    // headless Chromium's native keystrokes do not reach Cockpit's Angular page: type with input events
-    type(By.cssSelector("input[ng-model='username']"), "manager");
-    type(By.cssSelector("input[ng-model='password']"), "manager");
-    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
-        browser.findElement(By.cssSelector("button[type='submit']")));
+    Browser.logIntoWebapp(browser, base, "cockpit", "manager", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
 
     // the header link leads to the requests page
@@ -125,10 +119,5 @@ class ManagerDashboardBrowserIT {
     wait.until(ExpectedConditions.urlContains("/process-instance/"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject request"));
     Browser.screenshot(browser, "manager-02-process-instance");
-  }
-
-  private void type(By field, String text) {
-    browser.executeScript("arguments[0].value = arguments[1];"
-        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
   }
 }

@@ -44,25 +44,6 @@ class SubjectAndOfficerBrowserIT {
     }
   }
 
-  /** Logs into one of the Camunda webapps through its own login page. */
-  private void login(String base, String app, String user, WebDriverWait wait) {
-    browser.get(base + "/camunda/app/" + app + "/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    type(By.cssSelector("input[ng-model='username']"), user);
-    type(By.cssSelector("input[ng-model='password']"), user);
-    browser.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
-        browser.findElement(By.cssSelector("button[type='submit']")));
-  }
-
-  private void click(By element) {
-    browser.executeScript("arguments[0].click();", browser.findElement(element));
-  }
-
-  private void type(By field, String text) {
-    browser.executeScript("arguments[0].value = arguments[1];"
-        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.findElement(field), text);
-  }
-
   @Test
   void subjectSubmitsAndConfirmsThenOfficerSeesTheTaskInTasklist() throws Exception {
     String base = "http://localhost:" + port;
@@ -94,12 +75,11 @@ class SubjectAndOfficerBrowserIT {
     Browser.screenshot(browser, "04-confirmed");
     driver.runDueJobs();
 
-    // In headless Chromium, native keystrokes and clicks do not reach the webapps' Angular pages (they do reach the
-    // app's own pages above): the test types with input events and clicks from script, as Angular listens
-    login(base, "tasklist", "officer", wait);
+    // the webapps' Angular pages take script events only (Browser.logIntoWebapp); the app's own pages take real ones
+    Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Check accuracy"));
     Browser.screenshot(browser, "05-tasklist");
-    click(By.partialLinkText("Check accuracy"));
+    Browser.click(browser, By.partialLinkText("Check accuracy"));
     // the task's Camunda Form shows the subject, read from the request record
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === 'Birgitte Skov');")));
@@ -111,18 +91,18 @@ class SubjectAndOfficerBrowserIT {
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
-    login(base, "tasklist", "officer", wait);
+    Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Start process")));
-    click(By.partialLinkText("Start process"));
+    Browser.click(browser, By.partialLinkText("Start process"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Data subject request")));
-    click(By.partialLinkText("Data subject request"));
+    Browser.click(browser, By.partialLinkText("Data subject request"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Register a request"));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("Date received", "Time received (Copenhagen)", "Identity verified");
     Browser.screenshot(browser, "07-register-start-form");
 
     browser.manage().deleteAllCookies();
-    login(base, "cockpit", "manager", wait);
+    Browser.logIntoWebapp(browser, base, "cockpit", "manager", wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process Definitions"));
     browser.get(base + "/camunda/app/cockpit/default/#/processes");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject request"));

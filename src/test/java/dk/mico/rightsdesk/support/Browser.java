@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: both paths are given so that Selenium downloads
@@ -45,5 +48,29 @@ public final class Browser {
     Path file = directory.resolve(name + ".png");
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /**
+   * Logs into a Camunda webapp as a demo user (password = user name). Headless Chromium's native keystrokes and
+   * clicks do not reach the webapps' Angular pages, so this types and submits from script, as Angular listens.
+   */
+  public static void logIntoWebapp(ChromeDriver driver, String base, String app, String user, WebDriverWait wait) {
+    driver.get(base + "/camunda/app/" + app + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    type(driver, By.cssSelector("input[ng-model='username']"), user);
+    type(driver, By.cssSelector("input[ng-model='password']"), user);
+    driver.executeScript("arguments[0].form.requestSubmit(arguments[0]);",
+        driver.findElement(By.cssSelector("button[type='submit']")));
+  }
+
+  /** Clicks from script (see {@link #logIntoWebapp}). */
+  public static void click(ChromeDriver driver, By element) {
+    driver.executeScript("arguments[0].click();", driver.findElement(element));
+  }
+
+  /** Types into a field with an input event (see {@link #logIntoWebapp}). */
+  public static void type(ChromeDriver driver, By field, String text) {
+    driver.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", driver.findElement(field), text);
   }
 }
