@@ -69,7 +69,7 @@ public class RecipientNotices {
   private static final Map<String, Set<String>> CHANGES = Map.of(
       "ERASED", Set.of("DELETED", "ANONYMISED", WorkByHand.DONE),
       "RESTRICTED", Set.of("RESTRICTED", WorkByHand.DONE),
-      "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED"),
+      "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED", WorkByHand.LIFTED),
       "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
 
   /** The recipients of the systems where the request made changes of this notice's kind. */

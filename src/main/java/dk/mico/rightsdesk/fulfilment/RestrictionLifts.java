@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Lifting a restriction is a step of its own (Art 18(3)): the officer decides it with a reason, the subject is told
  * first with the date and the reason, and the restriction is lifted on that date, in each system, and the
- * recipients are told.
+ * recipients are told; where the owners restricted by hand, they get a task to lift it there by hand.
  */
 @Service
 public class RestrictionLifts {
@@ -36,18 +36,20 @@ public class RestrictionLifts {
   private final RequestLifecycle lifecycle;
   private final LegalBasisReview review;
   private final SubjectLetters letters;
+  private final WorkByHand work;
   private final RightsWorkflow workflow;
   private final LegalCalendar calendar;
   private final Period notice;
   private final Clock clock;
 
   RestrictionLifts(JdbcClient jdbc, RequestLifecycle lifecycle, LegalBasisReview review, SubjectLetters letters,
-      RightsWorkflow workflow, LegalCalendar calendar,
+      WorkByHand work, RightsWorkflow workflow, LegalCalendar calendar,
       @Value("${rightsdesk.rights.restriction-lift-notice:P7D}") Period notice, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.review = review;
     this.letters = letters;
+    this.work = work;
     this.workflow = workflow;
     this.calendar = calendar;
     this.notice = notice;
@@ -63,7 +65,8 @@ public class RestrictionLifts {
   public Lift decide(String reference, String reason, String officer) {
     DataSubjectRequest request = lifecycle.get(reference);
     if (request.type() != RequestType.RESTRICTION
-        || review.proposals(request.id()).stream().noneMatch(p -> "RESTRICT".equals(p.outcome()))) {
+        || review.proposals(request.id()).stream().noneMatch(p -> "RESTRICT".equals(p.outcome()))
+        && work.systemsRestrictedByHand(reference).isEmpty()) {
       throw new InvalidRequestException(List.of(new Violation("reference", "restricted nothing that could be lifted")));
     }
     if (find(request.id()) != null) {

@@ -29,6 +29,8 @@ public class WorkByHand {
   public static final String DONE = "DONE_BY_HAND";
   /** An action recorded when the owner searched the system and it holds nothing on the subject. */
   public static final String NOTHING_HELD = "NOTHING_HELD_BY_HAND";
+  /** An action recorded when the owner lifted by hand a restriction done by hand before (Art 18(3)). */
+  public static final String LIFTED = "RESTRICTION_LIFTED_BY_HAND";
 
   static final String RESTRICT_BY_HAND = "RESTRICT_BY_HAND";
   private static final int LONGEST_DESCRIPTION = 1000;
@@ -85,23 +87,23 @@ public class WorkByHand {
         .toList();
   }
 
+  /** The systems whose owners restricted by hand for this request: where their lifting is done by hand too. */
+  @Transactional(readOnly = true)
+  public List<String> systemsRestrictedByHand(String reference) {
+    return jdbc.sql("SELECT DISTINCT system_id FROM request_change WHERE request_id = ? AND action = ? "
+            + "ORDER BY system_id")
+        .params(lifecycle.get(reference).id(), DONE)
+        .query(String.class)
+        .list();
+  }
+
   /**
    * Records what the owner did in one system: done (with what, by categories) or nothing held there. Bad input
    * names its field and records nothing.
    */
   @Transactional
   public void record(String reference, String systemId, String result, String whatWasDone, String owner) {
-    List<Violation> bad = new ArrayList<>();
-    if (!DONE.equals(result) && !NOTHING_HELD.equals(result)) {
-      bad.add(new Violation("carriedOut", "say whether it was done or the system holds nothing on the subject"));
-    } else if (DONE.equals(result) && (whatWasDone == null || whatWasDone.isBlank())) {
-      bad.add(new Violation("whatWasDone", "is required: say what was done, by categories of data (no values)"));
-    } else if (whatWasDone != null && whatWasDone.strip().length() > LONGEST_DESCRIPTION) {
-      bad.add(new Violation("whatWasDone", "is longer than " + LONGEST_DESCRIPTION + " characters"));
-    }
-    if (!bad.isEmpty()) {
-      throw new InvalidRequestException(bad);
-    }
+    validate(result, whatWasDone);
     DataSubjectRequest request = lifecycle.get(reference);
     List<Proposal> restricted = recordsToRestrictByHand(reference).stream()
         .filter(p -> p.system().equals(systemId))
@@ -117,6 +119,40 @@ public class WorkByHand {
           .param("now", clock.instant().atOffset(ZoneOffset.UTC))
           .param("ids", restricted.stream().map(Proposal::id).toList())
           .update();
+    }
+  }
+
+  /**
+   * Records that the owner lifted by hand the restriction done there by hand (always "done": a restriction was
+   * recorded in that system), with what was done, by categories. Bad input names its field and records nothing.
+   */
+  @Transactional
+  public void recordLifted(String reference, String systemId, String result, String whatWasDone, String owner) {
+    validate(result, whatWasDone);
+    if (!DONE.equals(result)) {
+      throw new InvalidRequestException(List.of(new Violation("carriedOut",
+          "the restriction was recorded as done in this system: lift it and say what was done")));
+    }
+    long requestId = lifecycle.get(reference).id();
+    // a task completed again replaces what it recorded before
+    jdbc.sql("DELETE FROM request_change WHERE request_id = ? AND system_id = ? AND action = ?")
+        .params(requestId, systemId, LIFTED)
+        .update();
+    findings.record(requestId, systemId, null, LIFTED, List.of(), List.of(whatWasDone.strip()), owner,
+        clock.instant());
+  }
+
+  private static void validate(String result, String whatWasDone) {
+    List<Violation> bad = new ArrayList<>();
+    if (!DONE.equals(result) && !NOTHING_HELD.equals(result)) {
+      bad.add(new Violation("carriedOut", "say whether it was done or the system holds nothing on the subject"));
+    } else if (DONE.equals(result) && (whatWasDone == null || whatWasDone.isBlank())) {
+      bad.add(new Violation("whatWasDone", "is required: say what was done, by categories of data (no values)"));
+    } else if (whatWasDone != null && whatWasDone.strip().length() > LONGEST_DESCRIPTION) {
+      bad.add(new Violation("whatWasDone", "is longer than " + LONGEST_DESCRIPTION + " characters"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
     }
   }
 

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.SYSTEM_ID;
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFTING_RESTRICTION;
 
 import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.WorkByHand;
@@ -13,13 +14,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The owner group's task in a system Rights Desk cannot act in: shows what the right requires there (and, for a
- * restriction by hand, which records), and records what was done with the request (never in the process).
+ * restriction by hand, which records; on the lift path, that the restriction is lifted there), and records what was
+ * done with the request (never in the process).
  */
 @Component
 class CarryOutByHandListener extends RequestTaskListener {
 
   static final String CARRIED_OUT = "carriedOut";
   static final String WHAT_WAS_DONE = "whatWasDone";
+  private static final String LIFT_BY_HAND = "Lift the restriction you set by hand in this system for this request "
+      + "(Art 18(3)): the GDPR officer decided to lift it, and the subject was told when and why. From now on the "
+      + "data may be used again as before the restriction. Record what you did (for example \"e-mails moved back "
+      + "from the restricted folder\").";
 
   private final Discovery discovery;
   private final WorkByHand work;
@@ -35,15 +41,26 @@ class CarryOutByHandListener extends RequestTaskListener {
     String systemId = (String) task.getExecution().getVariable(SYSTEM_ID);
     Map<String, Object> fields = inputFields(CARRIED_OUT, WHAT_WAS_DONE);
     fields.put("systemName", discovery.systemName(systemId));
-    fields.put("whatToDo", whatToDo(request, work.recordsToRestrict(request.reference(), systemId),
-        work.supplementary(request.reference()).orElse(null)));
+    fields.put("whatToDo", lifting(task) ? LIFT_BY_HAND
+        : whatToDo(request, work.recordsToRestrict(request.reference(), systemId),
+            work.supplementary(request.reference()).orElse(null)));
     return fields;
   }
 
   @Override
   void completed(DelegateTask task, String reference, String owner) {
-    work.record(reference, (String) task.getExecution().getVariable(SYSTEM_ID), TaskScreen.field(task, CARRIED_OUT),
-        TaskScreen.field(task, WHAT_WAS_DONE), owner);
+    String systemId = (String) task.getExecution().getVariable(SYSTEM_ID);
+    String result = TaskScreen.field(task, CARRIED_OUT);
+    String whatWasDone = TaskScreen.field(task, WHAT_WAS_DONE);
+    if (lifting(task)) {
+      work.recordLifted(reference, systemId, result, whatWasDone, owner);
+    } else {
+      work.record(reference, systemId, result, whatWasDone, owner);
+    }
+  }
+
+  private static boolean lifting(DelegateTask task) {
+    return Boolean.TRUE.equals(task.getExecution().getVariable(LIFTING_RESTRICTION));
   }
 
   private static String whatToDo(DataSubjectRequest request, List<String> recordsToRestrict, String supplementary) {

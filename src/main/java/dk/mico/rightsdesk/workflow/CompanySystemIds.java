@@ -35,6 +35,14 @@ public class CompanySystemIds {
     return work.systems(reference);
   }
 
+  /**
+   * The systems whose owners restricted by hand for a request, where they lift it by hand too:
+   * {@code collection="${companySystemIds.restrictedByHand(execution.processBusinessKey)}"}.
+   */
+  public List<String> restrictedByHand(String reference) {
+    return work.systemsRestrictedByHand(reference);
+  }
+
   /** The group that works in a system by hand: {@code candidateGroups="${companySystemIds.ownerGroup(systemId)}"}. */
   public String ownerGroup(String systemId) {
     return discovery.ownerGroup(systemId);

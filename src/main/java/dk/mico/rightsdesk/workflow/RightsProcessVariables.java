@@ -21,6 +21,8 @@ final class RightsProcessVariables {
   static final String RECIPIENT_IDS = "recipientIds";
   static final String RECIPIENT_ID = "recipientId";
   static final String NOTICE_ACTION = "noticeAction";
+  /** Set on the lift path's by-hand task: the owners lift there the restriction they set by hand. */
+  static final String LIFTING_RESTRICTION = "liftingRestriction";
 
   private RightsProcessVariables() {}
 }

@@ -284,6 +284,52 @@ class PersonalRightsTests {
   }
 
   @Test
+  void aRestrictionDoneByHandInTheEmailArchiveIsLiftedByItsOwnersAfterTheSubjectIsTold() throws Exception {
+    String email = "mette.sorensen@fjordbyg.example";
+    String reference = register("RESTRICTION", "Mette Kjærgaard Sørensen", email, "Restrict my e-mails with you.");
+    driver.runDueJobs();
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), "NO_ACTION", "The course records are needed to run the course she is on.",
+          "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+    var restrictByHand = driver.onlyTask(reference, "UserTask_CarryOutByHand");
+    assertThat(driver.taskField(restrictByHand, "systemName")).startsWith("Mailarkiv");
+    assertThat(driver.taskField(restrictByHand, "whatToDo")).startsWith("Restrict what the system holds");
+    driver.submitAsOfficer(restrictByHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "e-mails to and from you moved to a folder only the GDPR officer can open"));
+    approveAndSend(reference);
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/restriction-lift").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"The course has ended and the e-mails are needed for its evaluation.\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "We will lift the restriction of your data " + reference)))
+        .contains("its evaluation", "Art 18(3)");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_LiftRestrictionByHand").count()).as("nothing lifted while the notice runs")
+        .isZero();
+
+    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+    driver.runDueJobs();
+    var liftByHand = driver.onlyTask(reference, "UserTask_LiftRestrictionByHand");
+    assertThat(driver.taskField(liftByHand, "systemName")).startsWith("Mailarkiv");
+    assertThat(driver.taskField(liftByHand, "whatToDo")).startsWith("Lift the restriction you set by hand");
+    assertThatThrownBy(() -> driver.submitAsOfficer(liftByHand, Map.of("carriedOut", "NOTHING_HELD_BY_HAND")))
+        .hasMessageContaining("carriedOut");
+    driver.submitAsOfficer(liftByHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "e-mails moved back to the support mailbox"));
+    driver.runDueJobs();
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("RestrictionRequestProcess").count()).as("the lifting ended").isZero();
+    assertThat(api.view(reference).path("changes").findValuesAsText("action"))
+        .contains("DONE_BY_HAND", "RESTRICTION_LIFTED_BY_HAND");
+  }
+
+  @Test
   void restrictionTheOfficerRefusesIsRefusedWithTheReason() throws Exception {
     String email = "mette.sorensen@fjordbyg.example";
     String reference = register("RESTRICTION", "Mette Kjærgaard Sørensen", email, "Restrict my data.");

@@ -246,6 +246,10 @@ final class ProcessMocks {
       return List.of("email-archive");
     }
 
+    public List<String> restrictedByHand(String reference) {
+      return List.of("email-archive");
+    }
+
     public String ownerGroup(String systemId) {
       return ARCHIVE_OWNERS;
     }

@@ -44,7 +44,7 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
   }
 
   @Test
-  void liftingTellsTheSubjectFirstAndLiftsOnlyWhenTheNoticePeriodHasRun() {
+  void liftingTellsTheSubjectFirstAndLiftsOnlyWhenTheNoticePeriodHasRunBySystemAndByHand() {
     Date liftAt = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
     ProcessInstance lifting = runtimeService().createMessageCorrelation("LiftRestriction")
         .processInstanceBusinessKey(REFERENCE).setVariable("liftAt", liftAt).correlateStartMessage();
@@ -55,11 +55,19 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
     assertThat(job(lifting).getDuedate()).isEqualTo(liftAt);
 
     AutomatedPaths.runAllJobs(lifting);
+    assertThat(lifting).isWaitingAt("UserTask_LiftRestrictionByHand");
+    assertThat(task(lifting)).hasCandidateGroup(ProcessMocks.ARCHIVE_OWNERS).hasDueDate(liftAt);
+    assertThat(runtimeService().getVariable(task(lifting).getExecutionId(), "liftingRestriction"))
+        .as("the owners' task says to lift, not to restrict").isEqualTo(true);
+    complete(task(lifting));
+    AutomatedPaths.runAllJobs(lifting);
     assertThat(lifting).isEnded().hasPassed("EndEvent_RestrictionLifted");
     assertThat(mocks.calls()).containsExactly(
         "sendLiftNoticeDelegate Task_SendLiftNotice",
         "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=case-management",
         "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=newsletter",
+        "carryOutByHandListener UserTask_LiftRestrictionByHand create",
+        "carryOutByHandListener UserTask_LiftRestrictionByHand complete",
         "collectRecipientsDelegate Task_CollectRecipientsOfLifting noticeAction=RESTRICTION_LIFTED",
         "notifyRecipientDelegate Task_NotifyRecipientOfLifting hosting-provider RESTRICTION_LIFTED",
         "notifyRecipientDelegate Task_NotifyRecipientOfLifting auditor RESTRICTION_LIFTED");
