@@ -8,7 +8,7 @@ import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestType;
-import dk.mico.rightsdesk.request.Requests;
+import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.Step;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
@@ -48,18 +48,18 @@ public class LegalBasisReview {
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
-  private final Requests requests;
+  private final RequestMarks marks;
   private final RequestFindings findings;
   private final CompanySystems systems;
   private final LegalBasisRules rules;
   private final LegalCalendar calendar;
   private final Clock clock;
 
-  LegalBasisReview(JdbcClient jdbc, RequestLifecycle lifecycle, Requests requests, RequestFindings findings,
+  LegalBasisReview(JdbcClient jdbc, RequestLifecycle lifecycle, RequestMarks marks, RequestFindings findings,
       CompanySystems systems, LegalBasisRules rules, LegalCalendar calendar, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
-    this.requests = requests;
+    this.marks = marks;
     this.findings = findings;
     this.systems = systems;
     this.rules = rules;
@@ -87,14 +87,13 @@ public class LegalBasisReview {
         .collect(Collectors.toSet());
     for (SystemDeclaration system : systems.systems()) {
       SystemId id = system.systemId();
-      for (Finding finding : findings.verified(request.id(), id)) {
-        if (decided.contains(id.value() + "/" + finding.table() + "/" + finding.recordId())) {
-          continue;
-        }
+      List<Finding> undecided = findings.verified(request.id(), id).stream()
+          .filter(f -> !decided.contains(id.value() + "/" + f.table() + "/" + f.recordId()))
+          .toList();
+      Map<String, Map<String, LocalDate>> retentionEnds = retentionEnds(system, undecided);
+      for (Finding finding : undecided) {
         RecordDeclaration declaration = system.record(finding.table()).orElseThrow();
-        LocalDate keptUntil = declaration.hasRetention()
-            ? systems.keptUntil(id, finding.table(), List.of(finding.recordId())).get(finding.recordId())
-            : null;
+        LocalDate keptUntil = retentionEnds.getOrDefault(finding.table(), Map.of()).get(finding.recordId());
         Map<String, Object> facts = new HashMap<>(subjectFacts);
         facts.putAll(facts(system, declaration, finding, keptUntil));
         Map<String, Object> row = rules.decide(table, facts);
@@ -109,6 +108,16 @@ public class LegalBasisReview {
             .update();
       }
     }
+  }
+
+  /** The end of the legal retention period of each found record that has one: one question per table. */
+  private Map<String, Map<String, LocalDate>> retentionEnds(SystemDeclaration system, List<Finding> found) {
+    Map<String, Map<String, LocalDate>> ends = new HashMap<>();
+    found.stream()
+        .filter(f -> system.record(f.table()).orElseThrow().hasRetention())
+        .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())))
+        .forEach((table, ids) -> ends.put(table, systems.keptUntil(system.systemId(), table, ids)));
+    return ends;
   }
 
   /** Every proposal of the request, in system order. */
@@ -289,22 +298,12 @@ public class LegalBasisReview {
    * accuracy is contested (18(1)(a)); a general objection under way is being weighed (18(1)(d)).
    */
   private Map<String, Object> subjectFacts(DataSubjectRequest request) {
-    boolean accuracyContested = false;
-    boolean objectionPending = false;
     String email = request.subject().email();
-    if (email != null) {
-      for (DataSubjectRequest other : requests.list(true)) {
-        if (other.id() == request.id() || !email.equalsIgnoreCase(other.subject().email())) {
-          continue;
-        }
-        accuracyContested |= other.type() == RequestType.RECTIFICATION;
-        objectionPending |= other.type() == RequestType.OBJECTION
-            && other.objectionScope() == ObjectionScope.GENERAL;
-      }
-    }
     Map<String, Object> facts = new HashMap<>();
-    facts.put("accuracyContested", accuracyContested);
-    facts.put("objectionPending", objectionPending);
+    facts.put("accuracyContested", email != null
+        && marks.openRequestFor(email, RequestType.RECTIFICATION, null, request.id()).isPresent());
+    facts.put("objectionPending", email != null
+        && marks.openRequestFor(email, RequestType.OBJECTION, ObjectionScope.GENERAL, request.id()).isPresent());
     return facts;
   }
 

@@ -85,9 +85,6 @@ public class PersonalRights {
         .toList();
     byTable(restricted).forEach((table, ids) -> record(request,
         systems.liftRestriction(SystemId.of(systemId), table, ids), "restriction lifted by the officer"));
-    jdbc.sql("UPDATE restriction_lift SET lifted_at = ? WHERE request_id = ?")
-        .params(clock.instant().atOffset(ZoneOffset.UTC), request.id())
-        .update();
   }
 
   /**

@@ -83,7 +83,7 @@ public class RestrictionLifts {
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     lifecycle.recordStep(request, Step.RESTRICTION_LIFT_DECIDED, officer, liftOn.toString());
-    workflow.liftRestriction(reference, liftOn.atStartOfDay(calendar.zone()).toInstant());
+    workflow.liftRestriction(reference);
     return new Lift(reason.strip(), liftOn);
   }
 

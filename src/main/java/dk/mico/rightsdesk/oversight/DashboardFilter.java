@@ -11,8 +11,6 @@ import dk.mico.rightsdesk.request.RequestType;
  */
 public record DashboardFilter(RequestType type, State state, Integer dueWithinDays) {
 
-  public static final DashboardFilter NONE = new DashboardFilter(null, null, null);
-
   /** The states a manager can pick: where the request stands, or what needs attention. */
   public enum State {
     AWAITING_CONFIRMATION,

@@ -3,9 +3,14 @@ package dk.mico.rightsdesk.request;
 import static dk.mico.rightsdesk.request.Requests.instant;
 import static dk.mico.rightsdesk.request.Requests.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,18 +33,38 @@ public class RequestMarks {
     this.jdbc = jdbc;
   }
 
+  private static final String MARK_COLUMNS = "overdue_since, extended_at, extension_reason_code, extension_reason,"
+      + " duplicate_of, forwarded_to, fee_announced, art12_5_ground";
+
   public Marks of(long requestId) {
-    return jdbc.sql("SELECT overdue_since, extended_at, extension_reason_code, extension_reason, duplicate_of,"
-            + " forwarded_to, fee_announced, art12_5_ground FROM dsr_request WHERE id = ?")
+    return jdbc.sql("SELECT " + MARK_COLUMNS + " FROM dsr_request WHERE id = ?")
         .param(requestId)
-        .query((rs, n) -> new Marks(instant(rs, "overdue_since"), instant(rs, "extended_at"),
-            rs.getString("extension_reason_code") == null ? null
-                : ExtensionReason.valueOf(rs.getString("extension_reason_code")),
-            rs.getString("extension_reason"), rs.getString("duplicate_of"), rs.getString("forwarded_to"),
-            (Integer) rs.getObject("fee_announced"),
-            rs.getString("art12_5_ground") == null ? null
-                : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground"))))
+        .query((rs, n) -> marks(rs))
         .single();
+  }
+
+  /** The marks of many requests in one read, by request id (a list of requests needs no query per row). */
+  public Map<Long, Marks> of(Collection<Long> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Marks> byId = new HashMap<>();
+    jdbc.sql("SELECT id, " + MARK_COLUMNS + " FROM dsr_request WHERE id IN (:ids)")
+        .param("ids", requestIds)
+        .query(rs -> {
+          byId.put(rs.getLong("id"), marks(rs));
+        });
+    return byId;
+  }
+
+  private static Marks marks(ResultSet rs) throws SQLException {
+    return new Marks(instant(rs, "overdue_since"), instant(rs, "extended_at"),
+        rs.getString("extension_reason_code") == null ? null
+            : ExtensionReason.valueOf(rs.getString("extension_reason_code")),
+        rs.getString("extension_reason"), rs.getString("duplicate_of"), rs.getString("forwarded_to"),
+        (Integer) rs.getObject("fee_announced"),
+        rs.getString("art12_5_ground") == null ? null
+            : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground")));
   }
 
   /** Only the first extension counts: false when the request was extended already. */
@@ -93,7 +118,7 @@ public class RequestMarks {
    * The open request of the same person (same e-mail address) for the same right, other than this one. An objection
    * to direct marketing and a general one are different rights here: the first must act at once (Art 21(3)).
    */
-  Optional<String> openRequestFor(String email, RequestType type, ObjectionScope scope, long exceptId) {
+  public Optional<String> openRequestFor(String email, RequestType type, ObjectionScope scope, long exceptId) {
     return jdbc.sql("SELECT reference FROM dsr_request WHERE LOWER(subject_email) = LOWER(?) AND request_type = ?"
             + " AND COALESCE(objection_scope, '-') = ? AND status <> 'CLOSED' AND id <> ? ORDER BY received_at, id")
         .params(email, type.name(), scope == null ? "-" : scope.name(), exceptId)

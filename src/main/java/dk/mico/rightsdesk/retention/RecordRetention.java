@@ -1,12 +1,12 @@
 package dk.mico.rightsdesk.retention;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.fulfilment.Proposal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordRetention {
 
   private static final Logger log = LoggerFactory.getLogger(RecordRetention.class);
-  private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
   private static final Period ERASURE_RETRIES = Period.ofDays(30);
 
   /** Everything kept per request, children first. */
@@ -42,13 +41,16 @@ public class RecordRetention {
   private final TransactionTemplate transactions;
   private final Duration retention;
   private final Clock clock;
+  private final LegalCalendar calendar;
 
   RecordRetention(JdbcClient jdbc, TransactionTemplate transactions,
-      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration retention, Clock clock) {
+      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration retention, Clock clock,
+      LegalCalendar calendar) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.retention = retention;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   /** Every night; each node may run it, since deleting what is gone changes nothing. */
@@ -57,7 +59,7 @@ public class RecordRetention {
     Instant cutoff = clock.instant().minus(retention);
     // a record kept for a legal period (an invoice under the bookkeeping act) can outlast the request's own
     // retention: the request stays until its scheduled erasure has run, with a month to spare for retries
-    LocalDate erasureRunBy = LocalDate.ofInstant(clock.instant(), COPENHAGEN).minus(ERASURE_RETRIES);
+    LocalDate erasureRunBy = calendar.receiptDate(clock.instant()).minus(ERASURE_RETRIES);
     List<Long> expired = jdbc.sql("""
             SELECT r.id FROM dsr_request r WHERE r.status = 'CLOSED' AND r.closed_at < :cutoff
             AND NOT EXISTS (SELECT 1 FROM request_proposal p WHERE p.request_id = r.id

@@ -90,7 +90,6 @@ class CamundaRequestWorkflow implements RequestWorkflow {
   Map<String, Object> initialVariables(DataSubjectRequest request) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REQUEST_REFERENCE, request.reference());
-    variables.put(REQUEST_TYPE, request.type().name());
     variables.put(OBJECTION_SCOPE, request.objectionScope() == null ? null : request.objectionScope().name());
     variables.put(CONFIRMATION_REQUIRED, request.needsEmailConfirmation());
     variables.put(IDENTITY_ESTABLISHED, request.identityEstablishedAtReceipt());

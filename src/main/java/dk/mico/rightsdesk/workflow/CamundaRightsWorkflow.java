@@ -1,11 +1,8 @@
 package dk.mico.rightsdesk.workflow;
 
-import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_AT;
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.MESSAGE_LIFT_RESTRICTION;
 
 import dk.mico.rightsdesk.fulfilment.RightsWorkflow;
-import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +17,9 @@ class CamundaRightsWorkflow implements RightsWorkflow {
   }
 
   @Override
-  public void liftRestriction(String reference, Instant at) {
+  public void liftRestriction(String reference) {
     runtime.createMessageCorrelation(MESSAGE_LIFT_RESTRICTION)
         .processInstanceBusinessKey(reference)
-        .setVariable(LIFT_AT, Date.from(at))
         .correlateStartMessage();
   }
 }

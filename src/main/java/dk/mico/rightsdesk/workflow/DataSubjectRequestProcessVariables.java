@@ -27,7 +27,6 @@ public final class DataSubjectRequestProcessVariables {
   public static final String MESSAGE_WITHDRAWN = "RequestWithdrawn";
 
   public static final String REQUEST_REFERENCE = "requestReference";
-  public static final String REQUEST_TYPE = "requestType";
   public static final String CONFIRMATION_REQUIRED = "confirmationRequired";
   public static final String IDENTITY_ESTABLISHED = "identityEstablished";
   public static final String IDENTITY_VERIFIED = "identityVerified";

@@ -1,15 +1,14 @@
 package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.IdentityInformationRequest;
-import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,35 +17,21 @@ import org.springframework.stereotype.Component;
  * registers the reply that came by e-mail, phone or letter; the clock then runs again.
  */
 @Component
-class IdentityReplyListener implements TaskListener {
+class IdentityReplyListener extends RequestTaskListener {
 
-  private final RequestLifecycle lifecycle;
   private final RequestDeadlines deadlines;
-  private final TaskScreen screen;
   private final LegalCalendar calendar;
 
   IdentityReplyListener(RequestLifecycle lifecycle, RequestDeadlines deadlines, TaskScreen screen,
       LegalCalendar calendar) {
-    this.lifecycle = lifecycle;
+    super(lifecycle, screen);
     this.deadlines = deadlines;
-    this.screen = screen;
     this.calendar = calendar;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      try {
-        deadlines.replyRegisteredByOfficer(reference, TaskScreen.field(task, "identityReply"),
-            Officers.current(task.getProcessEngineServices()));
-      } catch (InvalidRequestException e) {
-        throw TaskScreen.formError(e);
-      }
-      return;
-    }
-    screen.showRequest(task, lifecycle.get(reference));
-    Optional<IdentityInformationRequest> asked = deadlines.latestInformationRequest(reference);
+  Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
+    Optional<IdentityInformationRequest> asked = deadlines.latestInformationRequest(request.reference());
     Map<String, Object> fields = new HashMap<>();
     fields.put("informationAsked", asked.map(IdentityInformationRequest::whatIsNeeded).orElse(null));
     fields.put("clockPausedText", asked.map(a -> a.pausedTheClock()
@@ -55,6 +40,11 @@ class IdentityReplyListener implements TaskListener {
     fields.put("replyDueText", asked.map(a -> a.replyDueAt() == null ? null
         : calendar.receiptDate(a.replyDueAt()).toString()).orElse(null));
     fields.put("identityReply", asked.map(IdentityInformationRequest::reply).orElse(null));
-    task.setVariablesLocal(fields);
+    return fields;
+  }
+
+  @Override
+  void completed(DelegateTask task, String reference, String officer) {
+    deadlines.replyRegisteredByOfficer(reference, TaskScreen.field(task, "identityReply"), officer);
   }
 }

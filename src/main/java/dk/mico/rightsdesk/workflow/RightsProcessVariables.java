@@ -8,7 +8,7 @@ final class RightsProcessVariables {
 
   /** Started by the erasure process for each day after a legal retention period, with {@link #ERASE_AT}. */
   static final String MESSAGE_ERASURE_SCHEDULED = "ErasureScheduled";
-  /** Started by the officer's decision to lift a restriction, with {@link #LIFT_AT}. */
+  /** Started by the officer's decision to lift a restriction; the notice step sets {@link #LIFT_AT}. */
   static final String MESSAGE_LIFT_RESTRICTION = "LiftRestriction";
 
   static final String ERASE_AT = "eraseAt";

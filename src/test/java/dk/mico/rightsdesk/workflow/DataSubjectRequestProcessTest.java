@@ -13,7 +13,6 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.MES
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.POSTAL_DELIVERY;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.PROCESS_ID;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQUEST_REFERENCE;
-import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQUEST_TYPE;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -189,7 +188,6 @@ class DataSubjectRequestProcessTest {
   @Test
   void objectionToDirectMarketingActsWithoutConfirmation() {
     Map<String, Object> objection = webRequest();
-    objection.put(REQUEST_TYPE, "OBJECTION");
     objection.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
     objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
     objection.put(CONFIRMATION_REQUIRED, false);
@@ -223,7 +221,6 @@ class DataSubjectRequestProcessTest {
 
   private void generalObjection(boolean needsBalancing) {
     Map<String, Object> objection = registeredRequest();
-    objection.put(REQUEST_TYPE, "OBJECTION");
     objection.put(OBJECTION_SCOPE, "GENERAL");
     objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
     start(objection);
@@ -743,7 +740,6 @@ class DataSubjectRequestProcessTest {
   private static Map<String, Object> webRequest() {
     Map<String, Object> variables = new HashMap<>();
     variables.put(REQUEST_REFERENCE, REFERENCE);
-    variables.put(REQUEST_TYPE, "RECTIFICATION");
     variables.put(CONFIRMATION_REQUIRED, true);
     variables.put(IDENTITY_ESTABLISHED, true);
     variables.put(POSTAL_DELIVERY, false);

@@ -172,9 +172,14 @@ final class ProcessMocks {
       Mocks.register(bean, delegate(bean, execution -> "systemId=" + execution.getVariable("systemId")));
     }
     for (String bean : List.of("proposeDecisionsDelegate", "suppressErasedMarketingDelegate",
-        "scheduleErasureDelegate", "eraseAfterRetentionDelegate", "sendLiftNoticeDelegate")) {
+        "scheduleErasureDelegate", "eraseAfterRetentionDelegate")) {
       Mocks.register(bean, delegate(bean, e -> null));
     }
+    // the real notice sets the moment of lifting: the notice period counted from the notice
+    Mocks.register("sendLiftNoticeDelegate", delegate("sendLiftNoticeDelegate", execution -> {
+      execution.setVariable("liftAt", LIFT_AT);
+      return null;
+    }));
     Mocks.register("collectRecipientsDelegate", delegate("collectRecipientsDelegate", execution -> {
       execution.setVariable("recipientIds", new ArrayList<>(List.of("hosting-provider", "auditor")));
       return "noticeAction=" + execution.getVariable("noticeAction");
@@ -235,6 +240,8 @@ final class ProcessMocks {
 
   /** The group that owns the system worked by hand. */
   static final String ARCHIVE_OWNERS = "archive-owners";
+  /** When the subject's notice says the restriction is lifted (set by the notice step in the real process). */
+  static final Date LIFT_AT = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
 
   /** The company's systems as the processes see them: two JDBC systems, and one its owners work by hand. */
   public static final class SystemIds {

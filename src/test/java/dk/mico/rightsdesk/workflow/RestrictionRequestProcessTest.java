@@ -45,9 +45,9 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
 
   @Test
   void liftingTellsTheSubjectFirstAndLiftsOnlyWhenTheNoticePeriodHasRunBySystemAndByHand() {
-    Date liftAt = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
+    Date liftAt = ProcessMocks.LIFT_AT;
     ProcessInstance lifting = runtimeService().createMessageCorrelation("LiftRestriction")
-        .processInstanceBusinessKey(REFERENCE).setVariable("liftAt", liftAt).correlateStartMessage();
+        .processInstanceBusinessKey(REFERENCE).correlateStartMessage();
 
     execute(job(lifting));
     assertThat(lifting).isWaitingAt("Event_NoticePeriodOver");

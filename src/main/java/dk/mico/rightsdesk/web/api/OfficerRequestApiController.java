@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -101,8 +102,10 @@ class OfficerRequestApiController {
   @Operation(summary = "Requests, the open ones with open=true; no contact data")
   @GetMapping("/api/officer/requests")
   List<RequestView> list(@RequestParam(defaultValue = "false") boolean open) {
-    return requests.list(open).stream().map(r -> RequestView.of(r, null, null, false, calendar)
-        .with(RequestView.Outcomes.of(marks.of(r.id()), calendar))).toList();
+    List<DataSubjectRequest> listed = requests.list(open);
+    Map<Long, RequestMarks.Marks> marked = marks.of(listed.stream().map(DataSubjectRequest::id).toList());
+    return listed.stream().map(r -> RequestView.of(r, null, null, false, calendar)
+        .with(RequestView.Outcomes.of(marked.get(r.id()), calendar))).toList();
   }
 
   record ExtensionInput(String reasonCode, String reason) {}

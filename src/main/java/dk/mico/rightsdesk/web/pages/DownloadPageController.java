@@ -48,7 +48,7 @@ class DownloadPageController {
     if (link.state() != LinkState.VALID) {
       return refused(link, http, response, model);
     }
-    speak(link, http);
+    PageLanguage.speak(http, link.language());
     model.addAttribute("token", token);
     model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
     if (unlocked(http.getSession(false), link)) {
@@ -69,7 +69,7 @@ class DownloadPageController {
       return "redirect:/download/" + token;
     }
     if (result == CodeResult.WRONG || result == CodeResult.NOT_SENT_YET) {
-      speak(link, http);
+      PageLanguage.speak(http, link.language());
       boolean wrong = result == CodeResult.WRONG;
       response.setStatus(wrong ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
       model.addAttribute("token", token);
@@ -101,13 +101,13 @@ class DownloadPageController {
   private String refused(OpenedLink link, HttpServletRequest http, HttpServletResponse response, Model model) {
     switch (link.state()) {
       case LOCKED -> {
-        speak(link, http);
+        PageLanguage.speak(http, link.language());
         response.setStatus(423);
         model.addAttribute("locked", TIME.format(link.lockedUntil().atZone(calendar.zone())));
         return "pages/download";
       }
       case EXPIRED -> {
-        speak(link, http);
+        PageLanguage.speak(http, link.language());
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("headingKey", "download.expired.heading");
         model.addAttribute("textKey", "download.expired.text");
@@ -123,11 +123,5 @@ class DownloadPageController {
 
   private static boolean unlocked(HttpSession session, OpenedLink link) {
     return session != null && Boolean.TRUE.equals(session.getAttribute(UNLOCKED + link.deliveryId()));
-  }
-
-  private static void speak(OpenedLink link, HttpServletRequest http) {
-    if (http.getParameter("lang") == null && link.language() != null) {
-      PageLanguage.use(http, link.language().locale());
-    }
   }
 }

@@ -58,7 +58,7 @@ class IdentityReplyController {
     if (!deadlines.replyFromSubject(token, reply.length() > 4000 ? reply.substring(0, 4000) : reply)) {
       return invalid(response, model);
     }
-    speak(request, http);
+    PageLanguage.speak(http, request.language());
     model.addAttribute("headingKey", "deadlines.reply.thanks.heading");
     model.addAttribute("textKey", "deadlines.reply.thanks.text");
     model.addAttribute("textArgument", request.reference());
@@ -68,7 +68,7 @@ class IdentityReplyController {
   private String form(IdentityInformationRequest asked, String token, boolean missing, HttpServletRequest http,
       Model model) {
     DataSubjectRequest request = lifecycle.findById(asked.requestId()).orElseThrow();
-    speak(request, http);
+    PageLanguage.speak(http, request.language());
     model.addAttribute("reference", request.reference());
     model.addAttribute("whatIsNeeded", asked.whatIsNeeded());
     model.addAttribute("token", token);
@@ -82,11 +82,5 @@ class IdentityReplyController {
     model.addAttribute("textKey", "deadlines.reply.invalid.text");
     model.addAttribute("textArgument", controller.gdprEmail());
     return "pages/identity-reply-done";
-  }
-
-  private static void speak(DataSubjectRequest request, HttpServletRequest http) {
-    if (http.getParameter("lang") == null) {
-      PageLanguage.use(http, request.language().locale());
-    }
   }
 }

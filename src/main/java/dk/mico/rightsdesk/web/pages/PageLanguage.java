@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.web.pages;
 
+import dk.mico.rightsdesk.request.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -19,6 +20,13 @@ class PageLanguage {
 
   static void use(HttpServletRequest request, Locale locale) {
     request.setAttribute(ATTRIBUTE, locale);
+  }
+
+  /** A page about one request speaks its language, unless the subject chose one ({@code ?lang}). */
+  static void speak(HttpServletRequest request, Language language) {
+    if (request.getParameter("lang") == null && language != null) {
+      use(request, language.locale());
+    }
   }
 
   static Locale fromParameter(String lang) {

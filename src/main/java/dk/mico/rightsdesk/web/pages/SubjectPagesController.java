@@ -54,7 +54,7 @@ class SubjectPagesController {
     if (request.isEmpty()) {
       return notFound(http, response, model);
     }
-    speak(request.get(), http);
+    PageLanguage.speak(http, request.get().language());
     model.addAttribute("request", request.get());
     model.addAttribute("token", token);
     return "pages/status";
@@ -93,7 +93,7 @@ class SubjectPagesController {
 
   private String confirmationPage(OpenedLink link, boolean justConfirmed, HttpServletRequest http,
       HttpServletResponse response, Model model) {
-    link.request().ifPresent(r -> speak(r, http));
+    link.request().ifPresent(r -> PageLanguage.speak(http, r.language()));
     link.request().ifPresent(r -> model.addAttribute("request", r));
     String state = justConfirmed ? "done" : link.state().name().toLowerCase();
     if (link.state() == LinkState.UNKNOWN) {
@@ -110,11 +110,5 @@ class SubjectPagesController {
     model.addAttribute("headingKey", "status.notfound.heading");
     model.addAttribute("textKey", "status.notfound.text");
     return "pages/message";
-  }
-
-  private static void speak(DataSubjectRequest request, HttpServletRequest http) {
-    if (http.getParameter("lang") == null) {
-      PageLanguage.use(http, request.language().locale());
-    }
   }
 }
