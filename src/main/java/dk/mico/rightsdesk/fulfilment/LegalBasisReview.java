@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -147,13 +148,21 @@ public class LegalBasisReview {
    */
   @Transactional
   public void decide(String reference, long proposalId, String decision, String justification, String officer) {
-    DataSubjectRequest request = lifecycle.get(reference);
-    Proposal proposal = proposals(request.id()).stream().filter(p -> p.id() == proposalId).findFirst()
-        .orElseThrow(() -> new InvalidRequestException(
-            List.of(new Violation("proposal", "is not a proposal of " + reference))));
+    decideAll(reference, Map.of(proposalId, decision),
+        justification == null ? Map.of() : Map.of(proposalId, justification), officer);
+  }
+
+  /** One decision, checked against the request's proposals and the state of its review, read once by the caller. */
+  private void decide(DataSubjectRequest request, Map<Long, Proposal> proposals, boolean finished, long proposalId,
+      String decision, String justification, String officer) {
+    String reference = request.reference();
+    Proposal proposal = proposals.get(proposalId);
+    if (proposal == null) {
+      throw new InvalidRequestException(List.of(new Violation("proposal", "is not a proposal of " + reference)));
+    }
     String field = "decision-" + proposalId;
     List<Violation> bad = new ArrayList<>();
-    if (reviewFinished(request)) {
+    if (finished) {
       bad.add(new Violation(field, "the review of " + reference
           + " is finished and its decisions are being carried out; they can no longer be changed"));
     } else if (decision == null || !decisions(request.type()).contains(decision)) {
@@ -184,10 +193,14 @@ public class LegalBasisReview {
   @Transactional
   public void decideAll(String reference, Map<Long, String> decisions, Map<Long, String> justifications,
       String officer) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Map<Long, Proposal> proposals = proposals(request.id()).stream()
+        .collect(Collectors.toMap(Proposal::id, Function.identity()));
+    boolean finished = reviewFinished(request);
     List<Violation> bad = new ArrayList<>();
     decisions.forEach((id, decision) -> {
       try {
-        decide(reference, id, decision, justifications.get(id), officer);
+        decide(request, proposals, finished, id, decision, justifications.get(id), officer);
       } catch (InvalidRequestException e) {
         bad.addAll(e.violations());
       }
