@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.access;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -203,7 +204,7 @@ class AccessJourneyTests {
     String body = """
         {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "phone": "%s", "postalAddress": "Fjordvej 2, 7100 Vejle",
          "channel": "LETTER", "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter",
-         "language": "en"}""".formatted(phone, java.time.OffsetDateTime.now().minusHours(1));
+         "language": "en"}""".formatted(phone, TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(1));
     String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
@@ -258,7 +259,7 @@ class AccessJourneyTests {
     assertThat(driver.mailServer().received()).as("no e-mail for a subject without an address").isEmpty();
 
     // the printed files are deleted after the usual period, like a download
-    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))));
+    driver.setTime(java.util.Date.from(TestClock.now().plus(java.time.Duration.ofDays(15))));
     deliveries.deleteExpired();
     assertThat(deliveries.paperFiles(reference)).isEmpty();
     mvc.perform(get(paperPage + "/" + pdf.group(1)).with(httpBasic("officer", "officer")))
@@ -411,7 +412,7 @@ class AccessJourneyTests {
     assertThat(api.view(other.reference()).path("history").toString()).contains("DOWNLOAD_LOCKED");
 
     // expired: the page says so, and the files are deleted
-    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15))));
+    driver.setTime(java.util.Date.from(TestClock.now().plus(java.time.Duration.ofDays(15))));
     assertThat(deliveries.deleteExpired()).isGreaterThanOrEqualTo(2);
     mvc.perform(get("/download/" + answer.token()).session(session)).andExpect(status().isGone())
         .andExpect(content().string(containsString("This link has expired")));
@@ -434,7 +435,7 @@ class AccessJourneyTests {
     String body = """
         {"type": "%s", "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Known address, signed e-mail"}"""
-        .formatted(type, name, email, java.time.OffsetDateTime.now().minusHours(1));
+        .formatted(type, name, email, TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(1));
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

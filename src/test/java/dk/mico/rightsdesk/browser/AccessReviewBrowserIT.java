@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.browser;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -116,7 +117,7 @@ class AccessReviewBrowserIT {
     String body = """
         {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "mette.sorensen@fjordbyg.example",
          "language": "da", "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
-         "identityNote": "Signed letter from the address we know"}""".formatted(OffsetDateTime.now().minusHours(2));
+         "identityNote": "Signed letter from the address we know"}""".formatted(TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(2));
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

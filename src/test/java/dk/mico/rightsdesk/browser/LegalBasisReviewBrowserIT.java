@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.browser;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -62,7 +63,7 @@ class LegalBasisReviewBrowserIT {
     String reference = api.register("""
         {"type": "ERASURE", "name": "Birthe Ravnsbæk", "email": "birthe.r@netpost.example", "language": "en",
          "channel": "EMAIL", "receivedAt": "%s", "identityVerified": true,
-         "identityNote": "Wrote from the address we hold"}""".formatted(Instant.now().minusSeconds(60)));
+         "identityNote": "Wrote from the address we hold"}""".formatted(TestClock.now().minusSeconds(60)));
     driver.runDueJobs();
 
     Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.browser;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -73,7 +74,7 @@ class ManagerDashboardBrowserIT {
   @Test
   void managerSeesTheOverdueRequestHighlightedWithoutPersonalDataAndCannotCompleteItsTask() throws Exception {
     String body = json.writeValueAsString(Map.of("type", "ACCESS", "name", NAME, "email", EMAIL, "channel", "EMAIL",
-        "receivedAt", OffsetDateTime.now(ZoneId.of("Europe/Copenhagen")).minusDays(40).toString(),
+        "receivedAt", TestClock.now().atZone(ZoneId.of("Europe/Copenhagen")).toOffsetDateTime().minusDays(40).toString(),
         "identityVerified", true, "identityNote", "Known sender"));
     reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))

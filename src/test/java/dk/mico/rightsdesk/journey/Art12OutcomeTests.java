@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -238,7 +239,7 @@ class Art12OutcomeTests {
   @Test
   void noAnswerToTheFeeInTimeRefusesTheRequest() throws Exception {
     String reference = feeAnnounced("frida.fee@example.dk");
-    driver.setTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(32))));
+    driver.setTime(java.util.Date.from(TestClock.now().plus(java.time.Duration.ofDays(32))));
     driver.runDueJobs();
 
     JsonNode view = api.view(reference);
@@ -266,7 +267,7 @@ class Art12OutcomeTests {
     String body = """
         {"type": "ACCESS", "name": "Poul Post", "postalAddress": "Vestergade 3, 6700 Esbjerg", "channel": "LETTER",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter", "language": "da"}
-        """.formatted(OffsetDateTime.now(ZoneOffset.UTC).minusDays(3).withNano(0));
+        """.formatted(TestClock.now().atOffset(ZoneOffset.UTC).minusDays(3).withNano(0));
     String reference = json.readTree(mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
@@ -308,7 +309,7 @@ class Art12OutcomeTests {
     String body = """
         {"type": "%s", "name": "Test Person", "email": "%s", "channel": "EMAIL", "receivedAt": "%s",
          "identityVerified": true, "identityNote": "Wrote from the address in the customer record", "language": "%s"}
-        """.formatted(type, email, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0), language);
+        """.formatted(type, email, TestClock.now().atOffset(ZoneOffset.UTC).minusDays(2).withNano(0), language);
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

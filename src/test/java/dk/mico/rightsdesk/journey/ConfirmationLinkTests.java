@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -49,7 +50,7 @@ class ConfirmationLinkTests {
   @Test
   void unconfirmedRequestGetsOneReminderThenClosesWithAnArt12_4Letter() throws Exception {
     String email = "lone.berg@example.dk";
-    Instant start = Instant.now();
+    Instant start = TestClock.now();
     String reference = submit(email, "da");
     driver.runDueJobs();
     String firstToken = TestDriver.linkToken(driver.onlyMailTo(email, "Bekræft din e-mailadresse"), "confirm");
@@ -75,7 +76,7 @@ class ConfirmationLinkTests {
   @Test
   void statusPageSendsTheLinkAgainButTheWeekDoesNotStartOver() throws Exception {
     String email = "anders.dam@example.dk";
-    Instant start = Instant.now();
+    Instant start = TestClock.now();
     String reference = submit(email, "en");
     driver.runDueJobs();
     String statusToken = TestDriver.linkToken(driver.onlyMailTo(email, "We have received"), "status");

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -70,7 +71,7 @@ class DeadlineJourneyTests {
 
   @Test
   void extensionThroughTheApiMovesTheDeadlineTellsTheSubjectAndMovesEveryTimerAndTask() throws Exception {
-    Instant receivedAt = now().minus(Duration.ofDays(25));
+    Instant receivedAt = TestClock.now().minus(Duration.ofDays(25));
     String reference = register("ACCESS", "karen.extension@example.dk", receivedAt, true);
     driver.runDueJobs();
     LocalDate originalDue = calendar.dueDate(receivedAt);
@@ -115,7 +116,7 @@ class DeadlineJourneyTests {
 
   @Test
   void extensionAfterTheFirstMonthOrWithoutReasonsIsRefused() throws Exception {
-    String late = register("ACCESS", "late.extension@example.dk", now().minus(Duration.ofDays(40)), true);
+    String late = register("ACCESS", "late.extension@example.dk", TestClock.now().minus(Duration.ofDays(40)), true);
     mvc.perform(post("/api/officer/requests/" + late + "/extension").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"reasonCode\": \"NUMBER_OF_REQUESTS\", \"reason\": \"Many requests this month\"}"))
@@ -138,9 +139,9 @@ class DeadlineJourneyTests {
 
   @Test
   void officerExtendsFromTasklistAndSeesWhyALateExtensionIsRefused() throws Exception {
-    Instant receivedAt = now().minus(Duration.ofDays(3));
+    Instant receivedAt = TestClock.now().minus(Duration.ofDays(3));
     String reference = register("ERASURE", "tove.tasklist@example.dk", receivedAt, true);
-    String late = register("ERASURE", "lene.late@example.dk", now().minus(Duration.ofDays(45)), true);
+    String late = register("ERASURE", "lene.late@example.dk", TestClock.now().minus(Duration.ofDays(45)), true);
     driver.runDueJobs();
     String definition = repository.createProcessDefinitionQuery().processDefinitionKey("DeadlineExtensionProcess")
         .latestVersion().singleResult().getId();
@@ -167,7 +168,7 @@ class DeadlineJourneyTests {
 
   @Test
   void overdueRequestIsMarkedAndManagementToldWithoutPersonalData() throws Exception {
-    String reference = register("ACCESS", "olga.overdue@example.dk", now().minus(Duration.ofDays(40)), true);
+    String reference = register("ACCESS", "olga.overdue@example.dk", TestClock.now().minus(Duration.ofDays(40)), true);
     driver.runDueJobs();
 
     JsonNode view = api.view(reference);
@@ -178,12 +179,12 @@ class DeadlineJourneyTests {
         .singleElement().satisfies(subject -> assertThat(subject).startsWith("OVERDUE: " + reference));
     assertThat(noticesAbout(reference, OFFICERS)).isEmpty();
     assertThat(TestDriver.body(noticesAbout(reference, MANAGEMENT).get(0)))
-        .contains(reference, "access (Art 15)", calendar.dueDate(now().minus(Duration.ofDays(40))).toString())
+        .contains(reference, "access (Art 15)", calendar.dueDate(TestClock.now().minus(Duration.ofDays(40))).toString())
         .doesNotContain("Olga", "olga.overdue@example.dk");
     // the next notice waits for the next working-day morning, in Copenhagen
     Job next = management.createJobQuery().processInstanceId(mainInstance(reference))
         .activityId("Event_NextWorkingDayMorning").singleResult();
-    assertThat(next.getDuedate().toInstant()).isEqualTo(watch.nextEscalation(now()));
+    assertThat(next.getDuedate().toInstant()).isEqualTo(watch.nextEscalation(TestClock.now()));
 
     // it goes out once per day: running the jobs again sends nothing new
     driver.runDueJobs();
@@ -195,7 +196,7 @@ class DeadlineJourneyTests {
 
   @Test
   void askingForIdentityInformationPausesTheClockUntilTheSubjectAnswersOnline() throws Exception {
-    Instant receivedAt = now().minus(Duration.ofDays(1));
+    Instant receivedAt = TestClock.now().minus(Duration.ofDays(1));
     String reference = register("RECTIFICATION", "pia.pause@example.dk", receivedAt, false);
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckIdentity"), Map.of(
@@ -209,7 +210,7 @@ class DeadlineJourneyTests {
     Task waiting = driver.onlyTask(reference, "UserTask_AwaitIdentityInformation");
 
     // eight days later the subject answers through the link
-    driver.setTime(Date.from(now().plus(Duration.ofDays(8))));
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofDays(8))));
     String token = replyToken(asked);
     mvc.perform(get("/identity-reply/" + token)).andExpect(status().isOk());
     mvc.perform(post("/identity-reply/" + token).param("reply", "Customer number 10442")
@@ -233,7 +234,7 @@ class DeadlineJourneyTests {
 
   @Test
   void aPrintedRequestForIdentityInformationPausesTheClockFromTheDayItIsPosted() throws Exception {
-    Instant start = now();
+    Instant start = TestClock.now();
     String body = """
         {"type": "RECTIFICATION", "name": "Poul Papir", "postalAddress": "Torvet 1, 6700 Esbjerg", "channel": "LETTER",
          "receivedAt": "%s", "identityVerified": false, "identityNote": "", "language": "en"}
@@ -271,7 +272,7 @@ class DeadlineJourneyTests {
 
   @Test
   void informationAskedForTooLateDoesNotPauseTheClock() throws Exception {
-    Instant receivedAt = now().minus(Duration.ofDays(10));
+    Instant receivedAt = TestClock.now().minus(Duration.ofDays(10));
     String reference = register("RECTIFICATION", "lars.late@example.dk", receivedAt, false);
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckIdentity"), Map.of(
@@ -295,13 +296,13 @@ class DeadlineJourneyTests {
 
   @Test
   void noAnswerInTimeClosesTheRequestAsUnverifiable() throws Exception {
-    String reference = register("ERASURE", "nora.noreply@example.dk", now().minus(Duration.ofDays(1)), false);
+    String reference = register("ERASURE", "nora.noreply@example.dk", TestClock.now().minus(Duration.ofDays(1)), false);
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckIdentity"), Map.of(
         "identityDecision", "ASK_FOR_INFORMATION", "identityNote", "The address we send invoices to"));
     driver.runDueJobs();
 
-    driver.setTime(Date.from(now().plus(Duration.ofDays(31))));
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofDays(31))));
     driver.runDueJobs();
 
     JsonNode view = api.view(reference);
@@ -336,10 +337,6 @@ class DeadlineJourneyTests {
 
   private List<Task> openTasks(String reference) {
     return tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
-  }
-
-  private static Instant now() {
-    return org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
   }
 
   private static String english(LocalDate date) {

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,7 +143,7 @@ class MarketingRightsTests {
       String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
           .singleResult().getId();
       // run what is due, again and again later, as the job executor would over the retry schedule
-      Instant now = Instant.now();
+      Instant now = TestClock.now();
       for (int round = 0; round < 12 && incidents(processInstance) == 0; round++) {
         for (Job job : management.createJobQuery().executable().list()) {
           try {

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -167,7 +168,7 @@ class PersonalRightsTests {
         .doesNotContain("We erase it on " + oldInvoice.keptUntil().plusDays(1)
             .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
 
-    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(365 * 7))));
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofDays(365 * 7))));
     driver.runDueJobs();
     assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE LOWER(contact_email) = ?").param(email)
         .query(Integer.class).single()).as("every invoice erased in time but the one kept for the claim")
@@ -264,7 +265,7 @@ class PersonalRightsTests {
             .content("{\"reason\": \"We checked the company name and it is accurate.\"}"))
         .andExpect(status().isAccepted());
     // the mail server is out for ten days: the notice goes late, and the whole notice period runs from then
-    Instant noticeSent = Instant.now().plus(Duration.ofDays(10));
+    Instant noticeSent = TestClock.now().plus(Duration.ofDays(10));
     driver.setTime(Date.from(noticeSent));
     driver.runDueJobs();
 
@@ -312,7 +313,7 @@ class PersonalRightsTests {
         .taskDefinitionKey("UserTask_LiftRestrictionByHand").count()).as("nothing lifted while the notice runs")
         .isZero();
 
-    driver.setTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofDays(8))));
     driver.runDueJobs();
     var liftByHand = driver.onlyTask(reference, "UserTask_LiftRestrictionByHand");
     assertThat(driver.taskField(liftByHand, "systemName")).startsWith("Mailarkiv");
@@ -428,7 +429,7 @@ class PersonalRightsTests {
     return api.register("""
         {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
-         "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details));
+         "details": "%s"}""".formatted(type, scope, name, email, TestClock.now().minusSeconds(60), details));
   }
 
   /** The officer confirms every proposal not decided yet, then completes the review task. */

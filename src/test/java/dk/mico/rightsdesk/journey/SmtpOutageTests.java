@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.journey;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,7 +54,7 @@ class SmtpOutageTests {
         .singleResult().getId();
 
     driver.mailServer().stop();
-    Instant now = Instant.now();
+    Instant now = TestClock.now();
     for (int attempt = 0; attempt < 10 && job(processInstance).getRetries() > 0; attempt++) {
       try {
         management.executeJob(job(processInstance).getId());

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.oversight;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,8 +47,8 @@ class RequestDashboardTests {
   void twoOpenRequests() throws Exception {
     driver.reset();
     overdue = register("ACCESS", "Dorthe Forsinket", "dorthe.forsinket@example.dk",
-        OffsetDateTime.now(COPENHAGEN).minusDays(45));
-    fresh = register("ERASURE", "Frede Frisk", "frede.frisk@example.dk", OffsetDateTime.now(COPENHAGEN).minusHours(1));
+        TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusDays(45));
+    fresh = register("ERASURE", "Frede Frisk", "frede.frisk@example.dk", TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusHours(1));
     driver.runDueJobs();
   }
 
@@ -124,7 +125,7 @@ class RequestDashboardTests {
   @Test
   void aJobThatKeepsFailingShowsAsAnIncidentOfItsRequest() throws Exception {
     String failing = register("PORTABILITY", "Ida Incident", "ida.incident@example.dk",
-        OffsetDateTime.now(COPENHAGEN).minusDays(2));
+        TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusDays(2));
     String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(failing).singleResult().getId();
     Job acknowledgement = management.createJobQuery().processInstanceId(process).activityId("Task_SendAcknowledgement")
         .singleResult();

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.recordkeeping;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -161,7 +162,7 @@ class RecordKeepingTests {
             .contentType(MediaType.APPLICATION_JSON).content("""
                 {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
                  "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
-                 "details": "%s"}""".formatted(type, scope, name, email, Instant.now().minusSeconds(60), details)))
+                 "details": "%s"}""".formatted(type, scope, name, email, TestClock.now().minusSeconds(60), details)))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
     driver.runDueJobs();
     return reference;

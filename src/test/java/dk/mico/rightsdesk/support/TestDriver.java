@@ -46,9 +46,12 @@ public class TestDriver {
     this.limiter = limiter;
   }
 
-  /** A clean start for a test: real time, an empty mailbox, no rate-limit counts, a running SMTP server. */
+  /**
+   * A clean start for a test: the test clock at its start moment ({@link TestClock}), an empty mailbox, no rate-limit
+   * counts, a running SMTP server.
+   */
   public void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
     if (!mail.isRunning()) {
       mail.start();
     }
@@ -165,7 +168,7 @@ public class TestDriver {
     runDueJobs();
   }
 
-  private static List<String> recipients(MimeMessage message) {
+  public static List<String> recipients(MimeMessage message) {
     try {
       return java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
     } catch (Exception e) {

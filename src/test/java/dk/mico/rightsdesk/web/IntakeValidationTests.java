@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.web;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -96,7 +97,7 @@ class IntakeValidationTests {
 
   @Test
   void officerRegistrationNeedsARealPastReceiptTimeAndAWayToReachTheSubject() throws Exception {
-    String future = OffsetDateTime.now().plusDays(2).toString();
+    String future = TestClock.now().atOffset(java.time.ZoneOffset.UTC).plusDays(2).toString();
     mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("""
                 {"type": "ACCESS", "name": "B", "channel": "FAX", "receivedAt": "%s",

@@ -84,7 +84,6 @@ class DataSubjectRequestProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

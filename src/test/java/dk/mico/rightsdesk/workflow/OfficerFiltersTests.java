@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -44,7 +45,7 @@ class OfficerFiltersTests {
   @BeforeEach
   void threeTasks() throws Exception {
     driver.reset();
-    OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"));
+    OffsetDateTime now = TestClock.now().atZone(ZoneId.of("Europe/Copenhagen")).toOffsetDateTime();
     overdueTask = taskOf(register(now.minusDays(45)));
     dueSoonTask = taskOf(register(now.minusDays(26)));
     laterTask = taskOf(register(now.minusHours(1)));

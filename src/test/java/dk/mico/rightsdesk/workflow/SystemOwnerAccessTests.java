@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -110,7 +111,7 @@ class SystemOwnerAccessTests {
     String body = """
         {"type": "ACCESS", "name": "Kim Owner Test", "email": "%s", "language": "en", "channel": "EMAIL",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Known address, signed e-mail"}"""
-        .formatted(email, OffsetDateTime.now().minusHours(1));
+        .formatted(email, TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(1));
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
