@@ -13,7 +13,6 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +116,8 @@ class AccessReviewBrowserIT {
     String body = """
         {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "mette.sorensen@fjordbyg.example",
          "language": "da", "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
-         "identityNote": "Signed letter from the address we know"}""".formatted(TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(2));
+         "identityNote": "Signed letter from the address we know"}"""
+        .formatted(TestClock.now().minus(java.time.Duration.ofHours(2)));
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

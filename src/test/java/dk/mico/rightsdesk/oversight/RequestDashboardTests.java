@@ -48,7 +48,8 @@ class RequestDashboardTests {
     driver.reset();
     overdue = register("ACCESS", "Dorthe Forsinket", "dorthe.forsinket@example.dk",
         TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusDays(45));
-    fresh = register("ERASURE", "Frede Frisk", "frede.frisk@example.dk", TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusHours(1));
+    fresh = register("ERASURE", "Frede Frisk", "frede.frisk@example.dk",
+        TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusHours(1));
     driver.runDueJobs();
   }
 
