@@ -40,10 +40,6 @@ public class CompanySystems {
 
   private final Clock clock;
 
-  public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources) {
-    this(properties, dataSources, Clock.systemUTC());
-  }
-
   /**
    * With the application's clock where it has one (the engine's, so tests that move time move this too), in the
    * controller's time zone: a retention period ends at midnight there, when the scheduled erasure runs, not in UTC.

@@ -13,10 +13,15 @@ import org.springframework.context.annotation.Configuration;
  * engine's clock, so that process tests that move time ({@code ClockUtil}) move all of it.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineClock {
+public class EngineClock {
 
   @Bean
   Clock clock() {
+    return engineTime();
+  }
+
+  /** The engine's time in UTC, for code built outside the application context (tests of one component). */
+  public static Clock engineTime() {
     return new EngineTime(ZoneOffset.UTC);
   }
 

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import dk.mico.rightsdesk.workflow.EngineClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -18,7 +19,7 @@ class CompanySystemFailureTests {
     var properties = TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url + ";IFEXISTS=TRUE"));
 
     try (var dataSources = new CompanyDataSources(properties)) {
-      var systems = new CompanySystems(properties, dataSources);
+      var systems = new CompanySystems(properties, dataSources, EngineClock.engineTime());
       Throwable failure = catchThrowable(() ->
           systems.lookup(TestCompany.CASES, Identifiers.of(ADDRESS, "+45 12 34 56 78", "Anna Berg Hansen")));
 
@@ -50,7 +51,7 @@ class CompanySystemFailureTests {
     var properties = TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url + ";IFEXISTS=TRUE"));
 
     try (var dataSources = new CompanyDataSources(properties)) {
-      var systems = new CompanySystems(properties, dataSources);
+      var systems = new CompanySystems(properties, dataSources, EngineClock.engineTime());
 
       assertThat(catchThrowable(() -> systems.suppress(ADDRESS)))
           .isInstanceOf(CompanySystemException.class)

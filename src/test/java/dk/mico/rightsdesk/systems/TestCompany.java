@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import dk.mico.rightsdesk.workflow.EngineClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,7 @@ final class TestCompany implements AutoCloseable {
     }
     CompanyProperties properties = bind(DECLARATION.replace("@URL@", url));
     dataSources = new CompanyDataSources(properties);
-    systems = new CompanySystems(properties, dataSources);
+    systems = new CompanySystems(properties, dataSources, EngineClock.engineTime());
   }
 
   static CompanyProperties bind(String yaml) {
