@@ -1,11 +1,13 @@
 package dk.mico.rightsdesk.web.pages;
 
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.EmailAddressSyntax;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.request.TextRules;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -131,6 +133,15 @@ class RequestFormController {
     }
     if (message.startsWith("applies only")) {
       return "notapplicable";
+    }
+    if (message.startsWith(TextRules.NOT_ONE_LINE)) {
+      return "oneline";
+    }
+    if (message.startsWith(TextRules.HIDDEN_CHARACTERS)) {
+      return "hiddencharacters";
+    }
+    if (message.startsWith(EmailAddressSyntax.NOT_ASCII)) {
+      return "notascii";
     }
     return "invalid";
   }
