@@ -187,6 +187,21 @@ class IntakeValidationTests {
   }
 
   @Test
+  void unknownJsonFieldsAreRefusedAndNamed() throws Exception {
+    Map<String, Object> body = publicBody();
+    body.put("postalAddress", "Vestergade 1, 8000 Aarhus C");
+    body.put("priority", Map.of("level", "urgent"));
+    submitPublic(json.writeValueAsString(body)).andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("postalAddress", "priority")));
+    Map<String, Object> officer = officerBody();
+    officer.put("representative", Map.of("name", "Advokat Hansen", "mandateChecked", true, "phone", "12345678"));
+    registerByOfficer(officer).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("representative.phone")));
+    assertNothingStored();
+  }
+
+  @Test
   void aValueOfTheWrongTypeNamesItsField() throws Exception {
     mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("""
