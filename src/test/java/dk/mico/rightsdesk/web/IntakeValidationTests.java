@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
+import dk.mico.rightsdesk.support.WebappSession;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +51,7 @@ class IntakeValidationTests {
   @Autowired RuntimeService runtime;
   @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
+  @LocalServerPort int port;
 
   private long requestsBefore;
   private long processesBefore;
@@ -202,6 +206,31 @@ class IntakeValidationTests {
   }
 
   @Test
+  void theEngineApiAnswersBadStartValuesWithABadRequest() throws Exception {
+    String startByKey = "/camunda/api/engine/engine/default/process-definition/key/DataSubjectRequestProcess/";
+    WebappSession officer = new WebappSession(port);
+    assertThat(officer.login("tasklist", "officer", "officer")).isEqualTo(200);
+    // the login gives the session a new CSRF token, which the next read brings
+    officer.get(startByKey.substring(0, startByKey.length() - 1));
+
+    HttpResponse<String> missing = officer.postJson(startByKey + "start",
+        "{\"variables\": {\"type\": {\"value\": \"ACCESS\", \"type\": \"String\"}}}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("name: is required", "channel: is required", "receivedAt: is required");
+
+    HttpResponse<String> nul = officer.postJson(startByKey + "submit-form", startForm(Map.of(
+        "name", "Anna\u0000Berg")));
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(nul.body()).contains("name: " + NOT_ONE_LINE);
+
+    HttpResponse<String> wrongTypes = officer.postJson(startByKey + "submit-form", startForm(Map.of(
+        "receivedDate", "yesterday", "identityVerified", "yes", "requestReference", "DSR-2026-99999")));
+    assertThat(wrongTypes.statusCode()).isEqualTo(400);
+    assertThat(wrongTypes.body()).contains("receivedDate:", "identityVerified:", "requestReference:");
+    assertNothingStored();
+  }
+
+  @Test
   void aValueOfTheWrongTypeNamesItsField() throws Exception {
     mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("""
@@ -278,6 +307,18 @@ class IntakeValidationTests {
     body.put("channel", "PHONE");
     body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString());
     return body;
+  }
+
+  /** A complete, valid start form as Tasklist sends it, with some values replaced: the engine API's JSON. */
+  private String startForm(Map<String, Object> replaced) throws Exception {
+    Map<String, Object> values = new LinkedHashMap<>(Map.of("type", "ACCESS", "channel", "PHONE",
+        "receivedDate", "2026-11-02", "receivedTime", "09:30", "name", "Anna Berg", "email", "anna.berg@example.dk",
+        "language", "da", "identityVerified", false));
+    values.putAll(replaced);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    return json.writeValueAsString(Map.of("variables", variables));
   }
 
   private ResultActions registerByOfficer(Map<String, Object> body) throws Exception {
