@@ -294,6 +294,23 @@ class IntakeValidationTests {
     assertThat(requests()).isEqualTo(requestsBefore + 5);
   }
 
+  @Test
+  void refusedSubmissionsDoNotUseUpTheQuotaOfTheAddressTheyName() throws Exception {
+    String victim = "quota.victim@example.dk";
+    for (int client = 1; client <= 5; client++) {
+      String from = "203.0.113." + client;
+      mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).with(request -> {
+            request.setRemoteAddr(from);
+            return request;
+          }).content("{\"type\": \"ACCESS\", \"email\": \"" + victim + "\"}"))
+          .andExpect(status().isBadRequest());
+    }
+    Map<String, Object> own = publicBody();
+    own.put("email", victim);
+    submitPublic(json.writeValueAsString(own)).andExpect(status().isAccepted());
+    driver.runDueJobs();
+  }
+
   private Map<String, Object> publicBody() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "ACCESS");

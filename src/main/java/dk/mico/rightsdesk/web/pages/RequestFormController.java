@@ -70,13 +70,14 @@ class RequestFormController {
   @PostMapping("/")
   String submit(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input, Model model,
       HttpServletRequest http, RedirectAttributes redirect, HttpServletResponse response) {
-    if (!limiter.tryAcquire(http.getRemoteAddr(), input.getEmail())) {
+    if (!limiter.admits(http.getRemoteAddr(), input.getEmail())) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("rateLimited", true);
       return form(model, lang, Map.of());
     }
     try {
       List<DataSubjectRequest> requests = intake.submitSeveralByPublic(submissions(input, lang(lang)));
+      limiter.countAccepted(requests.get(0).subject().email());
       redirect.addFlashAttribute("reference", requests.get(0).reference());
       redirect.addFlashAttribute("references", requests.stream().map(DataSubjectRequest::reference).toList());
       return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
