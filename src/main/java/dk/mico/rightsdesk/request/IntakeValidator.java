@@ -1,5 +1,8 @@
 package dk.mico.rightsdesk.request;
 
+import static dk.mico.rightsdesk.request.TextRules.FREE_TEXT;
+import static dk.mico.rightsdesk.request.TextRules.SINGLE_LINE;
+
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IntakeValidator {
 
-  // Deliberately plain: one @, a dot in the domain, no spaces. The confirmation link proves the rest.
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,30}$");
   // A receipt time a few seconds ahead of this node's clock is another node's clock, not the future.
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -36,27 +37,28 @@ class IntakeValidator {
     if (type != null && type != RequestType.OBJECTION && present(in.objectionScope())) {
       bad.add(new Violation("objectionScope", "applies only to objections"));
     }
-    String name = text(in.name(), "name", 200, true, bad);
-    String postalAddress = text(in.postalAddress(), "postalAddress", 500, false, bad);
+    String name = text(in.name(), "name", 200, true, SINGLE_LINE, bad);
+    String postalAddress = text(in.postalAddress(), "postalAddress", 500, false, FREE_TEXT, bad);
     if (!byOfficer && present(in.postalAddress())) {
       bad.add(new Violation("postalAddress", "is not accepted here; give an e-mail address"));
     }
     // a web request is confirmed by e-mail, so it needs an address even when the officer types it in
     boolean emailRequired = !byOfficer || postalAddress == null || Channel.WEB.name().equals(in.channel());
-    String email = text(in.email(), "email", 254, emailRequired, bad);
-    if (email != null && !(EMAIL.matcher(email).matches() && deliverable(email))) {
-      bad.add(new Violation("email", "is not an e-mail address"));
+    String email = text(in.email(), "email", 254, emailRequired, SINGLE_LINE, bad);
+    String emailProblem = email == null ? null : EmailAddressSyntax.problemWith(email);
+    if (emailProblem != null) {
+      bad.add(new Violation("email", emailProblem));
     } else if (email == null && emailRequired && byOfficer && !present(in.email())) {
       replace(bad, "email", "is required unless a postal address is given");
     }
-    String phone = text(in.phone(), "phone", 40, false, bad);
+    String phone = text(in.phone(), "phone", 40, false, SINGLE_LINE, bad);
     if (phone != null && !PHONE.matcher(phone).matches()) {
       bad.add(new Violation("phone", "is not a phone number"));
     }
     Language language = present(in.language())
         ? parse(Language.class, in.language().toLowerCase(Locale.ROOT), "language", false, bad)
         : Language.da;
-    String details = text(in.details(), "details", 4000, false, bad);
+    String details = text(in.details(), "details", 4000, false, FREE_TEXT, bad);
     Channel channel = parse(Channel.class, in.channel(), "channel", true, bad);
 
     Instant receivedAt = in.receivedAt();
@@ -72,11 +74,11 @@ class IntakeValidator {
     }
 
     boolean identityVerified = Boolean.TRUE.equals(in.identityVerified());
-    String identityNote = text(in.identityNote(), "identityNote", 1000, false, bad);
+    String identityNote = text(in.identityNote(), "identityNote", 1000, false, FREE_TEXT, bad);
     if (identityVerified && identityNote == null && !present(in.identityNote())) {
       bad.add(new Violation("identityNote", "is required when identity is recorded as verified: say how"));
     }
-    String representativeName = text(in.representativeName(), "representative.name", 200, false, bad);
+    String representativeName = text(in.representativeName(), "representative.name", 200, false, SINGLE_LINE, bad);
     boolean mandateChecked = Boolean.TRUE.equals(in.representativeMandateChecked());
     if (representativeName == null && mandateChecked) {
       bad.add(new Violation("representative.name", "is required when a mandate was checked"));
@@ -101,21 +103,12 @@ class IntakeValidator {
         identityNote);
   }
 
-  /** The mail library's strict parse: an address it would refuse later must be refused now, not after a 202. */
-  private static boolean deliverable(String email) {
-    try {
-      new jakarta.mail.internet.InternetAddress(email, true).validate();
-      return true;
-    } catch (jakarta.mail.internet.AddressException e) {
-      return false;
-    }
-  }
-
   private static boolean present(String value) {
     return value != null && !value.isBlank();
   }
 
-  private static String text(String value, String field, int maxLength, boolean required, List<Violation> bad) {
+  private static String text(
+      String value, String field, int maxLength, boolean required, TextRules rules, List<Violation> bad) {
     if (!present(value)) {
       if (required) {
         bad.add(new Violation(field, "is required"));
@@ -125,6 +118,11 @@ class IntakeValidator {
     String trimmed = value.strip();
     if (trimmed.length() > maxLength) {
       bad.add(new Violation(field, "is longer than " + maxLength + " characters"));
+      return null;
+    }
+    String problem = rules.problemWith(trimmed);
+    if (problem != null) {
+      bad.add(new Violation(field, problem));
       return null;
     }
     return trimmed;

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -57,19 +60,38 @@ class DevMailboxController {
         .toList();
   }
 
+  /**
+   * One mail as far as it can be read: the page must show whatever the server received, so a header the mail
+   * library cannot parse (an address outside ASCII, say) is shown as it arrived instead of failing the page.
+   */
   private static Mail read(MimeMessage message) {
+    return new Mail(
+        readOr(message::getMessageID, () -> null),
+        readOr(() -> message.getSentDate() == null ? null : message.getSentDate().toInstant(), () -> null),
+        readOr(() -> message.getFrom() == null ? null : message.getFrom()[0].toString(),
+            () -> rawHeader(message, "From")),
+        readOr(() -> message.getAllRecipients() == null ? List.of()
+                : Arrays.stream(message.getAllRecipients()).map(Address::toString).toList(),
+            () -> Stream.of("To", "Cc").map(header -> rawHeader(message, header)).filter(Objects::nonNull).toList()),
+        readOr(message::getSubject, () -> rawHeader(message, "Subject")),
+        readOr(() -> message.getContent() instanceof String text ? text : "(not plain text)",
+            () -> "(could not be read)"));
+  }
+
+  private static String rawHeader(MimeMessage message, String name) {
+    return readOr(() -> message.getHeader(name, ", "), () -> null);
+  }
+
+  /** A part of a mail, read by the mail library, which may find it malformed. */
+  private interface MailPart<T> {
+    T read() throws MessagingException, IOException;
+  }
+
+  private static <T> T readOr(MailPart<T> part, Supplier<T> fallback) {
     try {
-      Object content = message.getContent();
-      return new Mail(
-          message.getMessageID(),
-          message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-          message.getFrom() == null ? null : message.getFrom()[0].toString(),
-          message.getAllRecipients() == null ? List.of()
-              : Arrays.stream(message.getAllRecipients()).map(Address::toString).toList(),
-          message.getSubject(),
-          content instanceof String text ? text : "(not plain text)");
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException("Could not read a received message", e);
+      return part.read();
+    } catch (MessagingException | IOException | RuntimeException e) {
+      return fallback.get();
     }
   }
 }

@@ -18,6 +18,8 @@ class CamundaRequestWorkflow implements RequestWorkflow {
 
   private final RuntimeService runtime;
   private final DeadlineWatch watch;
+  /** Set while this thread starts the process of a record it has just made; the engine API cannot set it. */
+  private final ThreadLocal<Boolean> startingOwnProcess = new ThreadLocal<>();
 
   CamundaRequestWorkflow(RuntimeService runtime, DeadlineWatch watch) {
     this.runtime = runtime;
@@ -26,10 +28,23 @@ class CamundaRequestWorkflow implements RequestWorkflow {
 
   @Override
   public void start(DataSubjectRequest request) {
-    runtime.createProcessInstanceByKey(PROCESS_ID)
-        .businessKey(request.reference())
-        .setVariables(initialVariables(request))
-        .execute();
+    startingOwnProcess.set(true);
+    try {
+      runtime.createProcessInstanceByKey(PROCESS_ID)
+          .businessKey(request.reference())
+          .setVariables(initialVariables(request))
+          .execute();
+    } finally {
+      startingOwnProcess.remove();
+    }
+  }
+
+  /**
+   * Whether the process now starting is one this application starts for a record it made (API, web form), rather
+   * than a start through Tasklist or the engine API, whose variables are only a form to be checked.
+   */
+  boolean isStartingOwnProcess() {
+    return Boolean.TRUE.equals(startingOwnProcess.get());
   }
 
   @Override

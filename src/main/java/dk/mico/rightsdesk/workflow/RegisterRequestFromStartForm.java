@@ -1,20 +1,27 @@
 package dk.mico.rightsdesk.workflow;
 
-import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQUEST_REFERENCE;
-
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
+import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,50 +49,86 @@ class RegisterRequestFromStartForm implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.hasVariable(REQUEST_REFERENCE)) {
+    if (workflow.isStartingOwnProcess()) {
       return; // started by the API or the web form: the record exists already
     }
-    NewRequest submission = new NewRequest(
-        text(execution, "type"),
-        text(execution, "objectionScope"),
-        text(execution, "name"),
-        text(execution, "email"),
-        text(execution, "phone"),
-        text(execution, "postalAddress"),
-        text(execution, "language"),
-        text(execution, "details"),
-        text(execution, "channel"),
-        receivedAt(execution),
-        Boolean.TRUE.equals(execution.getVariable("identityVerified")),
-        text(execution, "identityNote"),
-        text(execution, "representativeName"),
-        Boolean.TRUE.equals(execution.getVariable("representativeMandateChecked")));
     DataSubjectRequest request;
     try {
+      NewRequest submission = new StartForm(execution).submission(calendar.zone());
       request = intake.registerForRunningProcess(submission, Officers.current(execution.getProcessEngineServices()));
     } catch (InvalidRequestException e) {
-      throw new ProcessEngineException("The request was not registered. " + e.describe());
+      // The engine API answers 500 for any engine exception from a start, but passes its own REST exception on with
+      // its status: a bad form is then a 400 from "start" and "submit-form" alike, and Tasklist shows the message.
+      throw new RestException(Response.Status.BAD_REQUEST, "The request was not registered. " + e.describe());
     }
     FORM_FIELDS.forEach(execution::removeVariable);
     execution.setProcessBusinessKey(request.reference());
     execution.setVariables(workflow.initialVariables(request));
   }
 
-  private Instant receivedAt(DelegateExecution execution) {
-    String date = text(execution, "receivedDate");
-    String time = text(execution, "receivedTime");
-    if (date == null || time == null) {
-      return null; // reported by the validation as a missing receipt time
-    }
-    try {
-      return LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(calendar.zone()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new ProcessEngineException("The request was not registered. receivedAt: not a date and time");
-    }
-  }
+  /**
+   * The form's values as sent by Tasklist or a caller of the engine API: a value of another type is named as a bad
+   * field, never converted or deserialized, and so is a variable the form does not have.
+   */
+  private static final class StartForm {
 
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
+    private final DelegateExecution execution;
+    private final List<Violation> bad = new ArrayList<>();
+
+    StartForm(DelegateExecution execution) {
+      this.execution = execution;
+    }
+
+    NewRequest submission(ZoneId zone) {
+      NewRequest submission = new NewRequest(text("type"), text("objectionScope"), text("name"), text("email"),
+          text("phone"), text("postalAddress"), text("language"), text("details"), text("channel"),
+          receivedAt(zone), flag("identityVerified"), text("identityNote"), text("representativeName"),
+          flag("representativeMandateChecked"));
+      execution.getVariableNames().stream().filter(name -> !FORM_FIELDS.contains(name)).sorted()
+          .forEach(name -> bad.add(new Violation(name, "is not a field of the registration form")));
+      if (!bad.isEmpty()) {
+        throw new InvalidRequestException(bad);
+      }
+      return submission;
+    }
+
+    private Instant receivedAt(ZoneId zone) {
+      LocalDate date = parsed("receivedDate", LocalDate::parse, "must be a date, e.g. 2026-11-02");
+      LocalTime time = parsed("receivedTime", LocalTime::parse, "must be a time of day, e.g. 09:30");
+      // a missing one is reported by the validation as a missing receipt time
+      return date == null || time == null ? null : date.atTime(time).atZone(zone).toInstant();
+    }
+
+    private <T> T parsed(String name, Function<String, T> parser, String message) {
+      String value = text(name);
+      try {
+        return value == null ? null : parser.apply(value);
+      } catch (DateTimeParseException e) {
+        bad.add(new Violation(name, message));
+        return null;
+      }
+    }
+
+    private String text(String name) {
+      TypedValue value = execution.getVariableTyped(name, false);
+      if (value instanceof StringValue text) {
+        return text.getValue();
+      }
+      if (value != null && value.getType() != ValueType.NULL) {
+        bad.add(new Violation(name, "must be text"));
+      }
+      return null;
+    }
+
+    private boolean flag(String name) {
+      TypedValue value = execution.getVariableTyped(name, false);
+      if (value instanceof BooleanValue flag) {
+        return Boolean.TRUE.equals(flag.getValue());
+      }
+      if (value != null && value.getType() != ValueType.NULL) {
+        bad.add(new Violation(name, "must be true or false"));
+      }
+      return false;
+    }
   }
 }

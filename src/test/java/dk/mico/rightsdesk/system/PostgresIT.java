@@ -1,7 +1,11 @@
 package dk.mico.rightsdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.mico.rightsdesk.support.OfficerApi;
@@ -19,9 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The production database: the engine's schema, the application's migrations and a request's whole life on a real
@@ -41,6 +47,7 @@ class PostgresIT {
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired ProcessEngine engine;
+  @Autowired MockMvc mvc;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -85,6 +92,23 @@ class PostgresIT {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  @Test
+  void aNulByteIsRefusedBeforePostgresSeesIt() throws Exception {
+    // PostgreSQL text cannot hold U+0000: the database would fail the insert with a 500
+    mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content("""
+            {"type": "ACCESS", "name": "Pia\\u0000Gade", "email": "pg.nul@example.dk", "details": "a\\u0000b"}"""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "details")));
+  }
+
+  @Test
+  void anEmailAddressOutsideAsciiIsRefused() throws Exception {
+    mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content("""
+            {"type": "ACCESS", "name": "Pia Gade", "email": "pia@gåde.dk"}"""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("email")));
   }
 
   @AfterAll

@@ -1,6 +1,8 @@
 package dk.mico.rightsdesk.web;
 
-import dk.mico.rightsdesk.support.TestClock;
+import static dk.mico.rightsdesk.request.EmailAddressSyntax.NOT_ASCII;
+import static dk.mico.rightsdesk.request.TextRules.HIDDEN_CHARACTERS;
+import static dk.mico.rightsdesk.request.TextRules.NOT_ONE_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -11,19 +13,36 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import dk.mico.rightsdesk.support.WebappSession;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Bad input gets a problem document naming every bad field, and nothing is stored or started. */
+/**
+ * Bad input gets a problem document naming every bad field, and nothing is stored or started: on every intake path,
+ * including what an attacker tried (hidden characters, odd addresses, invented fields, the engine API's start).
+ */
 @RightsDeskSpringTest
 class IntakeValidationTests {
 
@@ -31,6 +50,9 @@ class IntakeValidationTests {
   @Autowired TestDriver driver;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired OfficerApi api;
+  @Autowired ObjectMapper json;
+  @LocalServerPort int port;
 
   private long requestsBefore;
   private long processesBefore;
@@ -73,6 +95,139 @@ class IntakeValidationTests {
   void malformedJsonIsAProblemDocument() throws Exception {
     submitPublic("{\"type\": ").andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    assertNothingStored();
+  }
+
+  @Test
+  void aNulByteIsRefusedInNameDetailsAndEmail() throws Exception {
+    for (String field : new String[] {"name", "details", "email"}) {
+      Map<String, Object> body = publicBody();
+      body.put(field, field.equals("email") ? "nul\u0000@example.dk" : "Anna\u0000Berg");
+      submitPublic(json.writeValueAsString(body)).andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(field)));
+    }
+    assertNothingStored();
+  }
+
+  @Test
+  void emailAddressesOutsideAsciiAreRefusedWithAFieldMessage() throws Exception {
+    for (String address : new String[] {"søren@example.dk", "soren@bø.dk"}) {
+      Map<String, Object> body = publicBody();
+      body.put("email", address);
+      submitPublic(json.writeValueAsString(body)).andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("email"))
+          .andExpect(jsonPath("$.errors[0].message").value(NOT_ASCII));
+    }
+    assertNothingStored();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a@-b.dk", "a@[127.0.0.1]", "\"quoted\"@example.dk", "a@10.0.0.1"})
+  void emailAddressesOutsideTheDocumentedSyntaxAreRefused(String address) throws Exception {
+    Map<String, Object> body = publicBody();
+    body.put("email", address);
+    submitPublic(json.writeValueAsString(body)).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("email")));
+    assertNothingStored();
+  }
+
+  /** field, value, how the field message starts. */
+  static Stream<Arguments> singleLineFieldsWithHiddenCharacters() {
+    return Stream.of(
+        Arguments.of("name", "Anna Berg\r\nBcc: someone@example.dk", NOT_ONE_LINE + " (U+000D)"),
+        Arguments.of("phone", "+45 1234\u00075678", NOT_ONE_LINE + " (U+0007)"),
+        Arguments.of("name", "Anna \u202eqreB", HIDDEN_CHARACTERS + " (U+202E)"),
+        Arguments.of("representative.name", "Advokat\u200bHansen", HIDDEN_CHARACTERS + " (U+200B)"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("singleLineFieldsWithHiddenCharacters")
+  void singleLineFieldsRefuseLineBreaksControlInvisibleAndDirectionCharacters(String field, String value,
+      String message) throws Exception {
+    Map<String, Object> body = officerBody();
+    if (field.equals("representative.name")) {
+      body.put("representative", Map.of("name", value, "mandateChecked", true));
+    } else {
+      body.put(field, value);
+    }
+    registerByOfficer(body).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value(field))
+        .andExpect(jsonPath("$.errors[0].message").value(message));
+    assertNothingStored();
+  }
+
+  @Test
+  void freeTextKeepsLineBreaksAndTabsButRefusesOtherControlsAndDirectionOverrides() throws Exception {
+    Map<String, Object> bad = publicBody();
+    bad.put("details", "Ret min adresse:\n\u2066Vestergade 1\u2069");
+    submitPublic(json.writeValueAsString(bad)).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("details")));
+    Map<String, Object> badNote = officerBody();
+    badNote.put("identityVerified", true);
+    badNote.put("identityNote", "Ringede fra kendt nummer\u0001");
+    registerByOfficer(badNote).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("identityNote")));
+    assertNothingStored();
+
+    String details = "Forkert:\tVestergade 1\r\nRigtigt:\tVestergade 12\nTak";
+    Map<String, Object> good = publicBody();
+    good.put("details", details);
+    String reference = api.submitPublic(json.writeValueAsString(good));
+    assertThat(api.view(reference).path("subject").path("details").asText()).isEqualTo(details);
+    driver.runDueJobs(); // its letters go now, not in a later test
+  }
+
+  @Test
+  void theWebFormShowsWhichRuleWasBroken() throws Exception {
+    mvc.perform(post("/").param("type", "ACCESS").param("name", "Anna\nBerg").param("email", "søren@example.dk")
+            .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Navn: skal stå på én linje")))
+        .andExpect(content().string(containsString("E-mailadresse: kan ikke bruges")));
+    mvc.perform(post("/").param("lang", "en").param("type", "ACCESS").param("name", "Anna \u202eBerg")
+            .param("email", "anna@example.dk").with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Name: contains control, invisible or text-direction")));
+    assertNothingStored();
+  }
+
+  @Test
+  void unknownJsonFieldsAreRefusedAndNamed() throws Exception {
+    Map<String, Object> body = publicBody();
+    body.put("postalAddress", "Vestergade 1, 8000 Aarhus C");
+    body.put("priority", Map.of("level", "urgent"));
+    submitPublic(json.writeValueAsString(body)).andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("postalAddress", "priority")));
+    Map<String, Object> officer = officerBody();
+    officer.put("representative", Map.of("name", "Advokat Hansen", "mandateChecked", true, "phone", "12345678"));
+    registerByOfficer(officer).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("representative.phone")));
+    assertNothingStored();
+  }
+
+  @Test
+  void theEngineApiAnswersBadStartValuesWithABadRequest() throws Exception {
+    String startByKey = "/camunda/api/engine/engine/default/process-definition/key/DataSubjectRequestProcess/";
+    WebappSession officer = new WebappSession(port);
+    assertThat(officer.login("tasklist", "officer", "officer")).isEqualTo(200);
+    // the login gives the session a new CSRF token, which the next read brings
+    officer.get(startByKey.substring(0, startByKey.length() - 1));
+
+    HttpResponse<String> missing = officer.postJson(startByKey + "start",
+        "{\"variables\": {\"type\": {\"value\": \"ACCESS\", \"type\": \"String\"}}}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("name: is required", "channel: is required", "receivedAt: is required");
+
+    HttpResponse<String> nul = officer.postJson(startByKey + "submit-form", startForm(Map.of(
+        "name", "Anna\u0000Berg")));
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(nul.body()).contains("name: " + NOT_ONE_LINE);
+
+    HttpResponse<String> wrongTypes = officer.postJson(startByKey + "submit-form", startForm(Map.of(
+        "receivedDate", "yesterday", "identityVerified", "yes", "requestReference", "DSR-2026-99999")));
+    assertThat(wrongTypes.statusCode()).isEqualTo(400);
+    assertThat(wrongTypes.body()).contains("receivedDate:", "identityVerified:", "requestReference:");
     assertNothingStored();
   }
 
@@ -138,6 +293,55 @@ class IntakeValidationTests {
     submitPublic(body).andExpect(status().isTooManyRequests())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     assertThat(requests()).isEqualTo(requestsBefore + 5);
+  }
+
+  @Test
+  void refusedSubmissionsDoNotUseUpTheQuotaOfTheAddressTheyName() throws Exception {
+    String victim = "quota.victim@example.dk";
+    for (int client = 1; client <= 5; client++) {
+      String from = "203.0.113." + client;
+      mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).with(request -> {
+            request.setRemoteAddr(from);
+            return request;
+          }).content("{\"type\": \"ACCESS\", \"email\": \"" + victim + "\"}"))
+          .andExpect(status().isBadRequest());
+    }
+    Map<String, Object> own = publicBody();
+    own.put("email", victim);
+    submitPublic(json.writeValueAsString(own)).andExpect(status().isAccepted());
+    driver.runDueJobs();
+  }
+
+  private Map<String, Object> publicBody() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "ACCESS");
+    body.put("name", "Anna Berg");
+    body.put("email", "anna.berg@example.dk");
+    return body;
+  }
+
+  private Map<String, Object> officerBody() {
+    Map<String, Object> body = publicBody();
+    body.put("channel", "PHONE");
+    body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString());
+    return body;
+  }
+
+  /** A complete, valid start form as Tasklist sends it, with some values replaced: the engine API's JSON. */
+  private String startForm(Map<String, Object> replaced) throws Exception {
+    Map<String, Object> values = new LinkedHashMap<>(Map.of("type", "ACCESS", "channel", "PHONE",
+        "receivedDate", "2026-11-02", "receivedTime", "09:30", "name", "Anna Berg", "email", "anna.berg@example.dk",
+        "language", "da", "identityVerified", false));
+    values.putAll(replaced);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    return json.writeValueAsString(Map.of("variables", variables));
+  }
+
+  private ResultActions registerByOfficer(Map<String, Object> body) throws Exception {
+    return mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
   }
 
   private ResultActions submitPublic(String body) throws Exception {

@@ -38,11 +38,12 @@ class PublicRequestApiController {
   @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   Accepted submit(@RequestBody PublicSubmission body, HttpServletRequest http) {
-    if (!limiter.tryAcquire(http.getRemoteAddr(), body.email())) {
+    if (!limiter.admits(http.getRemoteAddr(), body.email())) {
       throw new RateLimitedException();
     }
     DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(body.type(), body.objectionScope(),
         body.name(), body.email(), body.phone(), body.language(), body.details()));
+    limiter.countAccepted(request.subject().email());
     return new Accepted(request.reference());
   }
 }

@@ -1,11 +1,13 @@
 package dk.mico.rightsdesk.web.pages;
 
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.EmailAddressSyntax;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.request.TextRules;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,13 +70,14 @@ class RequestFormController {
   @PostMapping("/")
   String submit(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input, Model model,
       HttpServletRequest http, RedirectAttributes redirect, HttpServletResponse response) {
-    if (!limiter.tryAcquire(http.getRemoteAddr(), input.getEmail())) {
+    if (!limiter.admits(http.getRemoteAddr(), input.getEmail())) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("rateLimited", true);
       return form(model, lang, Map.of());
     }
     try {
       List<DataSubjectRequest> requests = intake.submitSeveralByPublic(submissions(input, lang(lang)));
+      limiter.countAccepted(requests.get(0).subject().email());
       redirect.addFlashAttribute("reference", requests.get(0).reference());
       redirect.addFlashAttribute("references", requests.stream().map(DataSubjectRequest::reference).toList());
       return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
@@ -131,6 +134,15 @@ class RequestFormController {
     }
     if (message.startsWith("applies only")) {
       return "notapplicable";
+    }
+    if (message.startsWith(TextRules.NOT_ONE_LINE)) {
+      return "oneline";
+    }
+    if (message.startsWith(TextRules.HIDDEN_CHARACTERS)) {
+      return "hiddencharacters";
+    }
+    if (message.startsWith(EmailAddressSyntax.NOT_ASCII)) {
+      return "notascii";
     }
     return "invalid";
   }

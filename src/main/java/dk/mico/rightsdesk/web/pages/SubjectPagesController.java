@@ -83,9 +83,11 @@ class SubjectPagesController {
       return notFound(http, response, model);
     }
     // the same limit as intake: a status page must not become a way to flood the address
-    if (!limiter.tryAcquire(http.getRemoteAddr(), request.get().subject().email())) {
+    String email = request.get().subject().email();
+    if (!limiter.admits(http.getRemoteAddr(), email)) {
       redirect.addFlashAttribute("notice", "status.resend.refused");
     } else if (lifecycle.requestConfirmationLink(request.get())) {
+      limiter.countAccepted(email);
       redirect.addFlashAttribute("notice", "status.resend.done");
     }
     return "redirect:/status/" + token;
