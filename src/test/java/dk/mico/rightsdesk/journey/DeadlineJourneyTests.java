@@ -1,6 +1,5 @@
 package dk.mico.rightsdesk.journey;
 
-import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,6 +14,7 @@ import dk.mico.rightsdesk.deadline.DeadlineWatch;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dk.mico.rightsdesk.journey;
 
-import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.mico.rightsdesk.fulfilment.MarketingRights;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import dk.mico.rightsdesk.system.SecretTokens;
 import java.time.Duration;

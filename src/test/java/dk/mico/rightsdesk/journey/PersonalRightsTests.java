@@ -1,6 +1,5 @@
 package dk.mico.rightsdesk.journey;
 
-import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,6 +18,7 @@ import dk.mico.rightsdesk.fulfilment.Proposal;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dk.mico.rightsdesk.recordkeeping;
 
-import dk.mico.rightsdesk.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,9 +12,9 @@ import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
 import dk.mico.rightsdesk.fulfilment.Proposal;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
