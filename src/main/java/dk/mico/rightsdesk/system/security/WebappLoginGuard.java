@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Puts the Camunda webapps' login form through the login throttle, as the API's HTTP Basic is: a refused attempt gets
  * 429 (the login page shows it as a failed login) and never reaches Camunda's password check. The webapps' engine API
- * would also check any user's password for anyone logged in (identity/verify), past the throttle; the webapps never
- * call it, so it is refused.
+ * would also check a user's password for anyone logged in who may read that user (identity/verify: an administrator,
+ * or a group given READ on users), past the throttle; the webapps never call it, so it is refused.
  */
 class WebappLoginGuard extends OncePerRequestFilter {
 
