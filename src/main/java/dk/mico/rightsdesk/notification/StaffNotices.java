@@ -8,19 +8,23 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mails to the GDPR officers and to management about a request's deadline, and the forwarding notice to a customer
- * who is the controller. Staff notices name the reference, the right and the dates only, never the subject: they
- * travel through ordinary mailboxes. Each goes out once per key (staff_notice), so a job that runs again sends
- * nothing new, and a deadline that moves gets its reminders anew.
+ * E-mails to the GDPR officers and to management about a request's deadline, the forwarding notice to a customer
+ * who is the controller, and the administrators' notice of a user's failed logins. Staff notices name the reference,
+ * the right and the dates only, never the subject: they travel through ordinary mailboxes. Each request's notice goes
+ * out once per key (staff_notice), so a job that runs again sends nothing new, and a deadline that moves gets its
+ * reminders anew.
  */
 @Service
 public class StaffNotices {
@@ -128,6 +132,30 @@ public class StaffNotices {
         + controller.name() + "\n" + controller.address() + "\n" + controller.gdprEmail() + "\n";
     deliver(request, reference + "/FORWARDED/" + customer.id(), customer.privacyEmail(),
         "Data subject request " + reference + " forwarded to you as controller", body);
+  }
+
+  /**
+   * Tells the administrators that a user's logins keep failing: someone may be guessing the password. The login
+   * throttle sends it once per episode (until the user logs in again), so it needs no key of its own here.
+   */
+  public void failedLogins(String userId, int failures, Instant since, Duration maxDelay, List<String> admins) {
+    String sinceText = since.atZone(calendar.zone()).truncatedTo(ChronoUnit.MINUTES).toLocalDateTime()
+        .toString().replace('T', ' ');
+    String cap = maxDelay.toSeconds() % 60 == 0 ? maxDelay.toMinutes() + " minutes"
+        : maxDelay.toSeconds() + " seconds";
+    String body = failures + " failed logins for user " + userId + " since " + sinceText + " (" + calendar.zone()
+        + "), through Tasklist, Cockpit, Admin or the API.\n\n"
+        + "Rights Desk slows further logins for this user and from each client address down: after a few failures "
+        + "every attempt waits, the wait doubling up to " + cap + ". The account is not locked: the right password "
+        + "works once the wait has passed, and at once from an address where the user logged in recently.\n\n"
+        + "If " + userId + " did not make these attempts, someone may be guessing the password. In Camunda Admin ("
+        + controller.publicUrl() + "/camunda/app/admin/) you can give the user a new password, or take the user "
+        + "out of its groups until it is cleared up.\n\n"
+        + "You are told once, until " + userId + " logs in again.\n";
+    for (int i = 0; i < admins.size(); i++) {
+      mail.send("failed-logins/" + userId + "/" + since.toEpochMilli() + "/" + i, admins.get(i),
+          "Failed logins for user " + userId, body);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import dk.mico.rightsdesk.system.security.LoginThrottle;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
@@ -35,26 +36,29 @@ public class TestDriver {
   private final IdentityService identity;
   private final EmbeddedMailServer mail;
   private final IntakeRateLimiter limiter;
+  private final LoginThrottle logins;
 
   TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
-      EmbeddedMailServer mail, IntakeRateLimiter limiter) {
+      EmbeddedMailServer mail, IntakeRateLimiter limiter, LoginThrottle logins) {
     this.management = management;
     this.tasks = tasks;
     this.forms = forms;
     this.identity = identity;
     this.mail = mail;
     this.limiter = limiter;
+    this.logins = logins;
   }
 
   /**
    * A clean start for a test: the test clock at its start moment ({@link TestClock}), an empty mailbox, no rate-limit
-   * counts, a running SMTP server.
+   * or failed-login counts (their notices sent before the mailbox is emptied), a running SMTP server.
    */
   public void reset() {
     TestClock.reset();
     if (!mail.isRunning()) {
       mail.start();
     }
+    logins.reset();
     mail.purge();
     limiter.reset();
   }

@@ -28,12 +28,18 @@ public class WebappSession {
 
   /** Logs into one of the webapps (tasklist, cockpit, admin); answers the HTTP status of the login. */
   public int login(String app, String user, String password) throws IOException, InterruptedException {
+    return tryLogin(app, user, password).statusCode();
+  }
+
+  /** The login form's post as the webapp's login page sends it; answers the whole answer (status, headers, body). */
+  public HttpResponse<String> tryLogin(String app, String user, String password)
+      throws IOException, InterruptedException {
     get("/camunda/app/" + app + "/");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
     return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {

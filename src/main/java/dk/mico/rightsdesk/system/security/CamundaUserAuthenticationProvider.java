@@ -5,39 +5,43 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Officers and managers call the API as their Camunda users (HTTP Basic); their groups become roles. */
+/**
+ * Officers and managers call the API as their Camunda users (HTTP Basic); their groups become roles. Every password
+ * check goes through the login throttle first.
+ */
 @Component
 class CamundaUserAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
-  private final LoginAttemptLimiter limiter;
+  private final LoginThrottle throttle;
 
-  CamundaUserAuthenticationProvider(IdentityService identityService, LoginAttemptLimiter limiter) {
+  CamundaUserAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
-    this.limiter = limiter;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String client = authentication.getDetails() instanceof WebAuthenticationDetails details
         ? details.getRemoteAddress()
-        : "unknown";
-    if (limiter.isBlocked(client)) {
-      throw new LockedException("Too many failed logins from this address; try again later");
-    }
+        : null;
     String userId = authentication.getName();
+    LoginThrottle.Attempt attempt = throttle.begin(client, userId);
+    if (attempt.refused()) {
+      throw new LoginThrottledException(attempt.retryAfterSeconds());
+    }
     String password = String.valueOf(authentication.getCredentials());
     if (!identityService.checkPassword(userId, password)) {
-      limiter.recordFailure(client);
+      throttle.failed(attempt);
       throw new BadCredentialsException("Wrong user or password");
     }
+    throttle.succeeded(attempt);
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .toList();

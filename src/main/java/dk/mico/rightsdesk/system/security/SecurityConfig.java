@@ -6,13 +6,13 @@ import static dk.mico.rightsdesk.system.security.Groups.ROLE_OFFICER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,10 +36,21 @@ class SecurityConfig {
     return web -> web.ignoring().requestMatchers(paths(null, "/camunda/**"));
   }
 
+  /** The webapps' login form goes through the login throttle, before any filter of the webapps. */
+  @Bean
+  FilterRegistrationBean<WebappLoginGuard> webappLoginGuard(LoginThrottle throttle, ObjectMapper json) {
+    var registration = new FilterRegistrationBean<>(new WebappLoginGuard(throttle, json));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   SecurityFilterChain applicationSecurity(
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json) throws Exception {
-    http.authenticationProvider(users)
+    // this provider alone: as the only provider bean it is in Spring's global manager as well, which as a fallback
+    // would check a wrong password a second time
+    http.authenticationManager(new ProviderManager(users))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths(HttpMethod.POST, "/api/requests")).permitAll()
             // a case file holds personal data: officers only, before the managers' read rule below
@@ -56,12 +67,16 @@ class SecurityConfig {
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
             .authenticationEntryPoint((request, response, e) -> {
+              if (e instanceof LoginThrottledException throttled) {
+                SecurityProblems.tooManyFailedLogins(response, json, throttled.retryAfterSeconds());
+                return;
+              }
               response.setHeader("WWW-Authenticate", "Basic realm=\"Rights Desk\"");
-              problem(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
+              SecurityProblems.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
                   "Log in as a Camunda user of Rights Desk.");
             }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            problem(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+            SecurityProblems.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                 "Your group may not do this.")))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
@@ -72,13 +87,5 @@ class SecurityConfig {
   /** Matchers for the app's own servlet; a null method matches every method. */
   private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
     return Arrays.stream(patterns).map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
-  }
-
-  private static void problem(HttpServletResponse response, ObjectMapper json, int status, String title,
-      String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(),
-        Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
   }
 }
