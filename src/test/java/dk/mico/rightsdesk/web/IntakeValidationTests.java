@@ -20,7 +20,6 @@ import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import dk.mico.rightsdesk.support.WebappSession;
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -323,7 +322,7 @@ class IntakeValidationTests {
   private Map<String, Object> officerBody() {
     Map<String, Object> body = publicBody();
     body.put("channel", "PHONE");
-    body.put("receivedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString());
+    body.put("receivedAt", TestClock.now().atOffset(ZoneOffset.UTC).minusHours(1).toString());
     return body;
   }
 
