@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. The Camunda webapps (/camunda/**) keep their own authentication, CSRF protection and headers,
  * and are left to them; everything else is the application's: public pages and intake for subjects, the officer API
- * for the groups of design.md.
+ * for the groups of design.md, and the security headers of {@link PageHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -38,8 +40,10 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain applicationSecurity(
-      HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json) throws Exception {
+      HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
+      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda) throws Exception {
     http.authenticationProvider(users)
+        .headers(headers -> PageHeaders.configure(headers, documentStyles, camunda.getWebapp().getHeaderSecurity()))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths(HttpMethod.POST, "/api/requests")).permitAll()
             // a case file holds personal data: officers only, before the managers' read rule below
