@@ -77,6 +77,18 @@ class PageHeadersTests {
   }
 
   @Test
+  void theApiDocumentationMayStyleItselfButRunsOnlyItsOwnScripts() throws Exception {
+    MockHttpServletResponse page = mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse();
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(page.getHeader("Content-Security-Policy"))
+        .contains("script-src 'self';", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'none'",
+            "frame-ancestors 'none'")
+        .doesNotContain("unsafe-eval");
+  }
+
+  @Test
   void theReportPreviewOnTheOfficersPageCarriesOnlyTheStylesheetThePolicyAllows() throws Exception {
     String reference = accessRequestReadyForReview("Jonas Friis", "jonas.friis@example.dk");
 
