@@ -21,6 +21,7 @@ import dk.mico.rightsdesk.access.AccessReport.RecipientLine;
 import dk.mico.rightsdesk.access.AccessReport.SystemPart;
 import dk.mico.rightsdesk.notification.ControllerProperties;
 import dk.mico.rightsdesk.system.Csv;
+import dk.mico.rightsdesk.system.security.InlineStylesheet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,13 +52,15 @@ class ReportFiles {
   private final MessageSource messages;
   private final ControllerProperties controller;
   private final ObjectMapper json;
+  private final InlineStylesheet reportStylesheet;
 
   ReportFiles(SpringTemplateEngine templates, MessageSource messages, ControllerProperties controller,
-      ObjectMapper json) {
+      ObjectMapper json, InlineStylesheet reportStylesheet) {
     this.templates = templates;
     this.messages = messages;
     this.controller = controller;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    this.reportStylesheet = reportStylesheet;
   }
 
   /** The files the subject downloads: for access the report (HTML, PDF) and JSON, for portability JSON and CSV. */
@@ -78,6 +81,7 @@ class ReportFiles {
     Context context = new Context(report.locale());
     context.setVariable("report", report);
     context.setVariable("controller", controller);
+    context.setVariable("stylesheet", reportStylesheet);
     return templates.process("access/report", context);
   }
 

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -21,8 +20,9 @@ public class EmbeddedMailConfig {
     return new EmbeddedMailServer(port);
   }
 
+  /** Declared as the implementation, as Spring Boot's own is, so that its mail health check covers this one too. */
   @Bean
-  JavaMailSender javaMailSender(EmbeddedMailServer server) {
+  JavaMailSenderImpl javaMailSender(EmbeddedMailServer server) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(server.port());

@@ -52,8 +52,7 @@ class AccessReviewBrowserIT {
   @AfterEach
   void stop() throws Exception {
     if (browser != null) {
-      Browser.screenshot(browser, "access-99-last-page");
-      browser.quit();
+      Browser.finish(browser, "access-99-last-page");
     }
   }
 

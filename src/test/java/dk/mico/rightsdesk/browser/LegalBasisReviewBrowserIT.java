@@ -48,8 +48,7 @@ class LegalBasisReviewBrowserIT {
   @AfterEach
   void stop() throws Exception {
     if (browser != null) {
-      Browser.screenshot(browser, "review-99-last-page");
-      browser.quit();
+      Browser.finish(browser, "review-99-last-page");
     }
   }
 

@@ -58,14 +58,13 @@ class ManagerDashboardBrowserIT {
 
   @AfterEach
   void stop() throws Exception {
-    if (browser != null) {
-      Browser.screenshot(browser, "manager-99-last-page");
-      browser.quit();
-    }
     // the browser tests share one database: leave no open task for the next test to find first
     if (reference != null) {
       lifecycle.withdraw(lifecycle.get(reference));
       driver.runDueJobs();
+    }
+    if (browser != null) {
+      Browser.finish(browser, "manager-99-last-page");
     }
   }
 

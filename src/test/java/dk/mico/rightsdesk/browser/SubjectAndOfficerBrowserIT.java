@@ -39,8 +39,7 @@ class SubjectAndOfficerBrowserIT {
   @AfterEach
   void stop() throws Exception {
     if (browser != null) {
-      Browser.screenshot(browser, "99-last-page");
-      browser.quit();
+      Browser.finish(browser, "99-last-page");
     }
   }
 

@@ -7,6 +7,8 @@ import static dk.mico.rightsdesk.system.security.Groups.ROLE_OFFICER;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. The Camunda webapps (/camunda/**) keep their own authentication, CSRF protection and headers,
  * and are left to them; everything else is the application's: public pages and intake for subjects, the officer API
- * for the groups of design.md.
+ * for the groups of design.md, and the security headers of {@link PageHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -47,10 +49,12 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain applicationSecurity(
-      HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json) throws Exception {
+      HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
+      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda) throws Exception {
     // this provider alone: as the only provider bean it is in Spring's global manager as well, which as a fallback
     // would check a wrong password a second time
     http.authenticationManager(new ProviderManager(users))
+        .headers(headers -> PageHeaders.configure(headers, documentStyles, camunda.getWebapp().getHeaderSecurity()))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths(HttpMethod.POST, "/api/requests")).permitAll()
             // a case file holds personal data: officers only, before the managers' read rule below
