@@ -17,8 +17,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 public class EmbeddedMailConfig {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
-  EmbeddedMailServer embeddedMailServer(@Value("${rightsdesk.mail.embedded-port:2525}") int port) {
-    return new EmbeddedMailServer(port);
+  EmbeddedMailServer embeddedMailServer(@Value("${rightsdesk.mail.embedded-port:2525}") int port,
+      @Value("${rightsdesk.mail.embedded-imap-port:3143}") int imapPort,
+      @Value("${rightsdesk.inbox.user:}") String mailboxUser,
+      @Value("${rightsdesk.inbox.password:}") String mailboxPassword) {
+    return new EmbeddedMailServer(port, imapPort, mailboxUser, mailboxPassword);
   }
 
   @Bean
