@@ -32,6 +32,11 @@ class DmnRequestSuggestions implements RequestSuggestions {
     DmnDecisionRuleResult first = decisions.evaluateDecisionTableByKey(SUGGESTION_DECISION,
         Map.of("text", text.length() <= READ_UP_TO ? text : text.substring(0, READ_UP_TO))).getFirstResult();
     return first == null ? new Suggestion(null, "da")
-        : new Suggestion(first.getEntry("suggestedType"), first.getEntry("language"));
+        : new Suggestion(entry(first, "suggestedType"), entry(first, "language"));
+  }
+
+  /** A row whose output cell is empty has no entry at all (getEntry would fail). */
+  static String entry(DmnDecisionRuleResult row, String output) {
+    return row.containsKey(output) ? row.getEntry(output) : null;
   }
 }
