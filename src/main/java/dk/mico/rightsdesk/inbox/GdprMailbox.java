@@ -50,28 +50,22 @@ public class GdprMailbox {
 
   /** Reads every message not yet flagged handled, oldest first, one page of headers at a time. */
   public void readUnhandled(PageReader reader) throws MessagingException {
-    try (Store store = connect()) {
-      Folder folder = store.getFolder(properties.folder());
-      folder.open(Folder.READ_WRITE);
-      try {
-        UIDFolder uids = (UIDFolder) folder;
-        // a search answers message numbers only; headers and bodies come page by page below
-        Message[] unhandled = folder.search(new FlagTerm(handledFlag(folder), false));
-        FetchProfile profile = new FetchProfile();
-        profile.add(FetchProfile.Item.ENVELOPE);
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add("Message-ID");
-        for (int from = 0; from < unhandled.length; from += properties.pageSize()) {
-          Message[] page = Arrays.copyOfRange(unhandled, from, Math.min(unhandled.length, from + properties.pageSize()));
-          folder.fetch(page, profile);
-          for (Message message : page) {
-            reader.read(new MailboxMessage(message, uids.getUID(message), uids.getUIDValidity()));
-          }
+    inFolder(folder -> {
+      UIDFolder uids = (UIDFolder) folder;
+      // a search answers message numbers only; headers and bodies come page by page below
+      Message[] unhandled = folder.search(new FlagTerm(handledFlag(folder), false));
+      FetchProfile profile = new FetchProfile();
+      profile.add(FetchProfile.Item.ENVELOPE);
+      profile.add(UIDFolder.FetchProfileItem.UID);
+      profile.add("Message-ID");
+      for (int from = 0; from < unhandled.length; from += properties.pageSize()) {
+        Message[] page = Arrays.copyOfRange(unhandled, from, Math.min(unhandled.length, from + properties.pageSize()));
+        folder.fetch(page, profile);
+        for (Message message : page) {
+          reader.read(new MailboxMessage(message, uids.getUID(message), uids.getUIDValidity()));
         }
-      } finally {
-        folder.close(false);
       }
-    }
+    });
   }
 
   /** Flags one message handled now, while the folder of the page is open (mail Rights Desk itself sent). */
@@ -84,19 +78,31 @@ public class GdprMailbox {
    * message someone deleted or moved meanwhile needs no flag.
    */
   void flagHandled(String messageKey, long uid, long uidValidity) throws MessagingException {
+    inFolder(folder -> {
+      UIDFolder uids = (UIDFolder) folder;
+      Message[] found = uids.getUIDValidity() == uidValidity
+          ? new Message[] {uids.getMessageByUID(uid)}
+          : folder.search(new HeaderTerm("Message-ID", messageKey));
+      for (Message message : found) {
+        if (message != null) {
+          message.setFlags(handledFlag(folder), true);
+        }
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface FolderWork {
+    void in(Folder folder) throws MessagingException;
+  }
+
+  /** Opens the requests' folder for reading and flagging, and closes it and the connection whatever happens. */
+  private void inFolder(FolderWork work) throws MessagingException {
     try (Store store = connect()) {
       Folder folder = store.getFolder(properties.folder());
       folder.open(Folder.READ_WRITE);
       try {
-        UIDFolder uids = (UIDFolder) folder;
-        Message[] found = uids.getUIDValidity() == uidValidity
-            ? new Message[] {uids.getMessageByUID(uid)}
-            : folder.search(new HeaderTerm("Message-ID", messageKey));
-        for (Message message : found) {
-          if (message != null) {
-            message.setFlags(handledFlag(folder), true);
-          }
-        }
+        work.in(folder);
       } finally {
         folder.close(false);
       }
@@ -114,6 +120,8 @@ public class GdprMailbox {
     Properties settings = new Properties();
     settings.put("mail." + protocol + ".connectiontimeout", "10000");
     settings.put("mail." + protocol + ".timeout", "30000");
+    // reading a body must not mark it \Seen: only the flag job, after the commit, marks anything
+    settings.put("mail." + protocol + ".peek", "true");
     if (properties.ssl()) {
       settings.put("mail.imaps.ssl.checkserveridentity", "true");
     }
