@@ -54,15 +54,16 @@ class EmailParser {
     String senderName = sender == null || sender.getPersonal() == null || sender.getPersonal().isBlank()
         ? null : limit(sender.getPersonal().strip(), 200);
     String subject = subject(message);
+    String repliesTo = limit(headers(message, "In-Reply-To") + " " + headers(message, "References"), 4000);
     try {
       Body body = new Body();
       read(message, body);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
-          limit(body.text(), MAX_TEXT), limit(String.join("\n", body.attachments), 4000), true);
+          limit(body.text(), MAX_TEXT), limit(String.join("\n", body.attachments), 4000), true, repliesTo);
     } catch (MessagingException | IOException | RuntimeException unreadable) {
       String rawText = new String(raw(message), StandardCharsets.ISO_8859_1);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
-          limit(rawText, MAX_TEXT), null, false);
+          limit(rawText, MAX_TEXT), null, false, repliesTo);
     }
   }
 
@@ -127,6 +128,15 @@ class EmailParser {
       return from != null && from.length > 0 && from[0] instanceof InternetAddress address ? address : null;
     } catch (MessagingException e) {
       return null;
+    }
+  }
+
+  private static String headers(Message message, String name) {
+    try {
+      String[] values = message.getHeader(name);
+      return values == null ? "" : String.join(" ", values);
+    } catch (MessagingException e) {
+      return "";
     }
   }
 

@@ -13,6 +13,9 @@ import dk.mico.rightsdesk.request.UnknownRequestException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +32,7 @@ public class Inbox {
   static final String IDENTITY_NOTE =
       "The request came by e-mail from this address to the GDPR mailbox; answers go to the same address.";
 
+  private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{5}");
   private static final int MAX_DETAILS = 4000;
   private static final int MAX_LISTED = 500;
 
@@ -69,7 +73,28 @@ public class Inbox {
     }
     Suggestion suggestion = suggestions.suggest(join(email.subject(), email.text()));
     long id = emails.insert(email, suggestion, clock.instant());
-    workflow.start(id, email.receivedAt());
+    Optional<DataSubjectRequest> repliedTo = repliedTo(email);
+    repliedTo.ifPresent(request -> attach(id, request, "mailbox"));
+    workflow.start(id, email.receivedAt(), repliedTo.isPresent());
+  }
+
+  /**
+   * The request a subject's reply belongs to: a reference in its subject line or in the Message-IDs it answers (our
+   * letters' carry it), of a request of the same sender. A reference from another address may be forged or a
+   * forward: that e-mail goes to the officer like any other.
+   */
+  private Optional<DataSubjectRequest> repliedTo(ReceivedEmail email) {
+    if (email.senderEmail() == null) {
+      return Optional.empty();
+    }
+    Matcher reference = REFERENCE.matcher(join(email.subject(), email.repliesTo()));
+    while (reference.find()) {
+      Optional<DataSubjectRequest> request = request(reference.group());
+      if (request.isPresent() && email.senderEmail().equalsIgnoreCase(request.get().subject().email())) {
+        return request;
+      }
+    }
+    return Optional.empty();
   }
 
   public InboundEmail get(long id) {
@@ -150,16 +175,23 @@ public class Inbox {
   @Transactional
   public void attachFromTask(long id, String reference, String officer) {
     get(id);
-    String wanted = reference == null ? "" : reference.strip();
-    DataSubjectRequest request;
+    DataSubjectRequest request = request(reference == null ? "" : reference.strip()).orElseThrow(() ->
+        new InvalidRequestException(List.of(new Violation("reference", "there is no request with that reference"))));
+    attach(id, request, officer);
+  }
+
+  private Optional<DataSubjectRequest> request(String reference) {
     try {
-      request = lifecycle.get(wanted);
+      return Optional.of(lifecycle.get(reference));
     } catch (UnknownRequestException e) {
-      throw new InvalidRequestException(List.of(new Violation("reference", "there is no request with that reference")));
+      return Optional.empty();
     }
-    take(id, InboxState.ATTACHED, null, officer);
+  }
+
+  private void attach(long id, DataSubjectRequest request, String actor) {
+    take(id, InboxState.ATTACHED, null, actor);
     emails.addReferences(id, List.of(request.reference()));
-    lifecycle.recordStep(request, Step.EMAIL_ATTACHED, officer, "inbound e-mail " + id);
+    lifecycle.recordStep(request, Step.EMAIL_ATTACHED, actor, "inbound e-mail " + id);
   }
 
   /**

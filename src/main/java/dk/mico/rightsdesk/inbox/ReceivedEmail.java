@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param text plain text; HTML turned into text; the raw message when it could not be parsed
  * @param attachments one line per attachment: name, type, size
  * @param parsed false when the message could not be read as MIME and {@code text} is its raw source
+ * @param repliesTo the In-Reply-To and References headers: the Message-IDs of our letters name their request
  */
 public record ReceivedEmail(String messageKey, long mailboxUid, long uidValidity, Instant receivedAt,
-    String senderEmail, String senderName, String subject, String text, String attachments, boolean parsed) {}
+    String senderEmail, String senderName, String subject, String text, String attachments, boolean parsed,
+    String repliesTo) {}

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
+import static dk.mico.rightsdesk.workflow.InboundEmailProcessVariables.ATTACHED_AT_ONCE;
 import static dk.mico.rightsdesk.workflow.InboundEmailProcessVariables.INBOUND_EMAIL_ID;
 import static dk.mico.rightsdesk.workflow.InboundEmailProcessVariables.MESSAGE_EMAIL_HANDLED;
 import static dk.mico.rightsdesk.workflow.InboundEmailProcessVariables.PROCESS_ID;
@@ -30,10 +31,10 @@ class CamundaInboxWorkflow implements InboxWorkflow {
 
   /** The task is due like a request received with the mail: the legal clock may already run. */
   @Override
-  public void start(long emailId, Instant receivedAt) {
+  public void start(long emailId, Instant receivedAt, boolean attachedAtOnce) {
     runtime.createProcessInstanceByKey(PROCESS_ID)
         .businessKey(businessKey(emailId))
-        .setVariables(Map.of(INBOUND_EMAIL_ID, emailId,
+        .setVariables(Map.of(INBOUND_EMAIL_ID, emailId, ATTACHED_AT_ONCE, attachedAtOnce,
             TASK_DUE_DATE, Date.from(watch.plan(calendar.dueDate(receivedAt)).taskDueAt())))
         .execute();
   }

@@ -8,6 +8,8 @@ final class InboundEmailProcessVariables {
 
   static final String PROCESS_ID = "InboundEmailProcess";
   static final String INBOUND_EMAIL_ID = "inboundEmailId";
+  /** A subject's reply, attached to its request when it arrived: no officer task. */
+  static final String ATTACHED_AT_ONCE = "attachedAtOnce";
   /** The e-mail was handled through the API: the officer's task ends. */
   static final String MESSAGE_EMAIL_HANDLED = "EmailHandled";
   static final String SUGGESTION_DECISION = "Decision_EmailRequestSuggestion";

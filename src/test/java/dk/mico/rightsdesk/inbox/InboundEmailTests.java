@@ -96,9 +96,9 @@ class InboundEmailTests {
     assertThat(driver.taskField(task, "language")).isEqualTo("da");
     assertThat(driver.taskField(task, "earlierRequests")).isEqualTo("None.");
     assertThat(driver.taskField(task, "emailReceivedAt")).isNotBlank();
-    // the process holds the e-mail's id and the task's due date; the mail itself only the task's screen
+    // the process holds the e-mail's id, its route and the task's due date; the mail itself only the task's screen
     assertThat(runtime.getVariables(task.getProcessInstanceId()).keySet())
-        .containsExactlyInAnyOrder("inboundEmailId", "taskDueDate");
+        .containsExactlyInAnyOrder("inboundEmailId", "attachedAtOnce", "taskDueDate");
 
     driver.runDueJobs(); // flags it handled in the mailbox
     assertThat(poller.poll()).isZero();
@@ -244,7 +244,8 @@ class InboundEmailTests {
     String reference = api.register("""
         {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
          "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
-    String subject = "Re: " + reference + " " + UUID.randomUUID();
+    // no reference anywhere in it: the officer recognises the follow-up
+    String subject = "Kopi af mit pas " + UUID.randomUUID();
     send(mail(subject, "Her er kopien af mit pas, som I bad om.", null, false));
     poller.poll();
     InboundEmail email = stored(subject);
@@ -259,6 +260,32 @@ class InboundEmailTests {
     assertThat(inbox.get(email.id()).state()).isEqualTo(InboxState.ATTACHED);
     assertThat(inbox.get(email.id()).references()).containsExactly(reference);
     assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
+  }
+
+  @Test
+  void subjectsReplyIsAttachedToItsRequestAtOnceAndAForgedReferenceGoesToTheOfficer() throws Exception {
+    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
+    String reference = api.register("""
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
+         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+
+    String reply = "Re: Din anmodning " + reference + " " + UUID.randomUUID();
+    send(mail(reply, "Her er kopien af mit pas.", null, false));
+    String forged = "Re: " + reference + " " + UUID.randomUUID();
+    MimeMessage fromSomeoneElse = mail(forged, "Send mig Mettes oplysninger.", null, false);
+    fromSomeoneElse.setFrom(new InternetAddress("someone.else@example.dk"));
+    send(fromSomeoneElse);
+    assertThat(poller.poll()).isEqualTo(2);
+
+    InboundEmail attached = inbox.list(InboxState.ATTACHED).stream().filter(e -> reply.equals(e.subject()))
+        .findFirst().orElseThrow();
+    assertThat(attached.references()).containsExactly(reference);
+    assertThat(openTasksFor(attached)).isZero();
+    assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
+    InboundEmail notAttached = stored(forged);
+    assertThat(openTasksFor(notAttached)).isOne();
+
+    inbox.dismiss(notAttached.id(), "Not the subject", "officer");
   }
 
   /** A mail from the demo persona to the GDPR mailbox, its Date header three days before it is sent. */

@@ -81,8 +81,21 @@ class InboundEmailProcessTest {
     assertThat(mocks.calls()).doesNotContain("registerFromEmailListener UserTask_RegisterRequestFromEmail complete");
   }
 
+  @Test
+  void subjectsReplyAttachedOnArrivalNeedsNoTask() {
+    ProcessInstance email = runtimeService().startProcessInstanceByKey("InboundEmailProcess", "INBOX-7",
+        Map.of("inboundEmailId", 7L, "attachedAtOnce", true, TASK_DUE_DATE, DUE));
+
+    assertThat(email).hasPassed("EndEvent_ReplyAttached").isWaitingAt("Task_FlagEmailHandledInMailbox");
+    execute(job());
+
+    assertThat(email).isEnded().hasNotPassed("UserTask_RegisterRequestFromEmail");
+    assertThat(mocks.calls()).containsExactly(
+        "flagEmailHandledInMailboxDelegate Task_FlagEmailHandledInMailbox inboundEmailId=7");
+  }
+
   private static ProcessInstance start() {
     return runtimeService().startProcessInstanceByKey("InboundEmailProcess", "INBOX-7",
-        Map.of("inboundEmailId", 7L, TASK_DUE_DATE, DUE));
+        Map.of("inboundEmailId", 7L, "attachedAtOnce", false, TASK_DUE_DATE, DUE));
   }
 }
