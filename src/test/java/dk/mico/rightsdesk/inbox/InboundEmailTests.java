@@ -133,9 +133,7 @@ class InboundEmailTests {
   @Test
   void officerRegistersAnAccessAndAnErasureRequestFromOneMailInTasklist() throws Exception {
     String subject = "Indsigt og sletning " + UUID.randomUUID();
-    send(mail(subject, "Jeg vil have indsigt, og bagefter skal I slette mine oplysninger.", null, false));
-    poller.poll();
-    InboundEmail email = stored(subject);
+    InboundEmail email = received(subject, "Jeg vil have indsigt, og bagefter skal I slette mine oplysninger.");
     driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
     Task task = taskOf(email);
 
@@ -166,9 +164,7 @@ class InboundEmailTests {
   @Test
   void apiRegistersFromTheMailAndEndsTheTask() throws Exception {
     String subject = "Request " + UUID.randomUUID();
-    send(mail(subject, "Dear MICO, please give me a copy of my data and erase it afterwards. Regards", null, false));
-    poller.poll();
-    InboundEmail email = stored(subject);
+    InboundEmail email = received(subject, "Dear MICO, please give me a copy of my data and erase it afterwards. Regards");
     driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
 
     mvc.perform(get("/api/officer/inbox").param("state", "NEW").with(httpBasic("officer", "officer")))
@@ -206,9 +202,7 @@ class InboundEmailTests {
   @Test
   void dismissalIsKeptWithItsReasonAndManagersSeeCountsOnly() throws Exception {
     String subject = "Tilbud " + UUID.randomUUID();
-    send(mail(subject, "Vi tilbyder billige kuglepenne.", null, false));
-    poller.poll();
-    InboundEmail email = stored(subject);
+    InboundEmail email = received(subject, "Vi tilbyder billige kuglepenne.");
 
     mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \" \"}"))
@@ -240,15 +234,10 @@ class InboundEmailTests {
 
   @Test
   void officerAttachesAFollowUpToItsRequest() throws Exception {
-    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
-    String reference = api.register("""
-        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
-         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+    String reference = earlierAccessRequest();
     // no reference anywhere in it: the officer recognises the follow-up
     String subject = "Kopi af mit pas " + UUID.randomUUID();
-    send(mail(subject, "Her er kopien af mit pas, som I bad om.", null, false));
-    poller.poll();
-    InboundEmail email = stored(subject);
+    InboundEmail email = received(subject, "Her er kopien af mit pas, som I bad om.");
     Task task = taskOf(email);
     assertThat(driver.taskField(task, "earlierRequests")).contains(reference);
 
@@ -264,10 +253,7 @@ class InboundEmailTests {
 
   @Test
   void subjectsReplyIsAttachedToItsRequestAtOnceAndAForgedReferenceGoesToTheOfficer() throws Exception {
-    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
-    String reference = api.register("""
-        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
-         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+    String reference = earlierAccessRequest();
 
     String reply = "Re: Din anmodning " + reference + " " + UUID.randomUUID();
     send(mail(reply, "Her er kopien af mit pas.", null, false));
@@ -286,6 +272,21 @@ class InboundEmailTests {
     assertThat(openTasksFor(notAttached)).isOne();
 
     inbox.dismiss(notAttached.id(), "Not the subject", "officer");
+  }
+
+  /** An access request the sender made yesterday, registered by the officer (the clock set to now). */
+  private String earlierAccessRequest() throws Exception {
+    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
+    return api.register("""
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
+         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+  }
+
+  /** A plain-text mail sent to the GDPR mailbox and read by one poll. */
+  private InboundEmail received(String subject, String text) throws Exception {
+    send(mail(subject, text, null, false));
+    poller.poll();
+    return stored(subject);
   }
 
   /** A mail from the demo persona to the GDPR mailbox, its Date header three days before it is sent. */
