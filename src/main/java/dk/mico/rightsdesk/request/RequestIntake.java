@@ -54,19 +54,33 @@ public class RequestIntake {
    */
   @Transactional
   public List<DataSubjectRequest> submitSeveralByPublic(List<NewRequest> submissions) {
+    return registerSeveral(submissions, false, "subject");
+  }
+
+  /**
+   * Several requests that came together (one e-mail naming several rights), registered by the officer with their
+   * real receipt time: linked as one submission, like the web form's, and validated in full before anything is
+   * stored.
+   */
+  @Transactional
+  public List<DataSubjectRequest> registerSeveralByOfficer(List<NewRequest> submissions, String officer) {
+    return registerSeveral(submissions, true, officer);
+  }
+
+  private List<DataSubjectRequest> registerSeveral(List<NewRequest> submissions, boolean byOfficer, String actor) {
     if (submissions.size() == 1) {
-      return List.of(submitByPublic(submissions.get(0)));
+      return List.of(register(validator.validate(submissions.get(0), byOfficer), actor));
     }
     List<IntakeValidator.ValidRequest> valid =
-        submissions.stream().map(submission -> validator.validate(submission, false)).toList();
-    List<DataSubjectRequest> created = valid.stream().map(v -> createRecord(v, "subject")).toList();
+        submissions.stream().map(submission -> validator.validate(submission, byOfficer)).toList();
+    List<DataSubjectRequest> created = valid.stream().map(v -> createRecord(v, actor)).toList();
     links.link(created);
     Instant now = clock.instant();
     for (DataSubjectRequest request : created) {
       String others = created.stream().map(DataSubjectRequest::reference)
           .filter(reference -> !reference.equals(request.reference()))
           .collect(Collectors.joining(", "));
-      requests.addStep(request.id(), now, Step.LINKED_TO_SUBMISSION.name(), "subject", "with " + others);
+      requests.addStep(request.id(), now, Step.LINKED_TO_SUBMISSION.name(), actor, "with " + others);
     }
     created.forEach(workflow::start);
     return created;

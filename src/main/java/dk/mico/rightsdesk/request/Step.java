@@ -41,5 +41,7 @@ public enum Step {
   /** The subject declined the fee, or did not answer in time: the request is refused (Art 12(5)). */
   FEE_DECLINED,
   FEE_NOT_ANSWERED,
-  FORWARDED_TO_CONTROLLER
+  FORWARDED_TO_CONTROLLER,
+  /** An e-mail to the GDPR mailbox was attached to the request by the officer (the note names the e-mail). */
+  EMAIL_ATTACHED
 }

@@ -16,8 +16,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 public class EmbeddedMailConfig {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
-  EmbeddedMailServer embeddedMailServer(@Value("${rightsdesk.mail.embedded-port:2525}") int port) {
-    return new EmbeddedMailServer(port);
+  EmbeddedMailServer embeddedMailServer(@Value("${rightsdesk.mail.embedded-port:2525}") int port,
+      @Value("${rightsdesk.mail.embedded-imap-port:3143}") int imapPort,
+      @Value("${rightsdesk.inbox.user:}") String mailboxUser,
+      @Value("${rightsdesk.inbox.password:}") String mailboxPassword) {
+    return new EmbeddedMailServer(port, imapPort, mailboxUser, mailboxPassword);
   }
 
   /** Declared as the implementation, as Spring Boot's own is, so that its mail health check covers this one too. */

@@ -9,27 +9,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SMTP server of the embedded default: a real server (GreenMail) on loopback that keeps what it receives, so
- * that a newcomer can read every letter at /dev/mailbox. Started only when no SMTP host is configured.
+ * that a newcomer can read every letter at /dev/mailbox. It serves IMAP too, with the GDPR mailbox as a user of its
+ * own, so that mail sent to that address through the SMTP port is read by Rights Desk like a real mailbox. Started
+ * only when no SMTP host is configured.
  */
 public class EmbeddedMailServer {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
   private final int configuredPort;
+  private final int configuredImapPort;
+  private final String mailboxUser;
+  private final String mailboxPassword;
   private GreenMail greenMail;
   private int port;
+  private int imapPort;
 
-  public EmbeddedMailServer(int configuredPort) {
+  /**
+   * @param mailboxUser the GDPR mailbox's address, also its IMAP login; none (blank) serves no IMAP
+   */
+  public EmbeddedMailServer(int configuredPort, int configuredImapPort, String mailboxUser, String mailboxPassword) {
     this.configuredPort = configuredPort;
+    this.configuredImapPort = configuredImapPort;
+    this.mailboxUser = mailboxUser;
+    this.mailboxPassword = mailboxPassword;
   }
 
   public synchronized void start() {
-    // After a stop, come back on the same port, so the mail sender keeps reaching it.
-    int bindPort = port != 0 ? port : configuredPort;
-    greenMail = new GreenMail(new ServerSetup(bindPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // After a stop, come back on the same ports, so the mail sender and the inbox keep reaching it.
+    ServerSetup smtp = new ServerSetup(port != 0 ? port : configuredPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    boolean serveImap = mailboxUser != null && !mailboxUser.isBlank();
+    greenMail = serveImap
+        ? new GreenMail(new ServerSetup[] {smtp,
+            new ServerSetup(imapPort != 0 ? imapPort : configuredImapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+        : new GreenMail(smtp);
     greenMail.start();
     port = greenMail.getSmtp().getPort();
-    log.info("Embedded SMTP server listening on 127.0.0.1:{}; letters are shown at /dev/mailbox", port);
+    if (serveImap) {
+      greenMail.setUser(mailboxUser, mailboxUser, mailboxPassword);
+      imapPort = greenMail.getImap().getPort();
+      log.info("Embedded SMTP server listening on 127.0.0.1:{}, IMAP on 127.0.0.1:{} with the GDPR mailbox; letters"
+          + " are shown at /dev/mailbox", port, imapPort);
+    } else {
+      log.info("Embedded SMTP server listening on 127.0.0.1:{}; letters are shown at /dev/mailbox", port);
+    }
   }
 
   public synchronized void stop() {
@@ -45,6 +68,11 @@ public class EmbeddedMailServer {
 
   public int port() {
     return port;
+  }
+
+  /** The IMAP port of the GDPR mailbox (0 when none is served). */
+  public int imapPort() {
+    return imapPort;
   }
 
   /** Everything received since start, oldest first. */

@@ -53,7 +53,9 @@ class AccessSetup implements SmartInitializingSingleton {
       "AccessRequestProcess", "RectificationRequestProcess", "ErasureRequestProcess", "RestrictionRequestProcess",
       "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess",
       // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes
-      "DeadlineExtensionProcess", "Art12DecisionProcess");
+      "DeadlineExtensionProcess", "Art12DecisionProcess",
+      // an e-mail to the GDPR mailbox, waiting to be registered
+      InboundEmailProcessVariables.PROCESS_ID);
 
   static final String SYSTEM_TASKS_FILTER = "My system's tasks";
 

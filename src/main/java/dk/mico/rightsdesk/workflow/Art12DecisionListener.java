@@ -4,13 +4,11 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQ
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 
 import dk.mico.rightsdesk.deadline.DeadlineWatch;
-import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.CustomerControllers;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.RequestActionRefusedException;
 import dk.mico.rightsdesk.request.RequestLifecycle;
-import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.RequestOutcomes;
 import dk.mico.rightsdesk.request.UnknownRequestException;
 import java.util.Date;
@@ -38,16 +36,14 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
   private final RequestOutcomes outcomes;
   private final CustomerControllers customers;
   private final DeadlineWatch watch;
-  private final LegalCalendar calendar;
   private final TaskScreen screen;
 
   Art12DecisionListener(RequestLifecycle lifecycle, RequestOutcomes outcomes, CustomerControllers customers,
-      DeadlineWatch watch, LegalCalendar calendar, TaskScreen screen) {
+      DeadlineWatch watch, TaskScreen screen) {
     this.lifecycle = lifecycle;
     this.outcomes = outcomes;
     this.customers = customers;
     this.watch = watch;
-    this.calendar = calendar;
     this.screen = screen;
   }
 
@@ -98,12 +94,7 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
   private void show(DelegateTask task, DataSubjectRequest request) {
     screen.showRequest(task, request);
     Map<String, Object> fields = new HashMap<>();
-    List<RequestMarks.EarlierRequest> earlier = outcomes.earlierRequests(request.reference());
-    fields.put("earlierRequests", earlier.isEmpty() ? "None." : earlier.stream()
-        .map(e -> e.reference() + ": " + e.type().label() + ", received "
-            + calendar.receiptDate(e.receivedAt()) + ", " + e.status().name().toLowerCase().replace('_', ' ')
-            + (e.outcome() == null ? "" : " (" + e.outcome().name().toLowerCase().replace('_', ' ') + ")"))
-        .collect(Collectors.joining("\n")));
+    fields.put("earlierRequests", screen.earlierRequests(outcomes.earlierRequests(request.reference())));
     fields.put("customersText", customers.customers().stream()
         .map(c -> c.id() + ": " + c.name() + ", " + c.address())
         .collect(Collectors.joining("\n")));

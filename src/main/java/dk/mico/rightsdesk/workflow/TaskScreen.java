@@ -4,9 +4,12 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.Representative;
+import dk.mico.rightsdesk.request.RequestMarks;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -31,7 +34,7 @@ class TaskScreen {
     Map<String, Object> screen = new LinkedHashMap<>();
     screen.put("requestReference", request.reference());
     screen.put("requestRight", request.type().label(request.objectionScope()));
-    screen.put("receivedAt", request.receivedAt().atZone(calendar.zone()).format(RECEIVED) + " ("
+    screen.put("receivedAt", receivedAt(request.receivedAt()) + " ("
         + request.channel().name().toLowerCase() + ")");
     screen.put("dueDateText", request.dueDate().toString());
     screen.put("subjectName", request.subject().name());
@@ -43,6 +46,20 @@ class TaskScreen {
         : representative.name() + (representative.mandateChecked() ? " (mandate checked)" : " (mandate NOT checked)"));
     screen.put("requestDetails", request.details());
     task.setVariablesLocal(screen);
+  }
+
+  /** The subject's other requests, one line each (reference, right, receipt, status), for a screen to show. */
+  String earlierRequests(List<RequestMarks.EarlierRequest> earlier) {
+    return earlier.isEmpty() ? "None." : earlier.stream()
+        .map(e -> e.reference() + ": " + e.type().label() + ", received "
+            + calendar.receiptDate(e.receivedAt()) + ", " + e.status().name().toLowerCase().replace('_', ' ')
+            + (e.outcome() == null ? "" : " (" + e.outcome().name().toLowerCase().replace('_', ' ') + ")"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** When something reached the company, as the screens show it (Copenhagen time). */
+  String receivedAt(java.time.Instant at) {
+    return at.atZone(calendar.zone()).format(RECEIVED);
   }
 
   /** A form field as the officer left it; read from the task only, so it never reaches the process. */

@@ -149,6 +149,10 @@ final class ProcessMocks {
     Mocks.register("recordNoFeeAnswerDelegate", delegate("recordNoFeeAnswerDelegate", e -> null));
     registerRights();
 
+    Mocks.register("flagEmailHandledInMailboxDelegate", delegate("flagEmailHandledInMailboxDelegate",
+        execution -> "inboundEmailId=" + execution.getVariable("inboundEmailId")));
+    Mocks.register("registerFromEmailListener", listener("registerFromEmailListener", task -> {}));
+
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
     Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));
     Mocks.register("recordAnswerListener", listener("recordAnswerListener", task -> {}));

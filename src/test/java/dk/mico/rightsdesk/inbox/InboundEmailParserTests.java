@@ -1,0 +1,88 @@
+package dk.mico.rightsdesk.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** E-mails as the mailbox may hold them, read into what the officer's screen shows; no mail server needed. */
+class InboundEmailParserTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
+  private final EmailParser parser = new EmailParser(Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @Test
+  void htmlBecomesSafeTextAndAttachmentsAreListedNotOpened() throws Exception {
+    ReceivedEmail email = parse("""
+        From: =?UTF-8?Q?S=C3=B8ren_Holm?= <Soren.Holm@example.dk>
+        To: gdpr@mico.dk
+        Subject: Indsigt
+        Message-ID: <abc@example.dk>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/html; charset=UTF-8
+
+        <html><head><style>p{}</style></head><body><p>Hej &amp; tak</p><script>alert(1)</script><img src="http://tracker.example/x.png">Jeg vil have indsigt</body></html>
+        --b1
+        Content-Type: application/pdf; name="pas.pdf"
+        Content-Disposition: attachment; filename="pas.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0xLjQK
+        --b1--
+        """);
+
+    assertThat(email.parsed()).isTrue();
+    assertThat(email.messageKey()).isEqualTo("<abc@example.dk>");
+    assertThat(email.senderEmail()).isEqualTo("soren.holm@example.dk");
+    assertThat(email.senderName()).isEqualTo("Søren Holm");
+    assertThat(email.text()).isEqualTo("Hej & tak\nJeg vil have indsigt");
+    assertThat(email.attachments()).startsWith("pas.pdf (application/pdf, ");
+    assertThat(email.receivedAt()).isEqualTo(NOW); // no INTERNALDATE outside a mailbox
+  }
+
+  @Test
+  void aMessageThatCannotBeReadKeepsItsRawTextAndAMessageWithoutIdGetsAHash() throws Exception {
+    ReceivedEmail email = parse("""
+        From: someone@example.dk
+        Subject: Broken
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed
+
+        Slet mine oplysninger
+        """);
+
+    assertThat(email.parsed()).isFalse();
+    assertThat(email.text()).contains("Slet mine oplysninger").contains("Content-Type: multipart/mixed");
+    assertThat(email.messageKey()).startsWith("sha256:").hasSize("sha256:".length() + 64);
+  }
+
+  @Test
+  void anUnknownCharsetStillGivesATask() throws Exception {
+    ReceivedEmail email = parse("""
+        From: someone@example.dk
+        Subject: Charset
+        Message-ID: <c@example.dk>
+        Content-Type: text/plain; charset=x-no-such-charset
+
+        Jeg vil have indsigt
+        """);
+
+    assertThat(email.text()).contains("Jeg vil have indsigt");
+  }
+
+  private ReceivedEmail parse(String source) throws Exception {
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+        new ByteArrayInputStream(source.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+    return parser.parse(message, EmailParser.messageKey(message), 1, 1);
+  }
+}

@@ -1,0 +1,363 @@
+package dk.mico.rightsdesk.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestDriver;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The GDPR mailbox end to end: a real mail sent through the embedded SMTP server to gdpr@mico.dk, read over IMAP by
+ * the poller (called directly), turned into one officer task, and registered, dismissed or attached through
+ * Tasklist's form service or the API.
+ *
+ * <p>The mailbox stamps its arrival time (IMAP INTERNALDATE) from the wall clock, not the test clock; each test
+ * brackets the sending with the wall clock and then sets the engine's clock to just after the arrival, so that a
+ * request received then is not "in the future".
+ */
+@RightsDeskSpringTest
+class InboundEmailTests {
+
+  private static final String MAILBOX = "gdpr@mico.dk";
+  private static final String TASK = "UserTask_RegisterRequestFromEmail";
+
+  @Autowired TestDriver driver;
+  @Autowired OfficerApi api;
+  @Autowired InboxPoller poller;
+  @Autowired Inbox inbox;
+  @Autowired JavaMailSender smtp;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  /** A sender of its own per test: requests of one person for one right would be duplicates across tests. */
+  private final String sender = "mette." + UUID.randomUUID().toString().substring(0, 8) + "@fjordbyg.example";
+  private Instant sentFrom;
+  private Instant sentUntil;
+
+  @BeforeEach
+  void reset() {
+    driver.reset();
+  }
+
+  @Test
+  void mailInBecomesOneTaskShowingTheMailWithoutPuttingItIntoTheProcess() throws Exception {
+    String subject = "Indsigt " + UUID.randomUUID();
+    send(mail(subject, "Hej, jeg vil gerne have indsigt i de oplysninger, I har om mig. Venlig hilsen Mette",
+        "<p>Hej, jeg vil gerne have <b>indsigt</b>.</p><script>alert('x')</script>", true));
+
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail email = stored(subject);
+    assertThat(email.receivedAt()).isBetween(sentFrom, sentUntil);
+    assertThat(email.suggestedType()).isEqualTo("ACCESS");
+    assertThat(email.language()).isEqualTo("da");
+    Task task = taskOf(email);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("gdpr-officer").count()).isOne();
+    assertThat(driver.taskField(task, "emailFrom")).isEqualTo("Mette Kjærgaard Sørensen <" + sender + ">");
+    assertThat(driver.taskField(task, "emailSubject")).isEqualTo(subject);
+    assertThat(driver.taskField(task, "emailText")).contains("indsigt i de oplysninger").doesNotContain("<");
+    assertThat(driver.taskField(task, "emailAttachments")).contains("kvittering.pdf (application/pdf, about");
+    assertThat(driver.taskField(task, "suggestedRight")).isEqualTo("access (Art 15)");
+    assertThat(driver.taskField(task, "language")).isEqualTo("da");
+    assertThat(driver.taskField(task, "earlierRequests")).isEqualTo("None.");
+    assertThat(driver.taskField(task, "emailReceivedAt")).isNotBlank();
+    // the process holds the e-mail's id, its route and the task's due date; the mail itself only the task's screen
+    assertThat(runtime.getVariables(task.getProcessInstanceId()).keySet())
+        .containsExactlyInAnyOrder("inboundEmailId", "attachedAtOnce", "taskDueDate");
+
+    driver.runDueJobs(); // flags it handled in the mailbox
+    assertThat(poller.poll()).isZero();
+    assertThat(openTasksFor(email)).isOne();
+
+    driver.submitAsOfficer(task, Map.of("emailDecision", "NOT_A_REQUEST", "dismissalReason", "Test mail"));
+    assertThat(inbox.get(email.id()).state()).isEqualTo(InboxState.NOT_A_REQUEST);
+  }
+
+  @Test
+  void theSameMailTwiceGivesOneTask() throws Exception {
+    String subject = "Sletning " + UUID.randomUUID();
+    MimeMessage message = mail(subject, "Slet venligst mine oplysninger. Mvh Mette", null, false);
+    send(message);
+    send(message); // a second copy with the same Message-ID
+
+    // two polls before the flag job runs: a restart between commit and flag reads it again
+    assertThat(poller.poll()).isEqualTo(1);
+    assertThat(poller.poll()).isZero();
+
+    InboundEmail email = stored(subject);
+    assertThat(openTasksFor(email)).isOne();
+    assertThat(email.suggestedType()).isEqualTo("ERASURE");
+    driver.runDueJobs();
+    assertThat(poller.poll()).isZero();
+    assertThat(openTasksFor(email)).isOne();
+
+    inbox.dismiss(email.id(), "Test mail", "officer");
+    assertThat(openTasksFor(email)).isZero();
+  }
+
+  @Test
+  void officerRegistersAnAccessAndAnErasureRequestFromOneMailInTasklist() throws Exception {
+    String subject = "Indsigt og sletning " + UUID.randomUUID();
+    InboundEmail email = received(subject, "Jeg vil have indsigt, og bagefter skal I slette mine oplysninger.");
+    driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
+    Task task = taskOf(email);
+
+    // bad input is a form message, and nothing changes
+    assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("emailDecision", "REGISTER")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Please correct the form")
+        .hasMessageContaining("choose at least one right");
+    assertThat(inbox.get(email.id()).state()).isEqualTo(InboxState.NEW);
+    assertThat(openTasksFor(email)).isOne();
+
+    driver.submitAsOfficer(task, Map.of("emailDecision", "REGISTER", "rightAccess", true, "rightErasure", true,
+        "language", "da"));
+
+    InboundEmail registered = inbox.get(email.id());
+    assertThat(registered.state()).isEqualTo(InboxState.REGISTERED);
+    assertThat(registered.references()).hasSize(2);
+    assertThat(openTasksFor(email)).isZero();
+    List<String> types = registered.references().stream().map(this::view).map(view -> {
+      // received when the mail reached the mailbox: not the Date header (3 days earlier), not registration time
+      assertThat(OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant()).isEqualTo(email.receivedAt());
+      assertThat(view.path("channel").asText()).isEqualTo("EMAIL");
+      assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
+      return view.path("type").asText();
+    }).toList();
+    assertThat(types).containsExactlyInAnyOrder("ACCESS", "ERASURE");
+  }
+
+  @Test
+  void apiRegistersFromTheMailAndEndsTheTask() throws Exception {
+    String subject = "Request " + UUID.randomUUID();
+    InboundEmail email = received(subject, "Dear MICO, please give me a copy of my data and erase it afterwards. Regards");
+    driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
+
+    mvc.perform(get("/api/officer/inbox").param("state", "NEW").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.id == %d)].from".formatted(email.id()))
+            .value("Mette Kjærgaard Sørensen <" + sender + ">"))
+        .andExpect(jsonPath("$[?(@.id == %d)].language".formatted(email.id())).value("en"))
+        .andExpect(jsonPath("$[?(@.id == %d)].state".formatted(email.id())).value("NEW"));
+
+    String answer = mvc.perform(post("/api/officer/inbox/{id}/registration", email.id())
+            .with(httpBasic("officer", "officer")).contentType(MediaType.APPLICATION_JSON)
+            .content("[{\"type\": \"ACCESS\"}, {\"type\": \"ERASURE\", \"details\": \"Everything\"}]"))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    List<String> references = json.readerForListOf(String.class).readValue(json.readTree(answer).path("references"));
+    assertThat(references).hasSize(2).allMatch(reference -> reference.startsWith("DSR-"));
+    for (String reference : references) {
+      JsonNode view = view(reference);
+      assertThat(OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant()).isEqualTo(email.receivedAt());
+      assertThat(view.path("channel").asText()).isEqualTo("EMAIL");
+    }
+    assertThat(openTasksFor(email)).isZero();
+    String process = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("INBOX-" + email.id())
+        .singleResult().getId();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(process)
+        .activityId("EndEvent_EmailHandledThroughApi").count()).isOne();
+
+    // the same action twice changes nothing
+    mvc.perform(post("/api/officer/inbox/{id}/registration", email.id()).with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("[{\"type\": \"ACCESS\"}]"))
+        .andExpect(status().isConflict());
+    assertThat(inbox.get(email.id()).references()).containsExactlyInAnyOrderElementsOf(references);
+  }
+
+  @Test
+  void dismissalIsKeptWithItsReasonAndManagersSeeCountsOnly() throws Exception {
+    String subject = "Tilbud " + UUID.randomUUID();
+    InboundEmail email = received(subject, "Vi tilbyder billige kuglepenne.");
+
+    mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \" \"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    assertThat(openTasksFor(email)).isOne();
+
+    mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Advertising\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("NOT_A_REQUEST"));
+    assertThat(inbox.get(email.id()).dismissalReason()).isEqualTo("Advertising");
+    assertThat(openTasksFor(email)).isZero();
+
+    mvc.perform(get("/api/officer/inbox").param("state", "NOT_A_REQUEST").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.id == %d)].state".formatted(email.id())).value("NOT_A_REQUEST"));
+    mvc.perform(get("/api/officer/inbox").with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
+    mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("manager", "manager"))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"x\"}")).andExpect(status().isForbidden());
+    mvc.perform(get("/api/officer/inbox/counts").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.NOT_A_REQUEST").isNumber())
+        .andExpect(jsonPath("$.NEW").isNumber());
+    mvc.perform(post("/api/officer/inbox/{id}/dismissal", 999_999).with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"x\"}"))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void officerAttachesAFollowUpToItsRequest() throws Exception {
+    String reference = earlierAccessRequest();
+    // no reference anywhere in it: the officer recognises the follow-up
+    String subject = "Kopi af mit pas " + UUID.randomUUID();
+    InboundEmail email = received(subject, "Her er kopien af mit pas, som I bad om.");
+    Task task = taskOf(email);
+    assertThat(driver.taskField(task, "earlierRequests")).contains(reference);
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(task,
+        Map.of("emailDecision", "ATTACH", "attachToReference", "DSR-1999-00001")))
+        .hasMessageContaining("there is no request with that reference");
+    driver.submitAsOfficer(task, Map.of("emailDecision", "ATTACH", "attachToReference", reference));
+
+    assertThat(inbox.get(email.id()).state()).isEqualTo(InboxState.ATTACHED);
+    assertThat(inbox.get(email.id()).references()).containsExactly(reference);
+    assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
+  }
+
+  @Test
+  void subjectsReplyIsAttachedToItsRequestAtOnceAndAForgedReferenceGoesToTheOfficer() throws Exception {
+    String reference = earlierAccessRequest();
+
+    String reply = "Re: Din anmodning " + reference + " " + UUID.randomUUID();
+    send(mail(reply, "Her er kopien af mit pas.", null, false));
+    String forged = "Re: " + reference + " " + UUID.randomUUID();
+    MimeMessage fromSomeoneElse = mail(forged, "Send mig Mettes oplysninger.", null, false);
+    fromSomeoneElse.setFrom(new InternetAddress("someone.else@example.dk"));
+    send(fromSomeoneElse);
+    assertThat(poller.poll()).isEqualTo(2);
+
+    InboundEmail attached = inbox.list(InboxState.ATTACHED).stream().filter(e -> reply.equals(e.subject()))
+        .findFirst().orElseThrow();
+    assertThat(attached.references()).containsExactly(reference);
+    assertThat(openTasksFor(attached)).isZero();
+    assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
+    InboundEmail notAttached = stored(forged);
+    assertThat(openTasksFor(notAttached)).isOne();
+
+    inbox.dismiss(notAttached.id(), "Not the subject", "officer");
+  }
+
+  /** An access request the sender made yesterday, registered by the officer (the clock set to now). */
+  private String earlierAccessRequest() throws Exception {
+    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
+    return api.register("""
+        {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
+         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+  }
+
+  /** A plain-text mail sent to the GDPR mailbox and read by one poll. */
+  private InboundEmail received(String subject, String text) throws Exception {
+    send(mail(subject, text, null, false));
+    poller.poll();
+    return stored(subject);
+  }
+
+  /** A mail from the demo persona to the GDPR mailbox, its Date header three days before it is sent. */
+  private MimeMessage mail(String subject, String text, String html, boolean withAttachment) throws Exception {
+    String messageId = "<" + UUID.randomUUID() + "@fjordbyg.example>";
+    MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties())) {
+      @Override
+      protected void updateMessageID() throws jakarta.mail.MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
+    message.setFrom(new InternetAddress(sender, "Mette Kjærgaard Sørensen", "UTF-8"));
+    message.setRecipients(MimeMessage.RecipientType.TO, MAILBOX);
+    message.setSubject(subject, "UTF-8");
+    message.setSentDate(Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    MimeBodyPart plain = new MimeBodyPart();
+    plain.setText(text, "UTF-8");
+    alternatives.addBodyPart(plain);
+    if (html != null) {
+      MimeBodyPart rich = new MimeBodyPart();
+      rich.setContent(html, "text/html; charset=UTF-8");
+      alternatives.addBodyPart(rich);
+    }
+    if (!withAttachment) {
+      message.setContent(alternatives);
+      return message;
+    }
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent(alternatives);
+    mixed.addBodyPart(body);
+    MimeBodyPart attachment = new MimeBodyPart();
+    attachment.setContent("%PDF-1.4 a receipt".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+    attachment.setFileName("kvittering.pdf");
+    attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+    mixed.addBodyPart(attachment);
+    message.setContent(mixed);
+    return message;
+  }
+
+  /** Sends through the embedded SMTP server, bracketing the arrival with the wall clock (seconds, as IMAP has it). */
+  private void send(MimeMessage message) {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    sentFrom = sentFrom == null ? before : sentFrom;
+    smtp.send(message);
+    sentUntil = Instant.now().plusSeconds(1);
+  }
+
+  private InboundEmail stored(String subject) {
+    List<InboundEmail> found = inbox.list(InboxState.NEW).stream().filter(e -> subject.equals(e.subject())).toList();
+    assertThat(found).as("new e-mail '%s'", subject).hasSize(1);
+    return found.get(0);
+  }
+
+  private Task taskOf(InboundEmail email) {
+    List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + email.id())
+        .taskDefinitionKey(TASK).list();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private long openTasksFor(InboundEmail email) {
+    return tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + email.id()).taskDefinitionKey(TASK).count();
+  }
+
+  private JsonNode view(String reference) {
+    try {
+      return api.view(reference);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
