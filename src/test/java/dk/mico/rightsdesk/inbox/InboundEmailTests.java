@@ -12,8 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -58,6 +62,8 @@ class InboundEmailTests {
   @Autowired InboxPoller poller;
   @Autowired Inbox inbox;
   @Autowired JavaMailSender smtp;
+  @Autowired EmbeddedMailServer mailServer;
+  @Autowired InboxProperties mailbox;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
@@ -66,8 +72,8 @@ class InboundEmailTests {
 
   /** A sender of its own per test: requests of one person for one right would be duplicates across tests. */
   private final String sender = "mette." + UUID.randomUUID().toString().substring(0, 8) + "@fjordbyg.example";
-  private Instant sentFrom;
-  private Instant sentUntil;
+  /** When the last mail reached the mailbox, on the test clock (whole seconds, as IMAP keeps it). */
+  private Instant arrivedAt;
 
   @BeforeEach
   void reset() {
@@ -77,13 +83,14 @@ class InboundEmailTests {
   @Test
   void mailInBecomesOneTaskShowingTheMailWithoutPuttingItIntoTheProcess() throws Exception {
     String subject = "Indsigt " + UUID.randomUUID();
-    send(mail(subject, "Hej, jeg vil gerne have indsigt i de oplysninger, I har om mig. Venlig hilsen Mette",
+    // through the embedded SMTP port, as in the demo: it lands in the GDPR mailbox, stamped by the mail server
+    smtp.send(mail(subject, "Hej, jeg vil gerne have indsigt i de oplysninger, I har om mig. Venlig hilsen Mette",
         "<p>Hej, jeg vil gerne have <b>indsigt</b>.</p><script>alert('x')</script>", true));
 
     assertThat(poller.poll()).isEqualTo(1);
 
     InboundEmail email = stored(subject);
-    assertThat(email.receivedAt()).isBetween(sentFrom, sentUntil);
+    assertThat(email.receivedAt()).isNotNull();
     assertThat(email.suggestedType()).isEqualTo("ACCESS");
     assertThat(email.language()).isEqualTo("da");
     Task task = taskOf(email);
@@ -134,6 +141,7 @@ class InboundEmailTests {
   void officerRegistersAnAccessAndAnErasureRequestFromOneMailInTasklist() throws Exception {
     String subject = "Indsigt og sletning " + UUID.randomUUID();
     InboundEmail email = received(subject, "Jeg vil have indsigt, og bagefter skal I slette mine oplysninger.");
+    assertThat(email.receivedAt()).as("the mailbox's arrival time, not the Date header").isEqualTo(arrivedAt);
     driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
     Task task = taskOf(email);
 
@@ -274,12 +282,11 @@ class InboundEmailTests {
     inbox.dismiss(notAttached.id(), "Not the subject", "officer");
   }
 
-  /** An access request the sender made yesterday, registered by the officer (the clock set to now). */
+  /** An access request the sender made yesterday, registered by the officer. */
   private String earlierAccessRequest() throws Exception {
-    driver.setTime(Date.from(Instant.now().plusSeconds(60)));
     return api.register("""
         {"type": "ACCESS", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
-         "receivedAt": "%s", "language": "da"}""".formatted(sender, OffsetDateTime.now().minusDays(1)));
+         "receivedAt": "%s", "language": "da"}""".formatted(sender, TestClock.now().minus(1, ChronoUnit.DAYS)));
   }
 
   /** A plain-text mail sent to the GDPR mailbox and read by one poll. */
@@ -301,7 +308,7 @@ class InboundEmailTests {
     message.setFrom(new InternetAddress(sender, "Mette Kjærgaard Sørensen", "UTF-8"));
     message.setRecipients(MimeMessage.RecipientType.TO, MAILBOX);
     message.setSubject(subject, "UTF-8");
-    message.setSentDate(Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+    message.setSentDate(Date.from(TestClock.now().minus(3, ChronoUnit.DAYS)));
     MimeMultipart alternatives = new MimeMultipart("alternative");
     MimeBodyPart plain = new MimeBodyPart();
     plain.setText(text, "UTF-8");
@@ -328,12 +335,27 @@ class InboundEmailTests {
     return message;
   }
 
-  /** Sends through the embedded SMTP server, bracketing the arrival with the wall clock (seconds, as IMAP has it). */
-  private void send(MimeMessage message) {
-    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    sentFrom = sentFrom == null ? before : sentFrom;
-    smtp.send(message);
-    sentUntil = Instant.now().plusSeconds(1);
+  /**
+   * Puts the mail into the GDPR mailbox as arrived now on the test clock: an IMAP APPEND with that arrival time
+   * (INTERNALDATE), since the mail server stamps what comes by SMTP with the machine's clock.
+   */
+  private void send(MimeMessage message) throws Exception {
+    arrivedAt = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+    MimeMessage arriving = new MimeMessage(message) {
+      @Override
+      public Date getReceivedDate() {
+        return Date.from(arrivedAt);
+      }
+
+      @Override
+      protected void updateMessageID() throws jakarta.mail.MessagingException {
+        setHeader("Message-ID", message.getMessageID());
+      }
+    };
+    try (Store store = Session.getInstance(new java.util.Properties()).getStore("imap")) {
+      store.connect(mailbox.host(), mailServer.imapPort(), mailbox.user(), mailbox.password());
+      store.getFolder(mailbox.folder()).appendMessages(new Message[] {arriving}); // APPEND needs no open folder
+    }
   }
 
   private InboundEmail stored(String subject) {

@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,7 +64,7 @@ class PageHeadersTests {
     String erasure = api.register("""
         {"type": "ERASURE", "name": "Karen Østergaard", "email": "karen.oestergaard@example.dk", "language": "en",
          "channel": "EMAIL", "receivedAt": "%s", "identityVerified": true,
-         "identityNote": "Wrote from the address we hold"}""".formatted(Instant.now().minusSeconds(60)));
+         "identityNote": "Wrote from the address we hold"}""".formatted(TestClock.now().minusSeconds(60)));
     driver.runDueJobs();
 
     assertStrictPage(get("/"), 200);
@@ -119,7 +119,7 @@ class PageHeadersTests {
     String reference = api.register("""
         {"type": "ACCESS", "name": "%s", "email": "%s", "language": "da", "channel": "LETTER", "receivedAt": "%s",
          "identityVerified": true, "identityNote": "Signed letter"}""".formatted(name, email,
-        Instant.now().minusSeconds(7200)));
+        TestClock.now().minusSeconds(7200)));
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_SearchManualSystem"),
         Map.of("foundInSystem", "NOTHING"));
