@@ -31,9 +31,12 @@ public class WebappSession {
     get("/camunda/app/" + app + "/");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+    int status = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    // the login starts a new session without a CSRF token; the app's next page load fetches one, so POSTs work
+    get("/camunda/app/" + app + "/");
+    return status;
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
