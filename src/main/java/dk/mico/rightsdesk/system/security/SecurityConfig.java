@@ -74,7 +74,7 @@ class SecurityConfig {
     return Arrays.stream(patterns).map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
   }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, int status, String title,
+  static void problem(HttpServletResponse response, ObjectMapper json, int status, String title,
       String detail) throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
