@@ -37,9 +37,15 @@ public class WebappSession {
     get("/camunda/app/" + app + "/");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (answer.statusCode() == 200) {
+      // the login starts a new session without a CSRF token; the app's next page load fetches one, so POSTs work
+      get("/camunda/app/" + app + "/");
+    }
+    return answer;
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -4,11 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CamundaWebappSessionFilter extends OncePerRequestFilter {
 
-  private static final String ENGINE = "default";
   private static final String OFFICER_PAGES = "/officer/";
 
   @Override
@@ -32,12 +27,9 @@ class CamundaWebappSessionFilter extends OncePerRequestFilter {
     // the officer's review pages post forms that carry Spring Security's CSRF token, which a foreign page cannot read
     boolean officerForm = "POST".equals(request.getMethod()) && request.getRequestURI().startsWith(OFFICER_PAGES);
     boolean safe = reading || officerForm;
-    HttpSession session = request.getSession(false);
-    if (safe && session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication user = authentications == null ? null
-          : authentications.getAuthenticationForProcessEngine(ENGINE);
-      if (user instanceof UserAuthentication camundaUser && camundaUser.getGroupIds() != null) {
+    if (safe && SecurityContextHolder.getContext().getAuthentication() == null) {
+      UserAuthentication camundaUser = WebappSessions.user(request);
+      if (camundaUser != null && camundaUser.getGroupIds() != null) {
         var token = new UsernamePasswordAuthenticationToken(
             camundaUser.getIdentityId(), null, RoleMapping.authorities(camundaUser.getGroupIds()));
         var context = SecurityContextHolder.createEmptyContext();
