@@ -2,22 +2,14 @@ package dk.mico.rightsdesk.system.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -62,13 +54,13 @@ class WebappLoginGuard extends OncePerRequestFilter {
           "A login form holds a user name and a password.");
       return;
     }
-    Charset charset = charsetOf(request);
+    Charset charset = RereadableRequest.charsetOf(request);
     LoginThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr(), userName(form, charset));
     if (attempt.refused()) {
       SecurityProblems.tooManyFailedLogins(response, json, attempt.retryAfterSeconds());
       return;
     }
-    chain.doFilter(new ReadAgain(request, form, charset), response);
+    chain.doFilter(new RereadableRequest(request, form, charset), response);
     // Camunda's login answers 200 for the right password and 401 for a wrong one (or an unknown user). A 403 comes
     // from the CSRF filter before any check (a foreign page posting the form), or for the right password of a user
     // without access to this webapp: no wrong password was checked. Anything else, an error, stays counted.
@@ -79,16 +71,6 @@ class WebappLoginGuard extends OncePerRequestFilter {
       throttle.failed(attempt);
     } else if (status == HttpStatus.FORBIDDEN.value()) {
       throttle.notChecked(attempt);
-    }
-  }
-
-  /** The charset the form declares in its Content-Type, as Camunda's form reader takes it; UTF-8 by default. */
-  private static Charset charsetOf(HttpServletRequest request) {
-    try {
-      Charset declared = MediaType.parseMediaType(request.getContentType()).getCharset();
-      return declared == null ? StandardCharsets.UTF_8 : declared;
-    } catch (IllegalArgumentException unreadable) {
-      return StandardCharsets.UTF_8; // Camunda cannot read such a form either
     }
   }
 
@@ -105,54 +87,5 @@ class WebappLoginGuard extends OncePerRequestFilter {
       }
     }
     return null;
-  }
-
-  /** The request with its form, read here already, readable once more for Camunda. */
-  private static final class ReadAgain extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-    private final Charset charset;
-
-    ReadAgain(HttpServletRequest request, byte[] body, Charset charset) {
-      super(request);
-      this.body = body;
-      this.charset = charset;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The login form is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
   }
 }
