@@ -63,7 +63,7 @@ final class RereadableRequest extends HttpServletRequestWrapper {
 
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("The body was read already; it can only be read synchronously");
+        throw new IllegalStateException("The body was read already; it can only be read synchronously");
       }
     };
   }
