@@ -1,5 +1,8 @@
 package dk.mico.rightsdesk.inbox;
 
+import static dk.mico.rightsdesk.request.TextRules.FREE_TEXT;
+import static dk.mico.rightsdesk.request.TextRules.SINGLE_LINE;
+
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
  * Reads an e-mail of the GDPR mailbox into what the officer's screen shows: sender, arrival time, subject, the text
  * (plain text preferred, HTML turned into text), and its attachments by name, type and size, never opened. A
  * message that cannot be read as MIME (a broken structure, an unknown charset) still gives its raw source as text.
+ * Characters the request record refuses (NUL, control and text-direction characters) are left out, so that every
+ * e-mail can be stored (PostgreSQL takes no NUL) and its text can become a request's details.
  */
 @Component
 class EmailParser {
@@ -51,19 +56,21 @@ class EmailParser {
     java.time.Instant receivedAt = arrived != null ? arrived.toInstant() : clock.instant();
     InternetAddress sender = sender(message);
     String senderEmail = sender == null ? null : limit(sender.getAddress().toLowerCase(Locale.ROOT), 320);
-    String senderName = sender == null || sender.getPersonal() == null || sender.getPersonal().isBlank()
-        ? null : limit(sender.getPersonal().strip(), 200);
+    String senderName = sender == null || sender.getPersonal() == null
+        || SINGLE_LINE.withoutRefused(sender.getPersonal()).isBlank()
+        ? null : limit(SINGLE_LINE.withoutRefused(sender.getPersonal()).strip(), 200);
     String subject = subject(message);
     String repliesTo = limit(headers(message, "In-Reply-To") + " " + headers(message, "References"), 4000);
     try {
       Body body = new Body();
       read(message, body);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
-          limit(body.text(), MAX_TEXT), limit(String.join("\n", body.attachments), 4000), true, repliesTo);
+          limit(FREE_TEXT.withoutRefused(body.text()), MAX_TEXT),
+          limit(FREE_TEXT.withoutRefused(String.join("\n", body.attachments)), 4000), true, repliesTo);
     } catch (MessagingException | IOException | RuntimeException unreadable) {
       String rawText = new String(raw(message), StandardCharsets.ISO_8859_1);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
-          limit(rawText, MAX_TEXT), null, false, repliesTo);
+          limit(FREE_TEXT.withoutRefused(rawText), MAX_TEXT), null, false, repliesTo);
     }
   }
 
@@ -142,7 +149,7 @@ class EmailParser {
 
   private static String subject(Message message) {
     try {
-      return limit(message.getSubject(), 1000);
+      return limit(SINGLE_LINE.withoutRefused(message.getSubject()), 1000);
     } catch (MessagingException e) {
       return null;
     }

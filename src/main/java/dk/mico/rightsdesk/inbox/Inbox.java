@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.Step;
+import dk.mico.rightsdesk.request.TextRules;
 import dk.mico.rightsdesk.request.UnknownRequestException;
 import java.time.Clock;
 import java.util.List;
@@ -167,6 +168,10 @@ public class Inbox {
     }
     if (reason.strip().length() > MAX_DETAILS) {
       throw new InvalidRequestException(List.of(new Violation("reason", "is longer than 4000 characters")));
+    }
+    String refused = TextRules.FREE_TEXT.problemWith(reason);
+    if (refused != null) {
+      throw new InvalidRequestException(List.of(new Violation("reason", refused)));
     }
     take(id, InboxState.NOT_A_REQUEST, reason.strip(), officer);
   }

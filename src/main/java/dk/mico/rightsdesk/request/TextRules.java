@@ -62,5 +62,19 @@ public enum TextRules {
     return null;
   }
 
+  /**
+   * The text without the characters this rule refuses, for text that comes from outside and must be kept anyway
+   * (an e-mail in the GDPR mailbox): what is left can be stored, shown and used as a request's text.
+   */
+  public String withoutRefused(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder kept = new StringBuilder(text.length());
+    text.codePoints().filter(c -> Character.getType(c) != Character.SURROGATE && refusal(c) == null)
+        .forEach(kept::appendCodePoint);
+    return kept.toString();
+  }
+
   abstract String refusal(int character);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import dk.mico.rightsdesk.request.TextRules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,6 +65,23 @@ class InboundEmailParserTests {
     assertThat(email.parsed()).isFalse();
     assertThat(email.text()).contains("Slet mine oplysninger").contains("Content-Type: multipart/mixed");
     assertThat(email.messageKey()).startsWith("sha256:").hasSize("sha256:".length() + 64);
+  }
+
+  @Test
+  void charactersARequestCannotHoldAreLeftOutSoTheMailCanBeStoredAndRegistered() throws Exception {
+    ReceivedEmail email = parse("""
+        From: =?UTF-8?Q?Eve=E2=80=AE_Holm?= <eve@example.dk>
+        Subject: =?UTF-8?Q?Slet=E2=80=8B_mig?=
+        Message-ID: <nul@example.dk>
+        Content-Type: text/html; charset=UTF-8
+
+        <p>Slet&#0; mine\u0007 oplysninger \u202Eigen</p>
+        """);
+
+    assertThat(email.senderName()).isEqualTo("Eve Holm");
+    assertThat(email.subject()).isEqualTo("Slet mig");
+    assertThat(email.text()).isEqualTo("Slet mine oplysninger igen");
+    assertThat(TextRules.FREE_TEXT.problemWith(email.text())).isNull();
   }
 
   @Test

@@ -216,6 +216,10 @@ class InboundEmailTests {
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \" \"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Spam\\u0000\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
     assertThat(openTasksFor(email)).isOne();
 
     mvc.perform(post("/api/officer/inbox/{id}/dismissal", email.id()).with(httpBasic("officer", "officer"))
