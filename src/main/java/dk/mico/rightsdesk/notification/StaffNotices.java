@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,12 +141,13 @@ public class StaffNotices {
    * throttle sends it once per episode (until the user logs in again), so it needs no key of its own here.
    */
   public void failedLogins(String userId, int failures, Instant since, Duration maxDelay, List<String> admins) {
-    String sinceText = since.atZone(calendar.zone()).truncatedTo(ChronoUnit.MINUTES).toLocalDateTime()
-        .toString().replace('T', ' ');
+    ZonedDateTime local = since.atZone(calendar.zone());
+    String sinceText = LetterComposer.format(local.toLocalDate(), Locale.ENGLISH) + " at "
+        + local.format(DateTimeFormatter.ofPattern("HH:mm"));
     String cap = maxDelay.toSeconds() % 60 == 0 ? maxDelay.toMinutes() + " minutes"
         : maxDelay.toSeconds() + " seconds";
-    String body = failures + " failed logins for user " + userId + " since " + sinceText + " (" + calendar.zone()
-        + "), through Tasklist, Cockpit, Admin or the API.\n\n"
+    String body = failures + " failed logins for user " + userId + " since " + sinceText + " (Copenhagen time)"
+        + ", through Tasklist, Cockpit, Admin or the API.\n\n"
         + "Rights Desk slows further logins for this user and from each client address down: after a few failures "
         + "every attempt waits, the wait doubling up to " + cap + ". The account is not locked: the right password "
         + "works once the wait has passed, and at once from an address where the user logged in recently.\n\n"

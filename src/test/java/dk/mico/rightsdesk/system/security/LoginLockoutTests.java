@@ -156,7 +156,9 @@ class LoginLockoutTests {
     List<MimeMessage> told = driver.mailTo("admin@mico.dk");
     assertThat(told).as("one notice for the first episode, however long it goes on").hasSize(1);
     assertThat(TestDriver.subject(told.get(0))).contains("officer");
-    assertThat(TestDriver.body(told.get(0))).contains("10 failed logins").doesNotContain("secret-guess");
+    assertThat(TestDriver.body(told.get(0))).contains("10 failed logins").doesNotContain("secret-guess")
+        .containsPattern("since \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} \\(Copenhagen time\\)")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     assertThat(driver.mailTo("officer@mico.dk")).as("only the admins").isEmpty();
     assertThat(driver.mailTo("manager@mico.dk")).isEmpty();
 
