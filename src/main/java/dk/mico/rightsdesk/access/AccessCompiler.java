@@ -92,7 +92,7 @@ public class AccessCompiler {
     if (found) {
       Map<String, Object> columns = Map.of("found", whatWasFound.strip());
       compiled.put(new NewRecord(AccessRecords.MANUAL_TABLE, "1", AccessRecords.MANUAL_MATCH,
-          List.of(declaration.activity()), declaration.legalBasis(), declaration.source(), null, columns, true),
+          List.of(declaration.activity().da()), declaration.legalBasis(), null, null, columns, true),
           passages(columns, otherPeople(request)));
     }
     records.replaceSystem(request.id(), systemId, compiled);

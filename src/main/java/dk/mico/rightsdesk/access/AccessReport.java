@@ -29,7 +29,7 @@ public record AccessReport(
     String transfers,
     String automatedDecisions) {
 
-  /** One system and what it holds on the subject. */
+  /** One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text. */
   public record SystemPart(String id, String name, String activity, String purpose, String legalBasis,
       String source, String retention, List<String> categories, List<RecipientLine> recipients,
       List<Item> items) {}

@@ -64,8 +64,8 @@ public class AccessReports {
       for (StoredRecord record : released.getOrDefault(system.id(), List.of())) {
         List<String> reasons = portability ? Portability.reasonsNotPortable(record) : List.of();
         if (!reasons.isEmpty()) {
-          leftOut.add(new LeftOut(system.name(), record.table(), record.recordId(),
-              String.join(", ", record.categories()),
+          leftOut.add(new LeftOut(system.name(locale), record.table(), record.recordId(),
+              String.join(", ", systems.categories(system.id(), record.table(), record.categories(), locale)),
               reasons.stream().map(key -> messages.getMessage(key, null, locale)).toList()));
           continue;
         }
@@ -75,15 +75,15 @@ public class AccessReports {
             withRedactions(record.columns(), own, locale)));
       }
       if (!items.isEmpty()) {
-        parts.add(new SystemPart(system.id(), system.name(), system.activity(), system.purpose(),
-            system.legalBasis(), system.source(), system.retention(), categories(released.get(system.id())),
-            recipients(system), items));
+        parts.add(new SystemPart(system.id(), system.name(locale), system.activity(locale), system.purpose(locale),
+            system.legalBasis(), system.source(locale), system.retention(locale),
+            categories(system.id(), released.get(system.id()), locale), recipients(system), items));
       }
     }
     String note = records.review(request.id()).map(Review::note).orElse(null);
     return new AccessReport(request.reference(), request.type(), locale, request.subject().name(),
         LocalDate.ofInstant(clock.instant(), calendar.zone()), parts, leftOut,
-        systems.systems().stream().map(SystemDeclaration::name).toList(), redactions, note,
+        systems.systems().stream().map(s -> s.name(locale)).toList(), redactions, note,
         practice.transfers(locale), practice.automatedDecisions(locale));
   }
 
@@ -113,8 +113,10 @@ public class AccessReports {
     return messages.getMessage("access.source." + record.source(), null, record.source(), locale);
   }
 
-  private static List<String> categories(List<StoredRecord> records) {
-    return records.stream().flatMap(r -> r.categories().stream()).distinct().toList();
+  private List<String> categories(String systemId, List<StoredRecord> records, Locale locale) {
+    return records.stream()
+        .flatMap(r -> systems.categories(systemId, r.table(), r.categories(), locale).stream())
+        .distinct().toList();
   }
 
   private List<RecipientLine> recipients(SystemDeclaration system) {

@@ -91,12 +91,12 @@ public class AccessReview {
     List<Passage> passages = records.passages(request.id());
     Map<Long, StoredRecord> byId = all.stream().collect(Collectors.toMap(StoredRecord::id, Function.identity()));
     Map<String, String> names = systems.systems().stream()
-        .collect(Collectors.toMap(SystemDeclaration::id, SystemDeclaration::name));
+        .collect(Collectors.toMap(SystemDeclaration::id, SystemDeclaration::staffName));
     List<SystemReturn> returned = systems.systems().stream().map(s -> {
       List<StoredRecord> own = all.stream().filter(r -> r.system().equals(s.id())).toList();
       long flagged = passages.stream().filter(p -> p.flagged() && byId.get(p.recordId()).system().equals(s.id()))
           .count();
-      return new SystemReturn(s.name(), s.accessMode().name().equals("MANUAL"),
+      return new SystemReturn(s.staffName(), s.accessMode().name().equals("MANUAL"),
           own.stream().filter(r -> !r.nameOnly()).count(), own.stream().filter(StoredRecord::nameOnly).count(),
           flagged);
     }).toList();

@@ -170,7 +170,7 @@ class ReportFiles {
         document.add(spaced(new Paragraph(part.name(), heading)));
         PdfPTable facts = new PdfPTable(new float[] {1, 3});
         facts.setWidthPercentage(100);
-        row(facts, text("access.report.purpose", locale), part.activity() + ". " + part.purpose(), body);
+        row(facts, text("access.report.purpose", locale), part.purpose(), body);
         row(facts, text("access.report.legalBasis", locale), part.legalBasis(), body);
         row(facts, text("access.report.categories", locale), String.join(", ", part.categories()), body);
         row(facts, text("access.report.recipients", locale), recipients(part, locale), body);

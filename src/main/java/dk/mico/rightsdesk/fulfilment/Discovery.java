@@ -56,9 +56,9 @@ public class Discovery {
     return systems.system(SystemId.of(systemId)).ownerGroup();
   }
 
-  /** A system's name as letters and task screens show it. */
+  /** A system's name as task screens show it (the staff's name). */
   public String systemName(String systemId) {
-    return systems.system(SystemId.of(systemId)).name();
+    return systems.system(SystemId.of(systemId)).staffName();
   }
 
   /** The systems that only their owners can search, by hand (a Tasklist task each). */

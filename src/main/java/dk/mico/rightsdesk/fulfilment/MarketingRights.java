@@ -120,12 +120,12 @@ public class MarketingRights {
         if (found.isEmpty()) {
           continue;
         }
-        String categories = String.join(", ", table.categories());
+        String categories = String.join(", ", table.categories(locale));
         if (table.consentOnly() && (withdrawal || marketingList)) {
           String action = table.eraseMode() == CompanyProperties.EraseMode.ANONYMISE ? "ANONYMISED" : "DELETED";
-          done.add("- " + text("auto.change." + action, locale, system.name(), found.size(), categories));
+          done.add("- " + text("auto.change." + action, locale, system.name(locale), found.size(), categories));
         } else if (table.marketingColumn() != null && !table.marketingColumn().isBlank()) {
-          done.add("- " + text("auto.change.MARKETING_STOPPED", locale, system.name(), found.size(), categories));
+          done.add("- " + text("auto.change.MARKETING_STOPPED", locale, system.name(locale), found.size(), categories));
         }
       }
     }

@@ -99,7 +99,7 @@ public class RecipientNotices {
     List<SystemDeclaration> concerned = systemIds.stream().map(id -> systems.system(SystemId.of(id)))
         .filter(s -> s.recipients().contains(recipientId))
         .toList();
-    String systemNames = concerned.stream().map(SystemDeclaration::name).collect(Collectors.joining(", "));
+    String systemNames = concerned.stream().map(SystemDeclaration::staffName).collect(Collectors.joining(", "));
     String key = reference + "/NOTICE/" + recipientId + "/" + action;
     mail.send(key, recipient.noticeContact(), subjectLine(reference, action), body(request, recipient, action,
         systemNames));

@@ -156,7 +156,7 @@ public class Rectifications {
       case CORRECT -> {
         List<String> where = findings.changes(request.id()).stream()
             .filter(c -> "RECTIFIED".equals(c.action()))
-            .map(c -> systems.system(SystemId.of(c.system())).name())
+            .map(c -> systems.name(c.system(), locale))
             .distinct().toList();
         done.add(where.isEmpty() ? text("rights.rectified.already", locale, check.column())
             : text("rights.rectified", locale, check.column(), String.join(", ", where)));
@@ -164,7 +164,7 @@ public class Rectifications {
       case SUPPLEMENT -> {
         List<String> where = findings.changes(request.id()).stream()
             .filter(c -> WorkByHand.DONE.equals(c.action()))
-            .map(c -> systems.system(SystemId.of(c.system())).name())
+            .map(c -> systems.name(c.system(), locale))
             .distinct().toList();
         done.add(where.isEmpty() ? text("rights.supplemented.kept", locale, check.statement())
             : text("rights.supplemented", locale, check.statement(), String.join(", ", where)));
@@ -175,8 +175,8 @@ public class Rectifications {
       findings.changes(request.id()).stream()
           .filter(c -> WorkByHand.DONE.equals(c.action()) || WorkByHand.NOTHING_HELD.equals(c.action()))
           .forEach(c -> done.add("- " + text("rights.change." + c.action(), locale,
-              systems.system(SystemId.of(c.system())).name(), c.recordIds().size(),
-              String.join(", ", c.categories()))));
+              systems.name(c.system(), locale), c.recordIds().size(),
+              String.join(", ", systems.categories(c.system(), c.table(), c.categories(), locale)))));
     }
     done.add(answers.recipientsLine(reference, locale));
     boolean accurate = ACCURATE.equals(check.decision());

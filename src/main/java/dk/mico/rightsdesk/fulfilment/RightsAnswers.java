@@ -62,18 +62,19 @@ public class RightsAnswers {
       // an objection's restriction is how its processing stopped, and the letter says so
       String key = request.type() == RequestType.OBJECTION && "RESTRICTED".equals(change.action())
           ? "rights.objection.stopped" : "rights.change." + change.action();
-      done.add("- " + text(key, locale, systemName(change.system()), change.recordIds().size(),
-          String.join(", ", change.categories())));
+      done.add("- " + text(key, locale, systems.name(change.system(), locale), change.recordIds().size(),
+          String.join(", ", systems.categories(change.system(), change.table(), change.categories(), locale))));
     }
     if (changes.stream().anyMatch(c -> c.action().startsWith("SUPPRESSION"))) {
       done.add(text("auto.suppression", locale));
     }
     for (Proposal p : proposals) {
-      String where = systemName(p.system()) + " (" + String.join(", ", p.categories()) + ")";
+      String where = systems.name(p.system(), locale) + " ("
+          + String.join(", ", systems.categories(p.system(), p.table(), p.categories(), locale)) + ")";
       String why = p.overridden() ? p.justification() : text("review.reason." + p.reasonCode(), locale);
       switch (p.outcome()) {
         case "KEEP" -> {
-          String line = "- " + text("rights.kept", locale, where, why, article(p));
+          String line = "- " + text("rights.kept", locale, where, why, article(p, locale));
           if (p.erasedAfterRetention()) {
             line += " " + text("rights.kept.until", locale, date(p.keptUntil().plusDays(1), locale));
           }
@@ -82,7 +83,7 @@ public class RightsAnswers {
         // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why, p.article()));
-        case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p)));
+        case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
         case "BALANCE" -> {
           if (balancingGrounds != null) {
             refused.add("- " + text("rights.objection.rejected", locale, where, balancingGrounds));
@@ -130,18 +131,14 @@ public class RightsAnswers {
     return String.join("\n", lines);
   }
 
-  private String article(Proposal p) {
-    return p.article() + (p.keptUntil() != null ? ", " + law(p) : "");
+  private String article(Proposal p, Locale locale) {
+    return p.article() + (p.keptUntil() != null ? ", " + law(p, locale) : "");
   }
 
-  private String law(Proposal p) {
+  private String law(Proposal p, Locale locale) {
     return systems.system(SystemId.of(p.system())).record(p.table())
-        .map(r -> r.retention() == null ? "" : r.retention().law())
+        .map(r -> r.retention() == null ? "" : r.retention().law(locale))
         .orElse("");
-  }
-
-  private String systemName(String systemId) {
-    return systems.system(SystemId.of(systemId)).name();
   }
 
   static String date(LocalDate date, Locale locale) {

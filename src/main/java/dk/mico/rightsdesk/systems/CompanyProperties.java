@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +42,15 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
    */
   public record SystemDeclaration(
       String id,
-      String name,
+      Text name,
       String ownerGroup,
       String access,
       String datasource,
-      String activity,
-      String purpose,
+      Text activity,
+      Text purpose,
       String legalBasis,
-      String source,
-      String retention,
+      Text source,
+      Text retention,
       List<String> recipients,
       List<RecordDeclaration> records,
       Suppression suppression) {
@@ -61,6 +62,32 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
 
     public SystemId systemId() {
       return new SystemId(id);
+    }
+
+    /** The name staff read in Tasklist and Cockpit: Danish, as MICO's staff are. Letters use {@link #name(Locale)}. */
+    public String staffName() {
+      return name.da();
+    }
+
+    public String name(Locale locale) {
+      return name.in(locale);
+    }
+
+    public String activity(Locale locale) {
+      return activity.in(locale);
+    }
+
+    /** What the system is for, in the reader's language: the activity, and the purpose where one is declared. */
+    public String purpose(Locale locale) {
+      return purpose == null ? activity.in(locale) : activity.in(locale) + ". " + purpose.in(locale);
+    }
+
+    public String source(Locale locale) {
+      return source == null ? null : source.in(locale);
+    }
+
+    public String retention(Locale locale) {
+      return retention.in(locale);
     }
 
     public Access accessMode() {
@@ -78,12 +105,13 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       String idColumn,
       String personName,
       RecordIdentifiers identifiers,
-      List<String> categories,
+      TextList categories,
       String legalBasisColumn,
       String sourceColumn,
       String portableColumn,
       boolean consentOnly,
       List<String> exportColumns,
+      Map<String, Text> labels,
       String erase,
       Map<String, String> anonymise,
       String restrictColumn,
@@ -93,12 +121,30 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
 
     public RecordDeclaration {
       identifiers = identifiers == null ? new RecordIdentifiers(null, null) : identifiers;
-      categories = categories == null ? List.of() : List.copyOf(categories);
+      categories = categories == null ? new TextList(null, null) : categories;
       exportColumns = exportColumns == null ? List.of() : List.copyOf(exportColumns);
+      labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
       // YAML's null arrives as an empty text; both mean SQL NULL. Keys keep their declared order.
       anonymise =
           anonymise == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anonymise));
       rectifyColumns = rectifyColumns == null ? List.of() : List.copyOf(rectifyColumns);
+    }
+
+    /** The data categories in the reader's language. */
+    public List<String> categories(Locale locale) {
+      return categories.in(locale);
+    }
+
+    /** The categories staff read (Danish), as findings record them. */
+    public List<String> staffCategories() {
+      return categories.da();
+    }
+
+    /** An export column's label in the reader's language; the column name only for an undeclared column. */
+    public String label(String column, Locale locale) {
+      Text label = labels.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      return label == null ? column : label.in(locale);
     }
 
     /** Whether a legal retention period binds the records of this table (Art 17(3)(b)). */
@@ -118,9 +164,44 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
    *
    * @param from a date column of the table
    * @param period an ISO-8601 period, e.g. P5Y
-   * @param law the law that sets the period, as a letter names it
+   * @param law the law that sets the period, as a letter names it, per language
    */
-  public record Retention(String from, String period, String law) {}
+  public record Retention(String from, String period, Text law) {
+
+    public String law(Locale locale) {
+      return law == null ? null : law.in(locale);
+    }
+  }
+
+  /**
+   * A text the subject reads, in each language letters and pages are written in: Danish and English. Each is
+   * written wholly in its language (a Danish letter never shows the English text).
+   */
+  public record Text(String da, String en) {
+
+    /** The text in the reader's language: English for English readers, otherwise Danish. */
+    public String in(Locale locale) {
+      return isEnglish(locale) ? en : da;
+    }
+  }
+
+  /** A list of texts the subject reads (e.g. data categories), per language. */
+  public record TextList(List<String> da, List<String> en) {
+
+    public TextList {
+      // copies that keep a null entry, so that the declaration check can name it
+      da = da == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(da));
+      en = en == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(en));
+    }
+
+    public List<String> in(Locale locale) {
+      return isEnglish(locale) ? en : da;
+    }
+  }
+
+  private static boolean isEnglish(Locale locale) {
+    return locale != null && "en".equals(locale.getLanguage());
+  }
 
   /** The columns that identify a person: at least one of them. */
   public record RecordIdentifiers(String email, String phone) {}

@@ -81,6 +81,29 @@ public class CompanySystems {
     return declaration;
   }
 
+  /** A system's name in the reader's language. */
+  public String name(String systemId, Locale locale) {
+    return system(SystemId.of(systemId)).name(locale);
+  }
+
+  /**
+   * The data categories of a table in the reader's language; {@code recorded} (the staff's words a finding or change
+   * was stored with) where the table is no longer declared.
+   */
+  public List<String> categories(String systemId, String table, List<String> recorded, Locale locale) {
+    SystemDeclaration declaration = declarations.get(SystemId.of(systemId));
+    return declaration == null ? recorded
+        : declaration.record(table).map(r -> r.categories(locale)).orElse(recorded);
+  }
+
+  /** An export column's label in the reader's language, from the first table that declares one for it. */
+  public String label(String column, Locale locale) {
+    return declarations.values().stream().flatMap(s -> s.records().stream())
+        .filter(r -> r.labels().keySet().stream().anyMatch(column::equalsIgnoreCase))
+        .map(r -> r.label(column, locale))
+        .findFirst().orElse(column);
+  }
+
   // ---- lookup and export
 
   /**

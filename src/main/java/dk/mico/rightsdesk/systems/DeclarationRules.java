@@ -6,6 +6,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
+import dk.mico.rightsdesk.systems.CompanyProperties.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ final class DeclarationRules {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern GROUP_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*");
   private static final String PREFIX = "rightsdesk.company.";
+  /** The languages of letters and pages: every text a subject reads is declared in each. */
+  private static final List<String> LANGUAGES = List.of("da", "en");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -67,10 +70,12 @@ final class DeclarationRules {
   }
 
   private void checkSystem(String path, SystemDeclaration system, Map<String, Datasource> datasources) {
-    required(path, "name", system.name());
-    required(path, "activity", system.activity());
+    requiredText(path, "name", system.name());
+    requiredText(path, "activity", system.activity());
+    optionalText(path, "purpose", system.purpose());
+    optionalText(path, "source", system.source());
     required(path, "legal-basis", system.legalBasis());
-    required(path, "retention", system.retention());
+    requiredText(path, "retention", system.retention());
     if (system.ownerGroup() != null && !GROUP_ID.matcher(system.ownerGroup()).matches()) {
       add(path + ".owner-group is not a group id (letters, digits and hyphens)");
     }
@@ -127,8 +132,15 @@ final class DeclarationRules {
     }
     optionalIdentifier(path, "identifiers.email", record.identifiers().email());
     optionalIdentifier(path, "identifiers.phone", record.identifiers().phone());
-    if (record.categories().isEmpty() || record.categories().stream().anyMatch(DeclarationRules::isBlank)) {
-      add(path + ".categories needs at least one data category, none blank");
+    for (String language : LANGUAGES) {
+      List<String> categories = record.categories().in(Locale.forLanguageTag(language));
+      if (categories.isEmpty() || categories.stream().anyMatch(DeclarationRules::isBlank)) {
+        add(path + ".categories." + language + " needs at least one data category, none blank ("
+            + languageName(language) + ")");
+      }
+    }
+    if (record.categories().da().size() != record.categories().en().size()) {
+      add(path + ".categories must list as many Danish as English categories (the same categories in each)");
     }
     optionalIdentifier(path, "legal-basis-column", record.legalBasisColumn());
     optionalIdentifier(path, "source-column", record.sourceColumn());
@@ -139,6 +151,15 @@ final class DeclarationRules {
       add(path + ".export-columns needs at least one column (what an access request shows)");
     }
     identifiers(path, "export-columns", record.exportColumns());
+    for (String column : record.exportColumns()) {
+      var label = record.labels().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column))
+          .map(Map.Entry::getValue).findFirst();
+      if (label.isEmpty()) {
+        add(path + ".labels." + column + " is missing (every export column has a label the subject reads)");
+      } else {
+        requiredText(path, "labels." + column, label.get());
+      }
+    }
     identifiers(path, "rectify-columns", record.rectifyColumns());
     identifiers(path, "anonymise", List.copyOf(record.anonymise().keySet()));
     if (record.idColumn() != null) {
@@ -183,6 +204,31 @@ final class DeclarationRules {
     }
   }
 
+  /** A text the subject reads must be there in every language letters are written in. */
+  private void requiredText(String path, String field, Text text) {
+    if (text == null) {
+      add(path + "." + field + " is missing (a Danish text under da and an English text under en)");
+      return;
+    }
+    optionalText(path, field, text);
+  }
+
+  private void optionalText(String path, String field, Text text) {
+    if (text == null) {
+      return;
+    }
+    for (String language : LANGUAGES) {
+      if (isBlank(text.in(Locale.forLanguageTag(language)))) {
+        add(path + "." + field + "." + language + " is missing: " + field + " has no " + languageName(language)
+            + " text");
+      }
+    }
+  }
+
+  private static String languageName(String language) {
+    return "da".equals(language) ? "Danish" : "English";
+  }
+
   private void checkRetention(String path, CompanyProperties.Retention retention) {
     requiredIdentifier(path, "from", retention.from());
     try {
@@ -192,8 +238,10 @@ final class DeclarationRules {
     } catch (java.time.format.DateTimeParseException e) {
       add(path + ".period must be an ISO-8601 period such as P5Y");
     }
-    if (isBlank(retention.law())) {
+    if (retention.law() == null) {
       add(path + ".law must name the law that sets the period (the letter cites it)");
+    } else {
+      requiredText(path, "law", retention.law());
     }
   }
 

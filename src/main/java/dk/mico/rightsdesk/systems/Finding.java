@@ -8,9 +8,10 @@ import java.util.List;
  * @param system the system
  * @param table the table
  * @param recordId the value of the record's id column, as text
- * @param categories the data categories the record holds
+ * @param categories the data categories the record holds, in the staff's words (Danish)
  * @param legalBasis the record's own legal basis where its column holds one, else the system's
- * @param source the record's own source where its column holds one, else the system's
+ * @param source the record's own source where its column holds one (a code, e.g. {@code employer}), else null: the
+ *     system's declared source applies
  * @param portable whether the subject provided the data (Art 20); null when the system does not say
  * @param restricted whether processing of the record is restricted (Art 18)
  * @param consentOnly whether the record is held only on consent (erased when consent is withdrawn)

@@ -118,9 +118,9 @@ final class RecordTable {
         declaration.portableColumn() == null ? null : Matching.bool(row.get(declaration.portableColumn()));
     boolean restricted = declaration.restrictColumn() != null
         && Boolean.TRUE.equals(Matching.bool(row.get(declaration.restrictColumn())));
-    return new Finding(system, table(), text(row.get(declaration.idColumn())), declaration.categories(),
+    return new Finding(system, table(), text(row.get(declaration.idColumn())), declaration.staffCategories(),
         legalBasis == null || legalBasis.isBlank() ? systemDeclaration.legalBasis() : legalBasis,
-        source == null || source.isBlank() ? systemDeclaration.source() : source,
+        source == null || source.isBlank() ? null : source,
         portable, restricted, declaration.consentOnly(), matchedBy);
   }
 
@@ -282,7 +282,7 @@ final class RecordTable {
   }
 
   private SystemChange change(List<String> recordIds, List<String> columns, Action action) {
-    return new SystemChange(system, table(), recordIds, declaration.categories(), columns, action);
+    return new SystemChange(system, table(), recordIds, declaration.staffCategories(), columns, action);
   }
 
   /** Record ids arrive as text; the database wants them in the id column's type. */

@@ -130,7 +130,7 @@ class AccessSetup implements SmartInitializingSingleton {
    */
   void setUpSystemOwnerGroup(String group) {
     ensureGroup(group, "Owners of " + systems.systems().stream().filter(s -> group.equals(s.ownerGroup()))
-        .map(SystemDeclaration::name).collect(Collectors.joining(", ")));
+        .map(SystemDeclaration::staffName).collect(Collectors.joining(", ")));
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (String process : PROCESSES) {
       grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);

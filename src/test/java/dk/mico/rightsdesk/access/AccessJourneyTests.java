@@ -101,7 +101,7 @@ class AccessJourneyTests {
     driver.runDueJobs();
 
     Answer answer = approveAndReceive(reference, email);
-    assertThat(answer.letter()).contains("We have done part of what you asked", "Sagsstyringssystem",
+    assertThat(answer.letter()).contains("We have done part of what you asked", "Case management system",
         "left out because they hold information about other people", "Datatilsynet")
         .doesNotContain(answer.code(), "Ida");
 

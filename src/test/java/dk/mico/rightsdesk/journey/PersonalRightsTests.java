@@ -110,8 +110,8 @@ class PersonalRightsTests {
         .isEqualTo(2);
 
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("erased", "kept", "17(3)(b)", "bogføringsloven", "We erase it on",
-        "Mailarkiv (e-mail archive of support@ and gdpr@): e-mails to and from you about the delivery deleted",
+    assertThat(letter).contains("erased", "kept", "17(3)(b)", "Danish Bookkeeping Act", "We erase it on",
+        "E-mail archive (support@ and gdpr@): e-mails to and from you about the delivery deleted",
         "Serverhallen Nord ApS", "Datatilsynet");
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting processor told").isNotEmpty();
     assertThat(driver.mailTo("revision@bogholm.example")).as("the auditor told of the anonymised invoice")

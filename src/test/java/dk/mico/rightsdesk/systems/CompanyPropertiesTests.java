@@ -23,18 +23,24 @@ class CompanyPropertiesTests {
   private final Map<String, String> declaration = new LinkedHashMap<>(Map.ofEntries(
       Map.entry("rightsdesk.company.datasources.company.url", "jdbc:h2:mem:unused"),
       Map.entry(SYSTEM + "id", "case-management"),
-      Map.entry(SYSTEM + "name", "Case management"),
+      Map.entry(SYSTEM + "name.da", "Sagsstyring"),
+      Map.entry(SYSTEM + "name.en", "Case management"),
       Map.entry(SYSTEM + "owner-group", "gdpr-officer"),
       Map.entry(SYSTEM + "access", "jdbc"),
       Map.entry(SYSTEM + "datasource", "company"),
-      Map.entry(SYSTEM + "activity", "Contact persons"),
+      Map.entry(SYSTEM + "activity.da", "Kontaktpersoner"),
+      Map.entry(SYSTEM + "activity.en", "Contact persons"),
       Map.entry(SYSTEM + "legal-basis", "6(1)(b)"),
-      Map.entry(SYSTEM + "retention", "5 years"),
+      Map.entry(SYSTEM + "retention.da", "5 år"),
+      Map.entry(SYSTEM + "retention.en", "5 years"),
       Map.entry(RECORD + "table", "contact_person"),
       Map.entry(RECORD + "id-column", "id"),
       Map.entry(RECORD + "identifiers.email", "email"),
-      Map.entry(RECORD + "categories[0]", "e-mail"),
+      Map.entry(RECORD + "categories.da[0]", "e-mailadresse"),
+      Map.entry(RECORD + "categories.en[0]", "e-mail address"),
       Map.entry(RECORD + "export-columns[0]", "email"),
+      Map.entry(RECORD + "labels.email.da", "E-mailadresse"),
+      Map.entry(RECORD + "labels.email.en", "E-mail address"),
       Map.entry(RECORD + "erase", "delete")));
 
   private CompanyProperties bind() {
@@ -100,11 +106,68 @@ class CompanyPropertiesTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"name", "activity", "legal-basis", "retention"})
+  @ValueSource(strings = {"name", "activity", "retention"})
   void refusesAMissingRequiredField(String field) {
-    declaration.remove(SYSTEM + field);
+    declaration.remove(SYSTEM + field + ".da");
+    declaration.remove(SYSTEM + field + ".en");
 
     assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management]." + field + " is missing");
+  }
+
+  @Test
+  void refusesAMissingLegalBasis() {
+    declaration.remove(SYSTEM + "legal-basis");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].legal-basis is missing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name", "activity", "retention"})
+  void f5_refusesASubjectFacingFieldWithoutItsDanishText(String field) {
+    declaration.remove(SYSTEM + field + ".da");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management]." + field + ".da is missing: " + field + " has no Danish text");
+  }
+
+  @Test
+  void f5_refusesAPurposeOrSourceWithOnlyOneLanguage() {
+    declaration.put(SYSTEM + "purpose.da", "At levere ydelserne");
+    declaration.put(SYSTEM + "source.da", "Din arbejdsgiver");
+
+    assertRefused()
+        .hasMessageContaining("systems[case-management].purpose.en is missing: purpose has no English text")
+        .hasMessageContaining("systems[case-management].source.en is missing: source has no English text");
+  }
+
+  @Test
+  void f5_refusesCategoriesWithoutTheirEnglishNames() {
+    declaration.remove(RECORD + "categories.en[0]");
+
+    assertRefused().hasMessageContaining(
+        "records[contact_person].categories.en needs at least one data category, none blank (English)");
+  }
+
+  @Test
+  void f7_refusesAnExportColumnWithoutALabel() {
+    declaration.put(RECORD + "export-columns[1]", "phone");
+    declaration.put(RECORD + "labels.email.da", "");
+
+    assertRefused()
+        .hasMessageContaining("records[contact_person].labels.phone is missing (every export column has a label")
+        .hasMessageContaining("records[contact_person].labels.email.da is missing: labels.email has no Danish text");
+  }
+
+  @Test
+  void f5_aReaderGetsOnlyTheirLanguage() {
+    CompanyProperties.SystemDeclaration system = bind().systems().get(0);
+    CompanyProperties.RecordDeclaration record = system.records().get(0);
+
+    assertThat(system.name(java.util.Locale.forLanguageTag("da"))).isEqualTo("Sagsstyring");
+    assertThat(system.name(java.util.Locale.ENGLISH)).isEqualTo("Case management");
+    assertThat(system.staffName()).isEqualTo("Sagsstyring");
+    assertThat(record.categories(java.util.Locale.ENGLISH)).containsExactly("e-mail address");
+    assertThat(record.label("EMAIL", java.util.Locale.forLanguageTag("da"))).isEqualTo("E-mailadresse");
   }
 
   @Test
@@ -221,11 +284,12 @@ class CompanyPropertiesTests {
 
   @Test
   void refusesARecordWithoutCategoriesOrExportColumns() {
-    declaration.remove(RECORD + "categories[0]");
+    declaration.remove(RECORD + "categories.da[0]");
+    declaration.remove(RECORD + "categories.en[0]");
     declaration.remove(RECORD + "export-columns[0]");
 
     assertRefused()
-        .hasMessageContaining("records[contact_person].categories needs at least one data category")
+        .hasMessageContaining("records[contact_person].categories.da needs at least one data category")
         .hasMessageContaining("records[contact_person].export-columns needs at least one column");
   }
 
@@ -240,7 +304,8 @@ class CompanyPropertiesTests {
 
   @Test
   void listsEveryProblemAtOnce() {
-    declaration.remove(SYSTEM + "name");
+    declaration.remove(SYSTEM + "name.da");
+    declaration.remove(SYSTEM + "name.en");
     declaration.put(RECORD + "erase", "shred");
     declaration.remove("rightsdesk.company.datasources.company.url");
     declaration.put("rightsdesk.company.datasources.company.username", "sa");
@@ -250,7 +315,8 @@ class CompanyPropertiesTests {
     InvalidDeclarationException invalid = findInvalid(failure);
     assertThat(invalid.problems()).containsExactly(
         "rightsdesk.company.datasources[company].url is missing",
-        "rightsdesk.company.systems[case-management].name is missing",
+        "rightsdesk.company.systems[case-management].name is missing (a Danish text under da and an English text under"
+            + " en)",
         "rightsdesk.company.systems[case-management].records[contact_person].erase must be delete, anonymise or keep");
     assertThat(invalid.getMessage()).contains(invalid.problems().get(0), invalid.problems().get(2));
   }

@@ -39,17 +39,23 @@ class CompanyStartTests {
     runner.withPropertyValues(
             "rightsdesk.company.datasources.company.url=jdbc:h2:mem:not-there;IFEXISTS=TRUE",
             "rightsdesk.company.systems[0].id=crm",
-            "rightsdesk.company.systems[0].name=CRM",
+            "rightsdesk.company.systems[0].name.da=CRM",
+            "rightsdesk.company.systems[0].name.en=CRM",
             "rightsdesk.company.systems[0].access=jdbc",
             "rightsdesk.company.systems[0].datasource=company",
-            "rightsdesk.company.systems[0].activity=Customers",
+            "rightsdesk.company.systems[0].activity.da=Kunder",
+            "rightsdesk.company.systems[0].activity.en=Customers",
             "rightsdesk.company.systems[0].legal-basis=6(1)(b)",
-            "rightsdesk.company.systems[0].retention=5 years",
+            "rightsdesk.company.systems[0].retention.da=5 år",
+            "rightsdesk.company.systems[0].retention.en=5 years",
             "rightsdesk.company.systems[0].records[0].table=customer",
             "rightsdesk.company.systems[0].records[0].id-column=id",
             "rightsdesk.company.systems[0].records[0].identifiers.email=email",
-            "rightsdesk.company.systems[0].records[0].categories=e-mail",
-            "rightsdesk.company.systems[0].records[0].export-columns=email")
+            "rightsdesk.company.systems[0].records[0].categories.da=e-mail",
+            "rightsdesk.company.systems[0].records[0].categories.en=e-mail",
+            "rightsdesk.company.systems[0].records[0].export-columns=email",
+            "rightsdesk.company.systems[0].records[0].labels.email.da=E-mail",
+            "rightsdesk.company.systems[0].records[0].labels.email.en=E-mail")
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(context.getBean(CompanySystems.class).systems()).hasSize(1);
@@ -62,17 +68,23 @@ class CompanyStartTests {
   void aWrongDeclarationStopsTheStartNamingSystemAndField() {
     runner.withPropertyValues(
             "rightsdesk.company.systems[0].id=crm",
-            "rightsdesk.company.systems[0].name=CRM",
+            "rightsdesk.company.systems[0].name.da=CRM",
+            "rightsdesk.company.systems[0].name.en=CRM",
             "rightsdesk.company.systems[0].access=jdbc",
             "rightsdesk.company.systems[0].datasource=nowhere",
-            "rightsdesk.company.systems[0].activity=Customers",
+            "rightsdesk.company.systems[0].activity.da=Kunder",
+            "rightsdesk.company.systems[0].activity.en=Customers",
             "rightsdesk.company.systems[0].legal-basis=6(1)(b)",
-            "rightsdesk.company.systems[0].retention=5 years",
+            "rightsdesk.company.systems[0].retention.da=5 år",
+            "rightsdesk.company.systems[0].retention.en=5 years",
             "rightsdesk.company.systems[0].records[0].table=customer",
             "rightsdesk.company.systems[0].records[0].id-column=id; DROP TABLE customer",
             "rightsdesk.company.systems[0].records[0].identifiers.email=email",
-            "rightsdesk.company.systems[0].records[0].categories=e-mail",
-            "rightsdesk.company.systems[0].records[0].export-columns=email")
+            "rightsdesk.company.systems[0].records[0].categories.da=e-mail",
+            "rightsdesk.company.systems[0].records[0].categories.en=e-mail",
+            "rightsdesk.company.systems[0].records[0].export-columns=email",
+            "rightsdesk.company.systems[0].records[0].labels.email.da=E-mail",
+            "rightsdesk.company.systems[0].records[0].labels.email.en=E-mail")
         .run(context -> {
           assertThat(context).hasFailed();
           assertThat(context.getStartupFailure()).rootCause()

@@ -57,7 +57,7 @@ class CompanySystemsTests {
             MatchedBy.EMAIL));
     assertThat(systems.lookup(COURSES, Identifiers.of("anna.hansen@example.dk", null, null)))
         .extracting(Finding::recordId, Finding::categories)
-        .containsExactly(tuple("P-1", List.of("name", "e-mail", "attendance")));
+        .containsExactly(tuple("P-1", List.of("navn", "e-mail", "fremmøde")));
   }
 
   @ParameterizedTest
@@ -100,7 +100,7 @@ class CompanySystemsTests {
 
     assertThat(findings).extracting(Finding::recordId, Finding::legalBasis, Finding::source, Finding::portable)
         .containsExactlyInAnyOrder(
-            tuple("1", "6(1)(b)", "The data subject", true),
+            tuple("1", "6(1)(b)", null, true),
             tuple("2", "6(1)(f)", "Her employer", false));
     assertThat(systems.lookup(CASES, Identifiers.of("anna.hansen@example.dk", null, null)))
         .filteredOn(f -> f.table().equals("invoice"))
@@ -133,7 +133,7 @@ class CompanySystemsTests {
     SystemChange change = systems.erase(CASES, "contact_person", List.of("1", "3"));
 
     assertThat(change).isEqualTo(new SystemChange(CASES, "contact_person", List.of("1", "3"),
-        List.of("name", "e-mail", "phone", "job title"), List.of(), Action.DELETED));
+        List.of("navn", "e-mail", "telefon", "stilling"), List.of(), Action.DELETED));
     assertThat(ids("contact_person", "id")).containsExactly("2", "4", "5");
     assertThat(systems.erase(CASES, "contact_person", List.of("1", "3")).changedAnything()).isFalse();
     assertThat(ids("contact_person", "id")).containsExactly("2", "4", "5");

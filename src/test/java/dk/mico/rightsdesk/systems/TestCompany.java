@@ -33,15 +33,15 @@ final class TestCompany implements AutoCloseable {
               password: ""
           systems:
             - id: case-management
-              name: Case management
+              name: {da: Sagsstyring, en: "Case management"}
               owner-group: gdpr-officer
               access: jdbc
               datasource: company
-              activity: Customer contact persons and their cases
-              purpose: To deliver the services agreed
+              activity: {da: Kontaktpersoner og deres sager, en: "Customer contact persons and their cases"}
+              purpose: {da: At levere de aftalte ydelser, en: "To deliver the services agreed"}
               legal-basis: "6(1)(b)"
-              source: The data subject
-              retention: While a customer, then 5 years
+              source: {da: Den registrerede, en: "The data subject"}
+              retention: {da: Mens kunde, derefter 5 år, en: "While a customer, then 5 years"}
               recipients: [hosting-provider]
               records:
                 - table: contact_person
@@ -50,11 +50,16 @@ final class TestCompany implements AutoCloseable {
                   identifiers:
                     email: email
                     phone: phone
-                  categories: [name, e-mail, phone, job title]
+                  categories: {da: [navn, e-mail, telefon, stilling], en: [name, e-mail, phone, job title]}
                   legal-basis-column: legal_basis
                   source-column: source
                   portable-column: provided_by_subject
                   export-columns: [full_name, email, phone, title]
+                  labels:
+                    full_name: {da: "full_navn", en: "full_name (en)"}
+                    email: {da: "email-da", en: "email-en"}
+                    phone: {da: "telefon", en: "phone (en)"}
+                    title: {da: "title-da", en: "title-en"}
                   erase: delete
                   restrict-column: restricted
                   rectify-columns: [full_name, title]
@@ -63,43 +68,54 @@ final class TestCompany implements AutoCloseable {
                   id-column: id
                   identifiers:
                     email: contact_email
-                  categories: [e-mail, invoice]
+                  categories: {da: [e-mail, faktura], en: [e-mail, invoice]}
                   export-columns: [contact_email, amount, issued_on]
+                  labels:
+                    contact_email: {da: "contact_email-da", en: "contact_email-en"}
+                    amount: {da: "amount-da", en: "amount-en"}
+                    issued_on: {da: "issued_on-da", en: "issued_on-en"}
                   erase: keep
             - id: courses
-              name: Courses
+              name: {da: Kurser, en: "Courses"}
               access: jdbc
               datasource: company
-              activity: Course participants
+              activity: {da: Kursusdeltagere, en: "Course participants"}
               legal-basis: "6(1)(b)"
-              source: The participant's employer
-              retention: As long as needed to run and evaluate the course
+              source: {da: Deltagerens arbejdsgiver, en: "The participant's employer"}
+              retention: {da: Så længe kurset skal afholdes og evalueres, en: "As long as needed to run and evaluate the course"}
               records:
                 - table: participant
                   id-column: code
                   person-name: name
                   identifiers:
                     email: mail
-                  categories: [name, e-mail, attendance]
+                  categories: {da: [navn, e-mail, fremmøde], en: [name, e-mail, attendance]}
                   export-columns: [name, mail, attended]
+                  labels:
+                    name: {da: "name-da", en: "name-en"}
+                    mail: {da: "mail-da", en: "mail-en"}
+                    attended: {da: "attended-da", en: "attended-en"}
                   erase: anonymise
                   anonymise: {name: "[slettet]", mail: null}
             - id: newsletter
-              name: Newsletter
+              name: {da: Nyhedsbrev, en: "Newsletter"}
               access: jdbc
               datasource: company
-              activity: Direct marketing
+              activity: {da: Direkte markedsføring, en: "Direct marketing"}
               legal-basis: "6(1)(a)"
-              source: The data subject
-              retention: Until withdrawal
+              source: {da: Den registrerede, en: "The data subject"}
+              retention: {da: Indtil tilbagetrækning, en: "Until withdrawal"}
               records:
                 - table: subscriber
                   id-column: id
                   identifiers:
                     email: email
-                  categories: [e-mail]
+                  categories: {da: [e-mail], en: [e-mail]}
                   consent-only: true
                   export-columns: [email, subscribed]
+                  labels:
+                    email: {da: "email-da", en: "email-en"}
+                    subscribed: {da: "subscribed-da", en: "subscribed-en"}
                   erase: delete
                   marketing-column: subscribed
               suppression:
@@ -107,12 +123,12 @@ final class TestCompany implements AutoCloseable {
                 hash-column: email_sha256
                 created-column: created_at
             - id: paper-archive
-              name: Paper archive
+              name: {da: Papirarkiv, en: "Paper archive"}
               owner-group: gdpr-officer
               access: manual
-              activity: Signed contracts
+              activity: {da: Underskrevne kontrakter, en: "Signed contracts"}
               legal-basis: "6(1)(b)"
-              retention: 5 years
+              retention: {da: 5 år, en: "5 years"}
       """;
 
   private static final String SCHEMA = """

@@ -117,7 +117,9 @@ class CompanySystemsDeclarationTests {
     assertThat(invoice.get("erase")).isEqualTo("anonymise");
     assertThat((Map<String, Object>) invoice.get("retention")).containsEntry("from", "financial_year_end")
         .containsEntry("period", "P5Y");
-    assertThat((String) accounting.get("retention")).contains("5 years", "financial year", "17(3)(b)");
+    assertThat((Map<String, String>) accounting.get("retention"))
+        .hasEntrySatisfying("da", text -> assertThat(text).contains("5 år", "regnskabsår", "slettes"))
+        .hasEntrySatisfying("en", text -> assertThat(text).contains("5 years", "financial year", "erased"));
   }
 
   @Test
