@@ -158,6 +158,37 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f17_contactPersonErasureRecordsCaseManagementGroundAndNoSuppression() throws Exception {
+    // a contact who once ticked "marketing" but is on no marketing list
+    String email = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE marketing_consent AND email IS NOT NULL
+              AND LOWER(email) NOT IN (SELECT LOWER(email) FROM newsletter_subscriber)
+              AND LOWER(email) NOT IN (SELECT LOWER(signup_email) FROM cookie_consent WHERE signup_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Contact Person", email, "Please erase me.");
+    driver.runDueJobs();
+
+    List<Proposal> contacts = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("contact_person")).toList();
+    assertThat(contacts).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.proposal()).isEqualTo("ERASE");
+      assertThat(p.reasonCode()).isEqualTo("erasure.caseManagement");
+      assertThat(p.article()).isIn("privacy policy 3.1", "17(1)(c)");
+      assertThat(p.suppress()).as("a contact is not marketing data").isFalse();
+    });
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single()).as("contact erased").isZero();
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
+            + "WHERE r.reference = ? AND c.action LIKE 'SUPPRESSION%'")
+        .param(reference).query(Integer.class).single()).as("no suppression entry").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("erased").doesNotContain("suppression list");
+  }
+
+  @Test
   void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
     // a generated invoice contact with one invoice past its bookkeeping period and one still in it
     String email = company.sql("""
