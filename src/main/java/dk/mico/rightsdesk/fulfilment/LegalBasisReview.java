@@ -45,7 +45,7 @@ public class LegalBasisReview {
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
       RequestType.ERASURE, List.of("ERASE", "KEEP"),
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
-      RequestType.OBJECTION, List.of("BALANCE", "STOP", "NOT_APPLICABLE"));
+      RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;

@@ -408,7 +408,7 @@ class PersonalRightsTests {
   }
 
   @Test
-  void generalObjectionToTheCourseEvaluationThatTheOfficerUpholdsStopsIt() throws Exception {
+  void f23_anUpheldObjectionErasesTheRecordsInsteadOfRestrictingThemForEver() throws Exception {
     String email = "mette.sorensen@fjordbyg.example";
     String reference = register("OBJECTION", "Mette Kjærgaard Sørensen", email, "Stop using my course evaluation.");
     driver.runDueJobs();
@@ -422,12 +422,31 @@ class PersonalRightsTests {
         Map.of("balancingDecision", "UPHOLD"));
     approveAndSend(reference);
 
-    assertThat(company.sql("SELECT restricted FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
-        .query(Boolean.class).list()).as("kept, stored only: not erased").isNotEmpty().containsOnly(true);
+    assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
+        .query(Integer.class).single()).as("erased, not kept restricted with no end").isZero();
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("Kursusevalueringer", "processing stopped", "only stored", "Art 17(1)(c)", "contract")
-        .doesNotContain("erased (");
+        .contains("Kursusevalueringer", "erased (", "upheld your objection", "Art 17(1)(c)", "contract")
+        .doesNotContain("only stored");
+  }
+
+  @Test
+  void f21_anObjectionToConsentBasedProcessingIsCarriedOutAsAWithdrawal() throws Exception {
+    String email = "jens.oestergaard@postkassen.example";
+    String reference = register("OBJECTION", "Jens Østergaard", email, "I object to what you do with my data.");
+    driver.runDueJobs();
+    assertThat(review.proposals(reference)).isNotEmpty()
+        .filteredOn(p -> p.table().equals("newsletter_subscriber"))
+        .extracting(Proposal::proposal, Proposal::article).containsOnly(tuple("WITHDRAW", "7(3)"));
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single()).as("what was held on the consent is erased").isZero();
+    assertThat(api.view(reference).path("outcome").asText()).as("not refused as 'not covered'")
+        .isEqualTo("FULFILLED");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("withdrawal of that consent", "erased (").doesNotContain("does not cover");
   }
 
   @Test

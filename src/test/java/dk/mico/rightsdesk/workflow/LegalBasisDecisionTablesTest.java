@@ -231,8 +231,8 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
-    void consentIsWithdrawnRatherThanObjectedTo() {
-      assertThat(basis("6(1)(a)")).isEqualTo("NOT_APPLICABLE 7(3) objection.consent");
+    void f21_anObjectionToConsentBasedProcessingIsAWithdrawal() {
+      assertThat(basis("6(1)(a)")).isEqualTo("WITHDRAW 7(3) objection.consent");
     }
 
     @Test
