@@ -189,6 +189,24 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f20_theBookkeepingActIsCitedByItsCurrentParagraphInTheDanishLetter() throws Exception {
+    // a generated invoice contact (not a persona) with an invoice still in its bookkeeping period
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MAX(invoice_date) > DATE '2023-01-01' ORDER BY 1 DESC""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Fakturakontakt", email, "Slet alt om mig.", "da");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));
+    assertThat(letter).contains("bogføringslovens § 12, stk. 1",
+            "5 år fra udgangen af det regnskabsår", "Vi sletter oplysningerne den")
+        .doesNotContain("§ 10").doesNotContain("bookkeeping act");
+  }
+
+  @Test
   void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
     // a generated invoice contact with one invoice past its bookkeeping period and one still in it
     String email = company.sql("""
@@ -493,11 +511,17 @@ class PersonalRightsTests {
   }
 
   private String register(String type, String name, String email, String details) throws Exception {
+    return register(type, name, email, details, "en");
+  }
+
+  private String register(String type, String name, String email, String details, String language)
+      throws Exception {
     String scope = type.equals("OBJECTION") ? ", \"objectionScope\": \"GENERAL\"" : "";
     return api.register("""
-        {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
+        {"type": "%s"%s, "name": "%s", "email": "%s", "language": "%s", "channel": "EMAIL",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
-         "details": "%s"}""".formatted(type, scope, name, email, TestClock.now().minusSeconds(60), details));
+         "details": "%s"}""".formatted(type, scope, name, email, language, TestClock.now().minusSeconds(60),
+        details));
   }
 
   /** The officer confirms every proposal not decided yet, then completes the review task. */
