@@ -207,6 +207,24 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f34_anErasedReportersCaseLosesItsSubjectAndTheLetterSaysWhatWasRemoved() throws Exception {
+    String email = company.sql("""
+            SELECT LOWER(reporter_email) FROM support_case WHERE reporter_email IS NOT NULL
+              AND LOWER(reporter_email) NOT IN (SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Case Reporter", email, "Please erase me.");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT DISTINCT subject FROM support_case WHERE contact_person_id IS NULL "
+            + "AND reporter_email IS NULL AND reporter_name = '[slettet]'").query(String.class).list())
+        .as("the free-text subject goes with the reporter").containsOnly("[slettet]");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("your data has been removed from the record").doesNotContain("can no longer be linked");
+  }
+
+  @Test
   void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
     // a generated invoice contact with one invoice past its bookkeeping period and one still in it
     String email = company.sql("""
