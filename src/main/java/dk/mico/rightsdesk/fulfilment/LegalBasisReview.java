@@ -45,7 +45,7 @@ public class LegalBasisReview {
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
       RequestType.ERASURE, List.of("ERASE", "KEEP"),
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
-      RequestType.OBJECTION, List.of("BALANCE", "STOP", "NOT_APPLICABLE"));
+      RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
@@ -327,8 +327,8 @@ public class LegalBasisReview {
     facts.put("legalBasis", finding.legalBasis());
     facts.put("consentOnly", finding.consentOnly());
     facts.put("eraseMode", declaration.eraseMode().name());
-    facts.put("marketing", system.suppression() != null
-        || (declaration.marketingColumn() != null && !declaration.marketingColumn().isBlank()));
+    // the record itself serves marketing (a newsletter subscription), not merely a table with a marketing flag
+    facts.put("marketing", system.suppression() != null);
     facts.put("retention", keptUntil == null ? "NONE" : keptUntil.isBefore(today()) ? "ENDED" : "RUNNING");
     facts.put("restrictable", declaration.restrictColumn() != null && !declaration.restrictColumn().isBlank());
     facts.put("restricted", finding.restricted());

@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.fulfilment;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out what the officer decided in the legal-basis review, one system at a time (each its own retried job):
- * erase or anonymise as declared (Art 17), restrict and lift (Art 18), stop processing after an upheld objection
+ * erase or anonymise as declared (Art 17), restrict and lift (Art 18), end processing after an upheld objection
  * (Art 21(1)). Every action is idempotent (the system changes only what is still to change), and each change is
  * recorded with the request: system, table, record ids, categories and who decided, never a value.
  */
@@ -56,17 +57,24 @@ public class PersonalRights {
   }
 
   /**
-   * Stops, in one system, processing that a general objection ended (Art 21(1)): what the officer decided to stop,
-   * and, when the balancing upheld the objection, everything that was weighed. The records are marked restricted
-   * (stored only, used for nothing else), not erased: erasure under Art 17(1)(c) needs the subject's request for it
-   * and cannot be undone; the letter tells the subject they may ask.
+   * Ends, in one system, processing that a general objection ended. What the officer decided to stop, and, when the
+   * balancing upheld the objection, everything that was weighed, is erased as declared: the ground of Art 17(1)(c)
+   * is met, and keeping it would itself be processing with no purpose left. A table declared kept is restricted
+   * instead (stored only). Processing on consent is treated as a withdrawal of it (Art 7(3)): what was held on it is
+   * erased (Art 17(1)(b)).
    */
   @Transactional
   public void stopProcessing(String reference, String systemId) {
     boolean upheld = objectionUpheld(reference);
-    carryOut(reference, systemId,
-        p -> "STOP".equals(p.outcome()) || (upheld && "BALANCE".equals(p.outcome())),
-        (system, table, ids) -> systems.restrict(system, table, ids));
+    Predicate<Proposal> stopped = p -> "STOP".equals(p.outcome()) || "WITHDRAW".equals(p.outcome())
+        || (upheld && "BALANCE".equals(p.outcome()));
+    carryOut(reference, systemId, stopped, (system, table, ids) -> keptAsDeclared(system, table)
+        ? systems.restrict(system, table, ids)
+        : systems.erase(system, table, ids));
+  }
+
+  private boolean keptAsDeclared(SystemId system, String table) {
+    return systems.system(system).record(table).orElseThrow().eraseMode() == EraseMode.KEEP;
   }
 
   /** Marks restricted in one system the records the officer decided to restrict (Art 18): stored only. */

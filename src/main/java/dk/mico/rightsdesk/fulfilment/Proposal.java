@@ -13,7 +13,7 @@ import java.util.List;
  * @param recordId the record
  * @param categories the data categories it holds
  * @param legalBasis the record's legal basis
- * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION, BALANCE,
+ * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION, BALANCE, WITHDRAW,
  *     NOT_APPLICABLE)
  * @param article the article behind it
  * @param reasonCode the reason, as a message key under {@code review.reason.}

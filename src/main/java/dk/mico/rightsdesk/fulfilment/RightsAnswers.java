@@ -84,6 +84,7 @@ public class RightsAnswers {
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why, p.article()));
         case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
+        case "WITHDRAW" -> done.add("- " + text("rights.objection.withdrawn", locale, where));
         case "BALANCE" -> {
           if (balancingGrounds != null) {
             refused.add("- " + text("rights.objection.rejected", locale, where, balancingGrounds));
@@ -104,10 +105,16 @@ public class RightsAnswers {
         || changes.stream().anyMatch(c -> "RESTRICTED".equals(c.action())))) {
       done.add(text("rights.objection.erasureOnRequest", locale));
     }
+    boolean objectionMet = proposals.stream().anyMatch(p -> "STOP".equals(p.outcome())
+        || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
+    if (request.type() == RequestType.OBJECTION && objectionMet
+        && changes.stream().anyMatch(c -> ERASING.contains(c.action()))) {
+      done.add(text("rights.objection.erased", locale));
+    }
     done.add(recipientsLine(reference, locale));
 
     boolean anyDone = doneByHand || proposals.stream()
-        .anyMatch(p -> List.of("ERASE", "RESTRICT", "STOP").contains(p.outcome())
+        .anyMatch(p -> List.of("ERASE", "RESTRICT", "STOP", "WITHDRAW").contains(p.outcome())
             || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
     Outcome outcome = refused.isEmpty() ? Outcome.FULFILLED
         : anyDone ? Outcome.PARTIALLY_REFUSED : Outcome.REFUSED;

@@ -158,6 +158,73 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f17_contactPersonErasureRecordsCaseManagementGroundAndNoSuppression() throws Exception {
+    // a contact who once ticked "marketing" but is on no marketing list
+    String email = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE marketing_consent AND email IS NOT NULL
+              AND LOWER(email) NOT IN (SELECT LOWER(email) FROM newsletter_subscriber)
+              AND LOWER(email) NOT IN (SELECT LOWER(signup_email) FROM cookie_consent WHERE signup_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Contact Person", email, "Please erase me.");
+    driver.runDueJobs();
+
+    List<Proposal> contacts = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("contact_person")).toList();
+    assertThat(contacts).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.proposal()).isEqualTo("ERASE");
+      assertThat(p.reasonCode()).isEqualTo("erasure.caseManagement");
+      assertThat(p.article()).isIn("privacy policy 3.1", "17(1)(c)");
+      assertThat(p.suppress()).as("a contact is not marketing data").isFalse();
+    });
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single()).as("contact erased").isZero();
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
+            + "WHERE r.reference = ? AND c.action LIKE 'SUPPRESSION%'")
+        .param(reference).query(Integer.class).single()).as("no suppression entry").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("erased").doesNotContain("suppression list");
+  }
+
+  @Test
+  void f20_theBookkeepingActIsCitedByItsCurrentParagraphInTheDanishLetter() throws Exception {
+    // a generated invoice contact (not a persona) with an invoice still in its bookkeeping period
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MAX(invoice_date) > DATE '2023-01-01' ORDER BY 1 DESC""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Fakturakontakt", email, "Slet alt om mig.", "da");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));
+    assertThat(letter).contains("bogføringslovens § 12, stk. 1",
+            "5 år fra udgangen af det regnskabsår", "Vi sletter oplysningerne den")
+        .doesNotContain("§ 10").doesNotContain("bookkeeping act");
+  }
+
+  @Test
+  void f34_anErasedReportersCaseLosesItsSubjectAndTheLetterSaysWhatWasRemoved() throws Exception {
+    String email = company.sql("""
+            SELECT LOWER(reporter_email) FROM support_case WHERE reporter_email IS NOT NULL
+              AND LOWER(reporter_email) NOT IN (SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Case Reporter", email, "Please erase me.");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT DISTINCT subject FROM support_case WHERE contact_person_id IS NULL "
+            + "AND reporter_email IS NULL AND reporter_name = '[slettet]'").query(String.class).list())
+        .as("the free-text subject goes with the reporter").containsOnly("[slettet]");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("your data has been removed from the record").doesNotContain("can no longer be linked");
+  }
+
+  @Test
   void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
     // a generated invoice contact with one invoice past its bookkeeping period and one still in it
     String email = company.sql("""
@@ -377,7 +444,7 @@ class PersonalRightsTests {
   }
 
   @Test
-  void generalObjectionToTheCourseEvaluationThatTheOfficerUpholdsStopsIt() throws Exception {
+  void f23_anUpheldObjectionErasesTheRecordsInsteadOfRestrictingThemForEver() throws Exception {
     String email = "mette.sorensen@fjordbyg.example";
     String reference = register("OBJECTION", "Mette Kjærgaard Sørensen", email, "Stop using my course evaluation.");
     driver.runDueJobs();
@@ -391,12 +458,31 @@ class PersonalRightsTests {
         Map.of("balancingDecision", "UPHOLD"));
     approveAndSend(reference);
 
-    assertThat(company.sql("SELECT restricted FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
-        .query(Boolean.class).list()).as("kept, stored only: not erased").isNotEmpty().containsOnly(true);
+    assertThat(company.sql("SELECT COUNT(*) FROM course_evaluation WHERE LOWER(respondent_email) = ?").param(email)
+        .query(Integer.class).single()).as("erased, not kept restricted with no end").isZero();
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("Kursusevalueringer", "processing stopped", "only stored", "Art 17(1)(c)", "contract")
-        .doesNotContain("erased (");
+        .contains("Kursusevalueringer", "erased (", "upheld your objection", "Art 17(1)(c)", "contract")
+        .doesNotContain("only stored");
+  }
+
+  @Test
+  void f21_anObjectionToConsentBasedProcessingIsCarriedOutAsAWithdrawal() throws Exception {
+    String email = "jens.oestergaard@postkassen.example";
+    String reference = register("OBJECTION", "Jens Østergaard", email, "I object to what you do with my data.");
+    driver.runDueJobs();
+    assertThat(review.proposals(reference)).isNotEmpty()
+        .filteredOn(p -> p.table().equals("newsletter_subscriber"))
+        .extracting(Proposal::proposal, Proposal::article).containsOnly(tuple("WITHDRAW", "7(3)"));
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single()).as("what was held on the consent is erased").isZero();
+    assertThat(api.view(reference).path("outcome").asText()).as("not refused as 'not covered'")
+        .isEqualTo("FULFILLED");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("withdrawal of that consent", "erased (").doesNotContain("does not cover");
   }
 
   @Test
@@ -443,11 +529,17 @@ class PersonalRightsTests {
   }
 
   private String register(String type, String name, String email, String details) throws Exception {
+    return register(type, name, email, details, "en");
+  }
+
+  private String register(String type, String name, String email, String details, String language)
+      throws Exception {
     String scope = type.equals("OBJECTION") ? ", \"objectionScope\": \"GENERAL\"" : "";
     return api.register("""
-        {"type": "%s"%s, "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
+        {"type": "%s"%s, "name": "%s", "email": "%s", "language": "%s", "channel": "EMAIL",
          "receivedAt": "%s", "identityVerified": true, "identityNote": "Wrote from the address we hold",
-         "details": "%s"}""".formatted(type, scope, name, email, TestClock.now().minusSeconds(60), details));
+         "details": "%s"}""".formatted(type, scope, name, email, language, TestClock.now().minusSeconds(60),
+        details));
   }
 
   /** The officer confirms every proposal not decided yet, then completes the review task. */

@@ -91,11 +91,29 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
-    void caseManagementContactDataIsErasedOnRequestBeforeItsRetentionEnds() {
+    void f18_aCurrentCustomersContactIsErasedOnRequestUnderThePrivacyPolicyWithNo17_1Ground() {
       Map<String, Object> facts = facts();
       facts.put("system", "case-management");
       facts.put("eraseMode", "ANONYMISE");
-      assertThat(evaluate(table, facts)).isEqualTo("ERASE 17(1)(a) erasure.caseManagement");
+      assertThat(evaluate(table, facts)).isEqualTo("ERASE privacy policy 3.1 erasure.caseManagement");
+    }
+
+    @Test
+    void f18_aContactOnLegitimateInterestIsErasedUnder17_1_c() {
+      Map<String, Object> facts = facts();
+      facts.put("system", "case-management");
+      facts.put("legalBasis", "6(1)(f)");
+      assertThat(evaluate(table, facts)).isEqualTo("ERASE 17(1)(c) erasure.caseManagement");
+    }
+
+    @Test
+    void f17_aCaseManagementRecordIsNeverMarketingDataEvenWhenMarkedSo() {
+      Map<String, Object> facts = facts();
+      facts.put("system", "case-management");
+      facts.put("marketing", true);
+      assertThat(evaluate(table, facts)).isEqualTo("ERASE privacy policy 3.1 erasure.caseManagement");
+      facts.put("legalBasis", "6(1)(f)");
+      assertThat(evaluate(table, facts)).isEqualTo("ERASE 17(1)(c) erasure.caseManagement");
     }
 
     @Test
@@ -213,8 +231,8 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
-    void consentIsWithdrawnRatherThanObjectedTo() {
-      assertThat(basis("6(1)(a)")).isEqualTo("NOT_APPLICABLE 7(3) objection.consent");
+    void f21_anObjectionToConsentBasedProcessingIsAWithdrawal() {
+      assertThat(basis("6(1)(a)")).isEqualTo("WITHDRAW 7(3) objection.consent");
     }
 
     @Test
