@@ -6,12 +6,13 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.RequestLifecycle;
-import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.DisclosureRegister;
 import dk.mico.rightsdesk.systems.DisclosureRegister.Recipient;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -41,7 +42,6 @@ public class RecipientNotices {
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
-  private final RequestFindings findings;
   private final CompanySystems systems;
   private final DisclosureRegister register;
   private final RecipientMail mail;
@@ -49,11 +49,10 @@ public class RecipientNotices {
   private final ControllerProperties controller;
   private final Clock clock;
 
-  RecipientNotices(JdbcClient jdbc, RequestLifecycle lifecycle, RequestFindings findings, CompanySystems systems, DisclosureRegister register,
+  RecipientNotices(JdbcClient jdbc, RequestLifecycle lifecycle, CompanySystems systems, DisclosureRegister register,
       RecipientMail mail, MessageSource messages, ControllerProperties controller, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
-    this.findings = findings;
     this.systems = systems;
     this.register = register;
     this.mail = mail;
@@ -62,20 +61,27 @@ public class RecipientNotices {
     this.clock = clock;
   }
 
+  /** The notice of an erasure at the end of a legal retention period, made after the request was answered. */
+  static final String ERASED_AFTER_RETENTION = "ERASED_AFTER_RETENTION";
+
   /**
    * The changes in the systems that a notice of each action is about; what an owner did by hand in a system is the
    * request's own right carried out there (a supplementary statement is a rectification, Art 16 and 19).
    */
   private static final Map<String, Set<String>> CHANGES = Map.of(
       "ERASED", Set.of("DELETED", "ANONYMISED", WorkByHand.DONE),
+      ERASED_AFTER_RETENTION, Set.of("DELETED", "ANONYMISED"),
       "RESTRICTED", Set.of("RESTRICTED", WorkByHand.DONE),
       "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED", WorkByHand.LIFTED),
       "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
 
+  /** A change in a system that a notice is about: never a record that was kept. */
+  private record Change(String system, String action, int records, List<String> categories, LocalDate day) {}
+
   /** The recipients of the systems where the request made changes of this notice's kind. */
   @Transactional(readOnly = true)
   public List<Recipient> recipientsOfChanges(String reference, String action) {
-    return recipientsOf(changedSystems(reference, action));
+    return recipientsOf(changes(lifecycle.get(reference).id(), action).stream().map(Change::system).toList());
   }
 
   /** The recipients of these systems, as the register knows them, in register order. */
@@ -86,26 +92,32 @@ public class RecipientNotices {
     return register.recipients().stream().filter(r -> ids.contains(r.id())).toList();
   }
 
-  /** Sends the notice of {@code action} to one recipient, once; nothing where the officer recorded why not. */
+  /**
+   * Sends the notice of {@code action} to one recipient, once per occasion, in the recipient's language; nothing
+   * where the officer recorded why not. It lists only what changed in the systems the recipient receives from.
+   */
   @Transactional
   public void notify(String reference, String recipientId, String action) {
     DataSubjectRequest request = lifecycle.get(reference);
-    Set<String> systemIds = changedSystems(reference, action);
-    if (find(request.id(), recipientId, action).isPresent()) {
-      return;
-    }
     Recipient recipient = register.recipient(recipientId)
         .orElseThrow(() -> new IllegalArgumentException("recipient " + recipientId + " is not in the register"));
-    List<SystemDeclaration> concerned = systemIds.stream().map(id -> systems.system(SystemId.of(id)))
-        .filter(s -> s.recipients().contains(recipientId))
+    List<Change> concerned = changes(request.id(), action).stream()
+        .filter(c -> systems.system(SystemId.of(c.system())).recipients().contains(recipientId))
         .toList();
-    String systemNames = concerned.stream().map(SystemDeclaration::staffName).collect(Collectors.joining(", "));
-    String key = reference + "/NOTICE/" + recipientId + "/" + action;
-    mail.send(key, recipient.noticeContact(), subjectLine(reference, action), body(request, recipient, action,
-        systemNames));
-    insert(request.id(), recipient, action, systemNames, "SENT", null, null);
-    jdbc.sql("UPDATE recipient_notice SET sent_at = ? WHERE request_id = ? AND recipient_id = ? AND action = ?")
-        .params(clock.instant().atOffset(ZoneOffset.UTC), request.id(), recipientId, action)
+    String occasion = occasion(action, concerned);
+    if (concerned.isEmpty() || find(request.id(), recipientId, action, occasion).isPresent()) {
+      return;
+    }
+    Locale locale = Locale.forLanguageTag(recipient.language());
+    String systemNames = concerned.stream().map(c -> systems.system(SystemId.of(c.system())).staffName()).distinct()
+        .collect(Collectors.joining(", "));
+    String key = reference + "/NOTICE/" + recipientId + "/" + action + (occasion.isEmpty() ? "" : "/" + occasion);
+    mail.send(key, recipient.noticeContact(), text("notice.subject", locale, reference, action(action, locale)),
+        body(request, recipient, action, concerned, locale));
+    insert(request.id(), recipient, action, occasion, systemNames, "SENT", null, null);
+    jdbc.sql("UPDATE recipient_notice SET sent_at = ? WHERE request_id = ? AND recipient_id = ? AND action = ? "
+            + "AND occasion = ?")
+        .params(clock.instant().atOffset(ZoneOffset.UTC), request.id(), recipientId, action, occasion)
         .update();
   }
 
@@ -121,18 +133,18 @@ public class RecipientNotices {
       throw new InvalidRequestException(List.of(new Violation("notice-" + recipientId,
           "is required: say why the notice is impossible or would take disproportionate effort")));
     }
-    Optional<Notice> earlier = find(request.id(), recipientId, action);
+    Optional<Notice> earlier = find(request.id(), recipientId, action, "");
     if (earlier.isPresent()) {
       if ("SENT".equals(earlier.get().state())) {
         throw new InvalidRequestException(List.of(new Violation("notice-" + recipientId, "was sent already")));
       }
       jdbc.sql("UPDATE recipient_notice SET reason = ?, decided_by = ? WHERE request_id = ? AND recipient_id = ? "
-              + "AND action = ?")
+              + "AND action = ? AND occasion = ''")
           .params(reason.strip(), officer, request.id(), recipientId, action)
           .update();
       return;
     }
-    insert(request.id(), recipient.get(), action, "", "NOT_SENT", reason.strip(), officer);
+    insert(request.id(), recipient.get(), action, "", "", "NOT_SENT", reason.strip(), officer);
   }
 
   /** Every notice of the request, sent or not. */
@@ -146,62 +158,85 @@ public class RecipientNotices {
         .list();
   }
 
-  private Set<String> changedSystems(String reference, String action) {
-    Set<String> changes = CHANGES.get(action);
-    if (changes == null) {
+  /**
+   * The changes a notice of {@code action} is about. The request's own notices leave out the erasures made when a
+   * retention period ended; a notice of such an erasure is about the latest one only (each period has its own).
+   */
+  private List<Change> changes(long requestId, String action) {
+    Set<String> kinds = CHANGES.get(action);
+    if (kinds == null) {
       throw new IllegalArgumentException("no notice of " + action);
     }
-    return findings.changes(lifecycle.get(reference).id()).stream()
-        .filter(c -> changes.contains(c.action()))
-        .map(RequestFindings.RecordedChange::system)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    boolean afterRetention = ERASED_AFTER_RETENTION.equals(action);
+    List<Change> changes = jdbc.sql("SELECT system_id, action, record_ids, categories, decided_by, changed_at "
+            + "FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
+        .param(requestId)
+        .query((rs, n) -> afterRetention == PersonalRights.AFTER_RETENTION.equals(rs.getString("decided_by"))
+            ? new Change(rs.getString("system_id"), rs.getString("action"), count(rs.getString("record_ids")),
+                split(rs.getString("categories")),
+                rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+            : null)
+        .list().stream()
+        .filter(c -> c != null && kinds.contains(c.action()))
+        .toList();
+    if (!afterRetention || changes.isEmpty()) {
+      return changes;
+    }
+    LocalDate latest = changes.get(changes.size() - 1).day();
+    return changes.stream().filter(c -> c.day().equals(latest)).toList();
   }
 
-  private Optional<Notice> find(long requestId, String recipientId, String action) {
+  private static String occasion(String action, List<Change> concerned) {
+    return ERASED_AFTER_RETENTION.equals(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
+  }
+
+  private static int count(String recordIds) {
+    return recordIds == null || recordIds.isEmpty() ? 0 : recordIds.split(",").length;
+  }
+
+  private static List<String> split(String categories) {
+    return categories == null || categories.isEmpty() ? List.of() : List.of(categories.split(", "));
+  }
+
+  private Optional<Notice> find(long requestId, String recipientId, String action, String occasion) {
     return jdbc.sql("SELECT recipient_id, recipient_name, role, action, state, reason FROM recipient_notice "
-            + "WHERE request_id = ? AND recipient_id = ? AND action = ?")
-        .params(requestId, recipientId, action)
+            + "WHERE request_id = ? AND recipient_id = ? AND action = ? AND occasion = ?")
+        .params(requestId, recipientId, action, occasion)
         .query((rs, n) -> new Notice(rs.getString("recipient_id"), rs.getString("recipient_name"),
             rs.getString("role"), rs.getString("action"), rs.getString("state"), rs.getString("reason")))
         .optional();
   }
 
-  private void insert(long requestId, Recipient recipient, String action, String systemNames, String state,
-      String reason, String officer) {
+  private void insert(long requestId, Recipient recipient, String action, String occasion, String systemNames,
+      String state, String reason, String officer) {
     jdbc.sql("""
             INSERT INTO recipient_notice (request_id, recipient_id, recipient_name, role, notice_contact, action,
-              systems, state, reason, decided_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              occasion, systems, state, reason, decided_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(requestId, recipient.id(), recipient.name(), recipient.role(), recipient.noticeContact(), action,
-            systemNames, state, reason, officer)
+            occasion, systemNames, state, reason, officer)
         .update();
   }
 
-  private String subjectLine(String reference, String action) {
-    return text("notice.subject", Locale.forLanguageTag("da"), reference, action(action, "da")) + " / "
-        + text("notice.subject", Locale.ENGLISH, reference, action(action, "en"));
+  /**
+   * The notice in the recipient's language: who, what changed where (only that: a record kept, such as an invoice
+   * under the bookkeeping act, is not listed and must not be touched), and for a processor the instruction.
+   */
+  private String body(DataSubjectRequest request, Recipient recipient, String action, List<Change> concerned,
+      Locale locale) {
+    String changes = concerned.stream()
+        .map(c -> text("notice.change", locale, systems.system(SystemId.of(c.system())).name(locale),
+            String.join(", ", c.categories()), c.records(), text("notice.change." + c.action(), locale)))
+        .collect(Collectors.joining("\n"));
+    String instruction = recipient.processor()
+        ? text("notice.processor", locale, recipient.dpaReference(), action(action, locale), controller.gdprEmail())
+        : text("notice.recipient", locale, action(action, locale));
+    return text("notice.body", locale, request.reference(), action(action, locale), request.subject().name(),
+        request.subject().email() == null ? "-" : request.subject().email(), changes) + "\n\n" + instruction + "\n";
   }
 
-  /** The notice in Danish, then English: who, which systems, what was done, and for a processor the instruction. */
-  private String body(DataSubjectRequest request, Recipient recipient, String action, String systemNames) {
-    StringBuilder body = new StringBuilder();
-    for (String language : List.of("da", "en")) {
-      Locale locale = Locale.forLanguageTag(language);
-      body.append(text("notice.body", locale, request.reference(), action(action, language),
-          request.subject().name(), request.subject().email() == null ? "-" : request.subject().email(),
-          systemNames, String.join(", ", recipient.categories())));
-      body.append("\n\n");
-      body.append(recipient.processor()
-          ? text("notice.processor", locale, recipient.dpaReference(), action(action, language),
-              controller.gdprEmail())
-          : text("notice.recipient", locale, action(action, language)));
-      body.append("\n\n----\n\n");
-    }
-    return body.toString();
-  }
-
-  private String action(String action, String language) {
-    return text("notice.action." + action, Locale.forLanguageTag(language));
+  private String action(String action, Locale locale) {
+    return text("notice.action." + action, locale);
   }
 
   private String text(String key, Locale locale, Object... args) {

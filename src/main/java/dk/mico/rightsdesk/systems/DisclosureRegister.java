@@ -32,12 +32,14 @@ public record DisclosureRegister(List<Recipient> recipients) {
    * @param categories the data categories it receives
    * @param dpaReference the data processing agreement, for a processor
    * @param noticeContact the address notices go to
+   * @param language the language its notices are written in: {@code da} (the default) or {@code en}
    */
   public record Recipient(String id, String name, String role, List<String> categories, String dpaReference,
-      String noticeContact) {
+      String noticeContact, String language) {
 
     public Recipient {
       categories = categories == null ? List.of() : List.copyOf(categories);
+      language = language == null || language.isBlank() ? "da" : language;
     }
 
     public boolean processor() {

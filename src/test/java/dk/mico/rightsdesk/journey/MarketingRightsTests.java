@@ -55,7 +55,7 @@ class MarketingRightsTests {
   }
 
   @Test
-  void objectionToDirectMarketingStopsItEverywhereAtOnceWithNoTask() throws Exception {
+  void f2_objectionToDirectMarketingStopsItEverywhereAtOnceAndTheNewsletterProcessorIsTold() throws Exception {
     String email = "mette.sorensen@fjordbyg.example";
     assertThat(newsletterRows(email)).isPositive();
     assertThat(marketingConsents(email)).contains(true);
@@ -80,6 +80,9 @@ class MarketingRightsTests {
         .as("no human step, ever").isZero();
     // and the company's newsletter refuses the address from now on
     assertThat(subscribe(email)).as("a suppressed address cannot be subscribed again").isFalse();
+    // her subscription is erased: the newsletter processor must stop too (Art 19; 21(3) in effect)
+    String notice = TestDriver.body(driver.onlyMailTo("privacy@postbudet.example", reference));
+    assertThat(notice).contains("Mette Kjærgaard Sørensen", "DBA-2022-011");
   }
 
   @Test
@@ -116,7 +119,7 @@ class MarketingRightsTests {
   }
 
   @Test
-  void consentWithdrawalErasesWhatWasHeldOnlyOnConsent() throws Exception {
+  void f2_withdrawalOfConsentErasesConsentOnlyDataAndNotifiesNewsletterAndCookieProcessors() throws Exception {
     String email = "freja.dahl@minmail.example";
     assertThat(newsletterRows(email)).isPositive();
     assertThat(linkedCookieConsents(email)).isPositive();
@@ -131,6 +134,10 @@ class MarketingRightsTests {
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    String newsletterNotice = TestDriver.body(driver.onlyMailTo("privacy@postbudet.example", reference));
+    assertThat(newsletterNotice).contains("Freja Dahl", "DBA-2022-011");
+    String cookieNotice = TestDriver.body(driver.onlyMailTo("dpo@samtykkeboksen.example", reference));
+    assertThat(cookieNotice).contains("Freja Dahl", "DBA-2020-007");
   }
 
   @Test

@@ -75,7 +75,7 @@ class PersonalRightsTests {
   }
 
   @Test
-  void erasureOfAFormerCustomerContactKeepsTheInvoicesStillInTheirBookkeepingPeriod() throws Exception {
+  void f3_erasureAtEndOfRetentionNotifiesRecipientsAndTheAuditorIsNotAskedToEraseKeptInvoices() throws Exception {
     String email = "agh@havnelogistik.example";
     String phone = company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?").param(email)
         .query(String.class).single();
@@ -114,8 +114,10 @@ class PersonalRightsTests {
         "E-mail archive (support@ and gdpr@): e-mails to and from you about the delivery deleted",
         "Serverhallen Nord ApS", "Datatilsynet");
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting processor told").isNotEmpty();
-    assertThat(driver.mailTo("revision@bogholm.example")).as("the auditor told of the anonymised invoice")
-        .isNotEmpty();
+    // the auditor is told of the one invoice past its period, and told not to touch the two that are kept
+    String auditorNotice = TestDriver.body(driver.onlyMailTo("revision@bogholm.example", reference));
+    assertThat(auditorNotice).contains("Anne-Grethe Holm", "Bogføring", "(1 post)", "navn og kontaktoplysninger fjernet",
+        "er ikke berørt og skal ikke ændres").doesNotContain("Sagsstyringssystem");
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     String caseFile = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
             .with(httpBasic("officer", "officer")))
@@ -138,6 +140,11 @@ class PersonalRightsTests {
     assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
             + "WHERE r.reference = ? AND c.table_name = 'invoice' AND c.decided_by LIKE '%retention period ended%'")
         .param(reference).query(Integer.class).single()).as("the scheduled erasure recorded").isEqualTo(1);
+    // F3: nothing had changed in the books at the time of the request; now the recipients of the books are told
+    List<String> auditorNotices = driver.mailTo("revision@bogholm.example").stream().map(TestDriver::body).toList();
+    assertThat(auditorNotices).as("a second notice to the auditor, of the scheduled erasure only").hasSize(2);
+    assertThat(auditorNotices.get(1)).contains("opbevaringsperiode", "Bogføring", "(1 post)");
+    assertThat(driver.mailTo("support@regnskabsskyen.example")).as("the accounting processor told again").hasSize(2);
   }
 
   /**

@@ -3,7 +3,9 @@ package dk.mico.rightsdesk.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +17,9 @@ final class AutomatedPaths {
 
   static void runAllJobs(ProcessInstance instance) {
     for (int round = 0; round < 50; round++) {
-      List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
+      List<Job> jobs = withCalledInstances(instance.getId()).stream()
+          .flatMap(id -> managementService().createJobQuery().processInstanceId(id).list().stream())
+          .toList();
       if (jobs.isEmpty()) {
         return;
       }
@@ -24,5 +28,15 @@ final class AutomatedPaths {
       execute(jobs.get(0));
     }
     throw new AssertionError("the path does not end");
+  }
+
+  /** The instance and the instances its call activities started (such as the recipient notices), depth first. */
+  private static List<String> withCalledInstances(String instanceId) {
+    List<String> ids = new ArrayList<>(List.of(instanceId));
+    for (ProcessInstance called : runtimeService().createProcessInstanceQuery().superProcessInstanceId(instanceId)
+        .list()) {
+      ids.addAll(withCalledInstances(called.getId()));
+    }
+    return ids;
   }
 }

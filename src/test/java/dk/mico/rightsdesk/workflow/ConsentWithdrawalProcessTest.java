@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ConsentWithdrawalProcess.bpmn: carried out in every system at once, with no human step (Art 7(3)). */
-@Deployment(resources = "ConsentWithdrawalProcess.bpmn")
+@Deployment(resources = {"ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class ConsentWithdrawalProcessTest {
 
   @RegisterExtension
@@ -53,6 +53,9 @@ class ConsentWithdrawalProcessTest {
         "withdrawConsentInSystemDelegate Task_WithdrawConsentInSystem systemId=case-management",
         "withdrawConsentInSystemDelegate Task_WithdrawConsentInSystem systemId=newsletter",
         "addSuppressionEntryDelegate Task_AddSuppressionEntry",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED",
         "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer");
   }
 }

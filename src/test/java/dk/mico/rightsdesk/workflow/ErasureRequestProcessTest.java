@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** ErasureRequestProcess.bpmn: the reviewed erasure, and the erasure scheduled for after a retention period. */
-@Deployment(resources = "ErasureRequestProcess.bpmn")
+@Deployment(resources = {"ErasureRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class ErasureRequestProcessTest extends RightsProcessTestBase {
 
   @Test
@@ -50,7 +50,7 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
   }
 
   @Test
-  void aScheduledErasureWaitsForTheDayAfterTheRetentionPeriod() {
+  void aScheduledErasureWaitsForTheDayAfterTheRetentionPeriodAndTellsTheRecipients() {
     Date eraseAt = Date.from(Instant.parse("2029-06-30T22:00:00Z"));
     ProcessInstance scheduled = runtimeService().createMessageCorrelation("ErasureScheduled")
         .processInstanceBusinessKey(REFERENCE).setVariable("eraseAt", eraseAt).correlateStartMessage();
@@ -60,6 +60,9 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
     AutomatedPaths.runAllJobs(scheduled);
 
     assertThat(scheduled).isEnded().hasPassed("EndEvent_ErasedAfterRetention");
-    assertThat(mocks.calls()).containsExactly("eraseAfterRetentionDelegate Task_EraseAfterRetention");
+    assertThat(mocks.calls()).containsExactly("eraseAfterRetentionDelegate Task_EraseAfterRetention",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED_AFTER_RETENTION",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED_AFTER_RETENTION",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED_AFTER_RETENTION");
   }
 }

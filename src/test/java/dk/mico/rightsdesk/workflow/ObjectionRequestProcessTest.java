@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** ObjectionRequestProcess.bpmn: an objection to direct marketing at once; a general objection reviewed. */
-@Deployment(resources = "ObjectionRequestProcess.bpmn")
+@Deployment(resources = {"ObjectionRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class ObjectionRequestProcessTest extends RightsProcessTestBase {
 
   @Test
@@ -31,6 +31,9 @@ class ObjectionRequestProcessTest extends RightsProcessTestBase {
         "stopMarketingInSystemDelegate Task_StopMarketingInSystem systemId=case-management",
         "stopMarketingInSystemDelegate Task_StopMarketingInSystem systemId=newsletter",
         "addSuppressionEntryDelegate Task_AddSuppressionEntry",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED",
         "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer");
   }
 

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** RectificationRequestProcess.bpmn: corrected in every system, or answered without a change. */
-@Deployment(resources = "RectificationRequestProcess.bpmn")
+@Deployment(resources = {"RectificationRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class RectificationRequestProcessTest extends RightsProcessTestBase {
 
   @Test
@@ -38,7 +38,7 @@ class RectificationRequestProcessTest extends RightsProcessTestBase {
     ProcessInstance rectification = checked("ACCURATE");
 
     assertThat(rectification).isEnded().hasPassed("EndEvent_RectificationAnswered")
-        .hasNotPassed("Task_RectifyInSystem", "Task_NotifyRecipient");
+        .hasNotPassed("Task_RectifyInSystem", "CallActivity_TellRecipients");
     assertThat(mocks.calls()).endsWith("checkAccuracyListener UserTask_CheckAccuracy complete",
         "recordRectificationAnswerDelegate Task_RecordAnswer");
   }

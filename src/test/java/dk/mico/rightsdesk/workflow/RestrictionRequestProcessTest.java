@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** RestrictionRequestProcess.bpmn: the reviewed restriction, and its lifting after the subject was told. */
-@Deployment(resources = "RestrictionRequestProcess.bpmn")
+@Deployment(resources = {"RestrictionRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class RestrictionRequestProcessTest extends RightsProcessTestBase {
 
   @Test
@@ -68,8 +68,8 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=newsletter",
         "carryOutByHandListener UserTask_LiftRestrictionByHand create",
         "carryOutByHandListener UserTask_LiftRestrictionByHand complete",
-        "collectRecipientsDelegate Task_CollectRecipientsOfLifting noticeAction=RESTRICTION_LIFTED",
-        "notifyRecipientDelegate Task_NotifyRecipientOfLifting hosting-provider RESTRICTION_LIFTED",
-        "notifyRecipientDelegate Task_NotifyRecipientOfLifting auditor RESTRICTION_LIFTED");
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTION_LIFTED",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RESTRICTION_LIFTED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor RESTRICTION_LIFTED");
   }
 }
