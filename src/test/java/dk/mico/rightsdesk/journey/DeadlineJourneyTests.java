@@ -163,7 +163,7 @@ class DeadlineJourneyTests {
     assertThat(view.path("history").findValuesAsText("actor")).contains("officer");
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo("tove.tasklist@example.dk", "more time")))
-        .contains("We have received many requests", "after our newsletter");
+        .contains("You have sent us several requests", "after our newsletter");
   }
 
   @Test
