@@ -67,15 +67,19 @@ public class RequestOutcomes {
     return marks.earlierRequests(request.subject().email(), request.id());
   }
 
-  /** The officer refuses under Art 12(5); the reason goes into the Art 12(4) letter. */
+  /**
+   * The officer refuses under Art 12(5); the reason goes into the Art 12(4) letter. An excessive request needs the
+   * facts that show it, kept with the request (12(5), last sentence).
+   */
   @Transactional
-  public void refuse(String reference, String ground, String reason, String officer) {
+  public void refuse(String reference, String ground, String reason, String facts, String officer) {
+    DataSubjectRequest request = openUnderArt12_5(reference);
     List<Violation> bad = new ArrayList<>();
     RefusalGround decided = ground(ground, bad);
     requireReason(reason, bad);
+    requireFactsIfExcessive(decided, facts, bad);
     throwIfBad(bad);
-    DataSubjectRequest request = open(reference);
-    marks.markArt12Ground(request.id(), decided);
+    marks.markArt12Ground(request.id(), decided, facts == null ? null : facts.strip());
     requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5)", reason.strip());
     requests.addStep(request.id(), clock.instant(), Step.REFUSED_UNDER_ART_12_5.name(), officer, decided.name());
     workflow.refusedAsUnfoundedOrExcessive(get(reference));
@@ -83,20 +87,22 @@ public class RequestOutcomes {
 
   /** The officer announces a reasonable fee (Art 12(5)) before acting on the request; the subject is told why. */
   @Transactional
-  public void announceFee(String reference, String ground, Integer amount, String reason, String officer) {
+  public void announceFee(String reference, String ground, Integer amount, String reason, String facts,
+      String officer) {
+    DataSubjectRequest request = openUnderArt12_5(reference);
     List<Violation> bad = new ArrayList<>();
     RefusalGround decided = ground(ground, bad);
     requireReason(reason, bad);
+    requireFactsIfExcessive(decided, facts, bad);
     if (amount == null || amount <= 0) {
       bad.add(new Violation("feeAmount", "give the fee in DKK, more than 0, based on the administrative costs"));
     }
     throwIfBad(bad);
-    DataSubjectRequest request = open(reference);
     if (marks.of(request.id()).feeAnnounced() != null) {
       throw new RequestActionRefusedException("A fee was announced for " + reference + " already.");
     }
     marks.markFeeAnnounced(request.id(), amount);
-    marks.markArt12Ground(request.id(), decided);
+    marks.markArt12Ground(request.id(), decided, facts == null ? null : facts.strip());
     marks.recordReason(request.id(), reason.strip());
     requests.addStep(request.id(), clock.instant(), Step.FEE_ANNOUNCED.name(), officer,
         decided.name() + ", DKK " + amount);
@@ -105,8 +111,8 @@ public class RequestOutcomes {
 
   /**
    * The officer registers the subject's answer to the fee: ACCEPTED (agreed or paid) and the handling goes on, or
-   * DECLINED and the request is refused under Art 12(5), the note (what the subject said) given in the Art 12(4)
-   * letter. Answers whether the fee was accepted.
+   * DECLINED and the request is refused under Art 12(5). The note (what the subject said) is an internal record, kept
+   * in the history and out of the letter. Answers whether the fee was accepted.
    */
   @Transactional
   public boolean registerFeeAnswer(String reference, String answer, String note, String officer) {
@@ -138,10 +144,15 @@ public class RequestOutcomes {
     }
   }
 
+  /**
+   * The Art 12(4) letter repeats why the request was found manifestly unfounded or excessive (the reason the fee
+   * letter gave) and adds that the fee was not accepted.
+   */
   private void refuseForFee(DataSubjectRequest request, Step step, String officer, String note) {
     Integer fee = marks.of(request.id()).feeAnnounced();
-    String reason = messages.getMessage("outcome.fee.refused." + step.name(), new Object[] {fee},
-        request.language().locale()) + (note == null ? "" : "\n" + note);
+    String feeNotAccepted = messages.getMessage("outcome.fee.refused." + step.name(), new Object[] {fee},
+        request.language().locale());
+    String reason = request.answerReason() == null ? feeNotAccepted : request.answerReason() + "\n\n" + feeNotAccepted;
     requests.recordAnswer(request.id(), Outcome.REFUSED, "Refused under Art 12(5): the fee was not accepted", reason);
     requests.addStep(request.id(), clock.instant(), step.name(), officer, note);
   }
@@ -165,6 +176,23 @@ public class RequestOutcomes {
     workflow.forwardedToController(get(reference));
   }
 
+  /**
+   * Art 12(5) covers the rights of Art 15-22 as far as a refusal or fee can be justified: never a withdrawal of
+   * consent (Art 7(3): as easy as giving it) nor an objection to direct marketing (Art 21(3): stop at once).
+   */
+  private DataSubjectRequest openUnderArt12_5(String reference) {
+    DataSubjectRequest request = open(reference);
+    if (request.type() == RequestType.CONSENT_WITHDRAWAL) {
+      throw new RequestActionRefusedException("A withdrawal of consent can be neither refused nor charged for: "
+          + "Art 12(5) does not apply to it, and withdrawing must be as easy as giving consent (Art 7(3)).");
+    }
+    if (request.type() == RequestType.OBJECTION && request.objectionScope() == ObjectionScope.DIRECT_MARKETING) {
+      throw new RequestActionRefusedException("An objection to direct marketing can be neither refused nor charged"
+          + " for: the processing for direct marketing must stop (Art 21(3)).");
+    }
+    return request;
+  }
+
   private DataSubjectRequest open(String reference) {
     DataSubjectRequest request = get(reference);
     if (!request.isOpen()) {
@@ -179,6 +207,19 @@ public class RequestOutcomes {
     } catch (IllegalArgumentException e) {
       bad.add(new Violation("ground", "choose MANIFESTLY_UNFOUNDED or EXCESSIVE"));
       return null;
+    }
+  }
+
+  /** C-416/23: the number of requests alone does not make them excessive; the facts must show it. */
+  private static void requireFactsIfExcessive(RefusalGround ground, String facts, List<Violation> bad) {
+    if (ground != RefusalGround.EXCESSIVE) {
+      return;
+    }
+    if (facts == null || facts.isBlank()) {
+      bad.add(new Violation("facts", "is required for an excessive request: record the facts that show it (dates,"
+          + " identical content, intention); the number of requests alone is not enough (Art 12(5))"));
+    } else if (facts.length() > 4000) {
+      bad.add(new Violation("facts", "must be at most 4000 characters"));
     }
   }
 
