@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.request.IdentityInformationRequest;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
+import dk.mico.rightsdesk.request.RequestOutcomes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,14 @@ public class OutcomeLetters {
   private final RequestMarks marks;
   private final RequestDeadlines deadlines;
   private final CustomerControllers customers;
+  private final RequestOutcomes outcomes;
   private final ControllerProperties controller;
   private final LegalCalendar calendar;
 
   OutcomeLetters(SubjectLetters letters, RequestLifecycle lifecycle, RequestMarks marks, RequestDeadlines deadlines,
-      CustomerControllers customers, ControllerProperties controller, LegalCalendar calendar) {
+      CustomerControllers customers, RequestOutcomes outcomes, ControllerProperties controller,
+      LegalCalendar calendar) {
+    this.outcomes = outcomes;
     this.letters = letters;
     this.lifecycle = lifecycle;
     this.marks = marks;
@@ -48,7 +52,8 @@ public class OutcomeLetters {
       case EXTENSION -> letters.send(reference, kind, null, () -> Map.of(
           "extensionReasonCode", marked.extensionReasonCode().name(),
           "extensionReason", marked.extensionReason()));
-      case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf()));
+      case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf(),
+          "detailsCarried", outcomes.detailsCarriedToOpenRequest(reference)));
       case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced(),
           "ground", marked.art12Ground().name()));
       case FORWARDED -> {

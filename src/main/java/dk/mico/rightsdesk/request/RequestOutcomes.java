@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,9 @@ public class RequestOutcomes {
 
   /** The two grounds of Art 12(5). */
   public enum RefusalGround { MANIFESTLY_UNFOUNDED, EXCESSIVE }
+
+  /** The longest text a request record keeps of what the subject wrote. */
+  private static final int MAX_DETAILS = 4000;
 
   private final Requests requests;
   private final RequestMarks marks;
@@ -40,8 +44,10 @@ public class RequestOutcomes {
 
   /**
    * A new submission of the same person (same e-mail address) for the same right while one is open: it keeps its own
-   * reference and closes at once as a duplicate linked to the open one; the process tells the subject. Called in the
-   * intake's transaction, before the process starts.
+   * reference and closes at once as a duplicate linked to the open one; the process tells the subject. What the two
+   * ask is compared: new text (say a second rectification about other data) is carried to the open request, with a
+   * step on each, so that its answer covers it; text too long to carry leaves the new request to go on by itself.
+   * Called in the intake's transaction, before the process starts.
    */
   @Transactional
   public void closeIfDuplicate(long requestId) {
@@ -50,14 +56,47 @@ public class RequestOutcomes {
       return; // no address to tell the same person by
     }
     marks.openRequestFor(request.subject().email(), request.type(), request.objectionScope(), requestId)
+        .flatMap(requests::findByReference)
         .ifPresent(open -> {
           Instant now = clock.instant();
-          marks.markDuplicate(requestId, open);
-          requests.addStep(requestId, now, Step.DUPLICATE_OF.name(), null, open);
+          if (asksSomethingNew(request, open)) {
+            String carried = carriedDetails(request, open);
+            if (carried.length() > MAX_DETAILS) {
+              return; // cannot be merged: the officer handles it as a request of its own
+            }
+            requests.replaceDetails(open.id(), carried);
+            requests.addStep(open.id(), now, Step.DETAILS_ADDED_FROM_DUPLICATE.name(), null, request.reference());
+            requests.addStep(requestId, now, Step.DETAILS_CARRIED_TO_OPEN_REQUEST.name(), null, open.reference());
+          }
+          marks.markDuplicate(requestId, open.reference());
+          requests.addStep(requestId, now, Step.DUPLICATE_OF.name(), null, open.reference());
           if (requests.close(requestId, Outcome.DUPLICATE, now)) {
             requests.addStep(requestId, now, Step.CLOSED.name(), null, Outcome.DUPLICATE.name());
           }
         });
+  }
+
+  /** Whether the new request says something the open one does not (spacing and case aside). */
+  private static boolean asksSomethingNew(DataSubjectRequest duplicate, DataSubjectRequest open) {
+    String added = comparable(duplicate.details());
+    return !added.isEmpty() && !comparable(open.details()).contains(added);
+  }
+
+  private static String comparable(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** The open request's text with the new one after it, marked with the reference it came with. */
+  private static String carriedDetails(DataSubjectRequest duplicate, DataSubjectRequest open) {
+    String before = open.details() == null || open.details().isBlank() ? "" : open.details().strip() + "\n\n";
+    return before + "[added from " + duplicate.reference() + "] " + duplicate.details().strip();
+  }
+
+  /** Whether the new text of a duplicate was carried to the open request (its letter says so). */
+  @Transactional(readOnly = true)
+  public boolean detailsCarriedToOpenRequest(String reference) {
+    return requests.steps(get(reference).id()).stream()
+        .anyMatch(s -> Step.DETAILS_CARRIED_TO_OPEN_REQUEST.name().equals(s.step()));
   }
 
   /** The subject's other requests, newest first, for the officer's 12(5) judgement. */
@@ -157,9 +196,20 @@ public class RequestOutcomes {
     requests.addStep(request.id(), clock.instant(), step.name(), officer, note);
   }
 
-  /** The request is about data MICO holds for a customer: forward it to that controller and close it. */
+  /**
+   * The request is about data MICO holds for a customer: forward it to that controller and close it. Only once the
+   * subject is known (e-mail confirmed or identity verified): the letter names the customer, which may reveal
+   * something about the person (a dental clinic: health), and the customer gets the subject's contact data.
+   */
   @Transactional
   public void forward(String reference, String customerId, String reason, String officer) {
+    DataSubjectRequest request = open(reference);
+    if (!request.identityVerified()
+        && requests.steps(request.id()).stream().noneMatch(s -> Step.EMAIL_CONFIRMED.name().equals(s.step()))) {
+      throw new RequestActionRefusedException("Forward " + reference + " only after the subject confirmed the e-mail"
+          + " address or the identity was verified: the letter names the customer, and the customer gets the"
+          + " subject's contact data.");
+    }
     List<Violation> bad = new ArrayList<>();
     if (customerId == null || customers.find(customerId.strip()).isEmpty()) {
       bad.add(new Violation("customer", "choose one of " + customers.customers().stream()
@@ -167,7 +217,6 @@ public class RequestOutcomes {
     }
     requireReason(reason, bad);
     throwIfBad(bad);
-    DataSubjectRequest request = open(reference);
     marks.markForwarded(request.id(), customerId.strip());
     requests.recordAnswer(request.id(), Outcome.FORWARDED_TO_CONTROLLER, "Forwarded to " + customerId.strip(),
         reason.strip());

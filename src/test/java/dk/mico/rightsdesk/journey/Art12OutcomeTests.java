@@ -172,7 +172,8 @@ class Art12OutcomeTests {
     assertThat(notice)
         .contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
     String letter = TestDriver.body(driver.onlyMailTo("frida.forward@example.dk", "sent to the controller"));
-    assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example");
+    assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example")
+        .as("F32: the complaint block").contains("Datatilsynet", "Art 77", "court");
     JsonNode view = api.view(reference);
     assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
     assertThat(view.path("outcomes").path("forwardedTo").asText()).isEqualTo("fjordbyg");
@@ -388,6 +389,95 @@ class Art12OutcomeTests {
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo("fie.facts@example.dk", "will not act")))
         .doesNotContain("2, 3 and 4 November");
+  }
+
+  @Test
+  void f8_complaintBlockNamesDatatilsynetWithAddressAndWebsiteAndTheAuthorityWhereTheSubjectLivesOrWorks()
+      throws Exception {
+    String english = register("ACCESS", "klaus.klage@example.dk");
+    String danish = register("ACCESS", "karen.klage@example.dk", "da");
+    driver.runDueJobs();
+    for (String reference : List.of(english, danish)) {
+      mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content("""
+                  {"ground": "MANIFESTLY_UNFOUNDED", "reason": "No such customer."}"""))
+          .andExpect(status().isAccepted());
+    }
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("klaus.klage@example.dk", "will not act")))
+        .contains("Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk",
+            "supervisory authority of the EU or EEA country where you live or work or where the infringement took"
+                + " place (Art 77 GDPR)");
+    assertThat(TestDriver.body(driver.onlyMailTo("karen.klage@example.dk", "imødekommer ikke")))
+        .contains("Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk",
+            "tilsynsmyndigheden i det EU-/EØS-land, hvor du bor eller arbejder, eller hvor overtrædelsen er sket");
+  }
+
+  @Test
+  void f41_rectificationAcknowledgementOffersRestrictionWhileAccuracyIsChecked() throws Exception {
+    register("RECTIFICATION", "rikke.ret@example.dk", "da");
+    register("ERASURE", "sune.slet@example.dk", "da");
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("rikke.ret@example.dk", "Vi har modtaget din anmodning")))
+        .contains("Du kan bede os om at begrænse behandlingen af oplysningerne, mens vi undersøger, om de er korrekte"
+            + " (databeskyttelsesforordningens art. 18, stk. 1, litra a).");
+    assertThat(TestDriver.body(driver.onlyMailTo("sune.slet@example.dk", "Vi har modtaget din anmodning")))
+        .doesNotContain("art. 18");
+  }
+
+  @Test
+  void f33_duplicateComparesWhatIsAskedAndCarriesTheNewTextToTheOpenRequest() throws Exception {
+    String open = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "My phone number is wrong in your customer register."}""");
+    String same = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "My phone number is   wrong in your customer register."}""");
+    String more = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "And my job title is out of date as well."}""");
+    driver.runDueJobs();
+
+    JsonNode openView = api.view(open);
+    assertThat(openView.path("subject").path("details").asText())
+        .isEqualTo("My phone number is wrong in your customer register.\n\n[added from " + more + "] And my job title"
+            + " is out of date as well.");
+    assertThat(openView.path("history").findValuesAsText("note")).contains(more).doesNotContain(same);
+    assertThat(openView.path("history").findValuesAsText("step")).containsOnlyOnce("DETAILS_ADDED_FROM_DUPLICATE");
+    assertThat(api.view(more).path("outcome").asText()).isEqualTo("DUPLICATE");
+    assertThat(api.view(same).path("outcome").asText()).isEqualTo("DUPLICATE");
+
+    List<String> letters = driver.mailTo("rolf.rettelse@example.dk").stream()
+        .filter(mail -> TestDriver.subject(mail).startsWith("You already have an open request")).map(mail -> {
+          assertThat(TestDriver.subject(mail)).as("the subject line names the open request")
+              .isEqualTo("You already have an open request: " + open);
+          return TestDriver.body(mail);
+        }).toList();
+    assertThat(letters).hasSize(2).allSatisfy(letter -> assertThat(letter).contains("Datatilsynet", "Art 77"));
+    assertThat(letters).filteredOn(letter -> letter.contains(more)).singleElement().asString()
+        .contains("We have added what you wrote in the new request to " + open);
+    assertThat(letters).filteredOn(letter -> letter.contains(same)).singleElement().asString()
+        .contains("please write to us and quote " + open);
+  }
+
+  @Test
+  void f32_forwardingToACustomerOnlyAfterTheSubjectConfirmedTheAddress() throws Exception {
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Una Unconfirmed", "email": "una.unconfirmed@example.dk", "language": "en"}""");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"customer": "nordlys-tandklinik", "reason": "Patient data in the clinic's system"}"""))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("only after the subject confirmed")));
+    driver.runDueJobs();
+
+    assertThat(driver.mailTo("persondata@nordlys-tandklinik.example")).isEmpty();
+    assertThat(driver.mailTo("una.unconfirmed@example.dk")).noneMatch(mail -> TestDriver.body(mail).contains("Nordlys"));
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
   }
 
   /** The officer starts "Refuse, charge a fee or forward a request" from Tasklist for the request. */
