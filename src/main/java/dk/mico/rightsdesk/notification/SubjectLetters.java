@@ -154,7 +154,17 @@ public class SubjectLetters {
     } else {
       enclosed.putAll(whatWasMissing(reference));
     }
-    LetterComposer.Composed letter = composer.compose(request, kind, enclosed);
+    return preview(reference, kind, enclosed);
+  }
+
+  /**
+   * A letter as it would go with the given model (the officer's text as typed), for the officer to read before it is
+   * sent; nothing is stored or sent.
+   */
+  @Transactional(readOnly = true)
+  public LetterPreview preview(String reference, LetterKind kind, Map<String, Object> model) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    LetterComposer.Composed letter = composer.compose(request, kind, model);
     return new LetterPreview(recipient(request), letter.subjectLine(), letter.body());
   }
 
