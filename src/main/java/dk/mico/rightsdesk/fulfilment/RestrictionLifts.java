@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.fulfilment;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.notification.LetterKind;
+import dk.mico.rightsdesk.notification.LetterPreview;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +109,17 @@ public class RestrictionLifts {
       return Map.of("liftReason", lift.reason(), "liftOn", RightsAnswers.date(liftOn, request.language().locale()));
     });
     return find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant();
+  }
+
+  /** The notice as it would go with the reason as typed, lifting after the notice period; nothing is stored. */
+  @Transactional(readOnly = true)
+  public LetterPreview previewNotice(String reference, String reason) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    LocalDate liftOn = LocalDate.now(clock.withZone(calendar.zone())).plus(notice);
+    Map<String, Object> model = new HashMap<>();
+    model.put("liftReason", reason);
+    model.put("liftOn", RightsAnswers.date(liftOn, request.language().locale()));
+    return letters.preview(reference, LetterKind.RESTRICTION_LIFT_NOTICE, model);
   }
 
   private Lift find(long requestId) {

@@ -45,13 +45,13 @@ class LetterComposer {
     Locale locale = request.language().locale();
     Context context = new Context(locale);
     Map<String, Object> model = new HashMap<>();
-    // instants are shown as the controller's local time
-    extra.forEach((name, value) ->
-        model.put(name, value instanceof java.time.Instant instant ? instant.atZone(calendar.zone()) : value));
     model.put("request", request);
     model.put("controller", controller);
     model.put("receivedDate", format(calendar.receiptDate(request.receivedAt()), locale));
     model.put("dueDate", format(request.dueDate(), locale));
+    // instants are shown as the controller's local time; a preview may give the due date a letter will bring
+    extra.forEach((name, value) ->
+        model.put(name, value instanceof java.time.Instant instant ? instant.atZone(calendar.zone()) : value));
     context.setVariables(model);
     String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
     int firstLineEnd = text.indexOf('\n');

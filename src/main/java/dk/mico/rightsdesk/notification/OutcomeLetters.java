@@ -7,7 +7,10 @@ import dk.mico.rightsdesk.request.IdentityInformationRequest;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
+import dk.mico.rightsdesk.request.RequestOutcomes;
+import dk.mico.rightsdesk.request.ExtensionReason;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -26,11 +29,14 @@ public class OutcomeLetters {
   private final RequestMarks marks;
   private final RequestDeadlines deadlines;
   private final CustomerControllers customers;
+  private final RequestOutcomes outcomes;
   private final ControllerProperties controller;
   private final LegalCalendar calendar;
 
   OutcomeLetters(SubjectLetters letters, RequestLifecycle lifecycle, RequestMarks marks, RequestDeadlines deadlines,
-      CustomerControllers customers, ControllerProperties controller, LegalCalendar calendar) {
+      CustomerControllers customers, RequestOutcomes outcomes, ControllerProperties controller,
+      LegalCalendar calendar) {
+    this.outcomes = outcomes;
     this.letters = letters;
     this.lifecycle = lifecycle;
     this.marks = marks;
@@ -48,16 +54,17 @@ public class OutcomeLetters {
       case EXTENSION -> letters.send(reference, kind, null, () -> Map.of(
           "extensionReasonCode", marked.extensionReasonCode().name(),
           "extensionReason", marked.extensionReason()));
-      case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf()));
+      case DUPLICATE -> letters.send(reference, kind, null, () -> Map.of("duplicateOf", marked.duplicateOf(),
+          "detailsCarried", outcomes.detailsCarriedToOpenRequest(reference)));
       case FEE_ANNOUNCED -> letters.send(reference, kind, null, () -> Map.of("feeAmount", marked.feeAnnounced(),
-          "ground", marked.art12Ground().name()));
+          "ground", marked.art12Ground().name(), "reason", request.answerReason()));
       case FORWARDED -> {
         CustomerControllers.Customer customer = customers.find(marked.forwardedTo()).orElseThrow();
         yield letters.send(reference, kind, null, () -> Map.of("customerName", customer.name(),
             "customerAddress", customer.address(), "customerEmail", customer.privacyEmail()));
       }
       case REFUSAL_EXCESSIVE -> letters.send(reference, kind, null, () -> Map.of("ground",
-          marked.art12Ground().name()));
+          marked.art12Ground().name(), "reason", request.answerReason()));
       default -> throw new IllegalArgumentException(kind + " is not a letter of the Art 12 outcomes");
     };
   }
@@ -85,6 +92,51 @@ public class OutcomeLetters {
       return model;
     });
     return asked;
+  }
+
+  /**
+   * A letter that carries the officer's text, as it would go with the text as typed, before anything is decided: the
+   * officer reads the whole letter, in the subject's language, first. Nothing is stored or sent.
+   */
+  @Transactional(readOnly = true)
+  public LetterPreview draft(String reference, LetterKind kind, LetterDraft draft) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Locale locale = request.language().locale();
+    Map<String, Object> model = new HashMap<>();
+    switch (kind) {
+      case EXTENSION -> {
+        model.put("extensionReasonCode", choice(ExtensionReason.class, draft.extensionReasonCode(),
+            ExtensionReason.COMPLEXITY).name());
+        model.put("extensionReason", draft.text());
+        model.put("dueDate", LetterComposer.format(
+            calendar.dueDate(request.receivedAt(), true, request.pausedDays()), locale));
+      }
+      case REFUSAL_EXCESSIVE, FEE_ANNOUNCED -> {
+        model.put("ground", choice(RequestOutcomes.RefusalGround.class, draft.ground(),
+            RequestOutcomes.RefusalGround.MANIFESTLY_UNFOUNDED).name());
+        model.put("feeAmount", draft.feeAmount());
+        model.put("reason", draft.text());
+      }
+      case IDENTITY_INFORMATION_REQUEST -> {
+        RequestDeadlines.InformationTerms terms = deadlines.informationTermsIfSentNow(reference);
+        model.put("whatIsNeeded", draft.text());
+        model.put("replyDueDate", LetterComposer.format(calendar.receiptDate(terms.replyDueAt()), locale));
+        model.put("clockPaused", terms.pausesClock());
+        model.put("replyLink", request.subject().reachableByEmail() ? SubjectLetters.LINK_NOT_KEPT : null);
+      }
+      case UNVERIFIABLE -> model.put("identityMissing", draft.text());
+      default -> throw new IllegalArgumentException(kind + " is not drafted here");
+    }
+    return letters.preview(reference, kind, model);
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String value, E otherwise) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return constant;
+      }
+    }
+    return otherwise;
   }
 
   /** The officer posted a printed letter; a request for identity information goes out then. */

@@ -114,7 +114,7 @@ public class SubjectLetters {
     DataSubjectRequest request = lifecycle.get(reference);
     LetterKind kind = closingLetterKind(request);
     if (kind != LetterKind.ANSWER) {
-      send(reference, kind);
+      send(reference, kind, null, () -> whatWasMissing(reference));
       return false;
     }
     // made only when the answer is really written, so a resent job makes no second link
@@ -151,8 +151,20 @@ public class SubjectLetters {
     Map<String, Object> enclosed = new HashMap<>();
     if (kind == LetterKind.ANSWER) {
       enclosures.orderedStream().forEach(e -> enclosed.putAll(e.enclose(request, true)));
+    } else {
+      enclosed.putAll(whatWasMissing(reference));
     }
-    LetterComposer.Composed letter = composer.compose(request, kind, enclosed);
+    return preview(reference, kind, enclosed);
+  }
+
+  /**
+   * A letter as it would go with the given model (the officer's text as typed), for the officer to read before it is
+   * sent; nothing is stored or sent.
+   */
+  @Transactional(readOnly = true)
+  public LetterPreview preview(String reference, LetterKind kind, Map<String, Object> model) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    LetterComposer.Composed letter = composer.compose(request, kind, model);
     return new LetterPreview(recipient(request), letter.subjectLine(), letter.body());
   }
 
@@ -167,6 +179,13 @@ public class SubjectLetters {
   public Optional<String> paperEnclosurePage(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     return enclosures.orderedStream().map(e -> e.paperEnclosurePage(request)).flatMap(Optional::stream).findFirst();
+  }
+
+  /** The Art 12(4) letter on an unverifiable identity says what was missing (Art 11(2), 12(6)). */
+  private Map<String, Object> whatWasMissing(String reference) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("identityMissing", lifecycle.whatWasMissingForIdentity(reference).orElse(null));
+    return model;
   }
 
   private static LetterKind closingLetterKind(DataSubjectRequest request) {

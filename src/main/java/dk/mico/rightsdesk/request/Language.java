@@ -10,4 +10,9 @@ public enum Language {
   public Locale locale() {
     return Locale.forLanguageTag(name());
   }
+
+  /** The language as officers' screens name it, so that text typed for a letter is written in it. */
+  public String staffName() {
+    return this == da ? "Danish (dansk)" : "English";
+  }
 }

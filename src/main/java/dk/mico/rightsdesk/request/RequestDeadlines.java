@@ -188,6 +188,12 @@ public class RequestDeadlines {
         () -> new IllegalStateException(request.reference() + " has no open request for identity information"));
   }
 
+  /** The terms a request for identity information would have if it went out now (for the officer's preview). */
+  @Transactional(readOnly = true)
+  public InformationTerms informationTermsIfSentNow(String reference) {
+    return termsIfSentAt(get(reference), clock.instant());
+  }
+
   private InformationTerms termsIfSentAt(DataSubjectRequest request, Instant at) {
     LocalDate lastDayToPause =
         calendar.addWorkingDays(calendar.receiptDate(request.receivedAt()), suspension.withinWorkingDays());

@@ -15,11 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestLifecycle {
 
   private final Requests requests;
+  private final IdentityInformationRequests informationRequests;
   private final RequestWorkflow workflow;
   private final Clock clock;
 
-  RequestLifecycle(Requests requests, RequestWorkflow workflow, Clock clock) {
+  RequestLifecycle(Requests requests, IdentityInformationRequests informationRequests, RequestWorkflow workflow,
+      Clock clock) {
     this.requests = requests;
+    this.informationRequests = informationRequests;
     this.workflow = workflow;
     this.clock = clock;
   }
@@ -79,18 +82,56 @@ public class RequestLifecycle {
     return true;
   }
 
+  /**
+   * The officer's identity decision with what was checked. Closing as unverifiable needs what was missing (the
+   * letter says it) and, unless the subject was asked for more information first (Art 12(6)), the reason why asking
+   * is futile: MICO must show that it cannot identify the person (Art 11(2), 12(2)).
+   */
   @Transactional
-  public void recordIdentityDecision(String reference, boolean verified, String note, String officer) {
-    if (note == null || note.isBlank()) {
-      throw new InvalidRequestException(List.of(new Violation("identityNote", "is required: say what was checked")));
-    }
+  public void recordIdentityDecision(String reference, boolean verified, String note, String missing,
+      String futileReason, String officer) {
     DataSubjectRequest request = get(reference);
+    List<Violation> bad = new ArrayList<>();
+    if (note == null || note.isBlank()) {
+      bad.add(new Violation("identityNote", "is required: say what was checked"));
+    }
+    if (!verified) {
+      if (missing == null || missing.isBlank()) {
+        bad.add(new Violation("identityMissing", "is required: say what was missing to identify the subject;"
+            + " the letter tells the subject"));
+      } else if (missing.length() > 2000) {
+        bad.add(new Violation("identityMissing", "must be at most 2000 characters"));
+      }
+      boolean askedBefore = informationRequests.latest(request.id()).isPresent();
+      if (!askedBefore && (futileReason == null || futileReason.isBlank())) {
+        bad.add(new Violation("identityFutileReason", "ask the subject for more information first (Art 12(6)),"
+            + " or say why asking would be futile"));
+      } else if (futileReason != null && futileReason.length() > 2000) {
+        bad.add(new Violation("identityFutileReason", "must be at most 2000 characters"));
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
     requests.recordIdentity(request.id(), verified, note.strip());
     if (!verified) {
+      requests.recordUnverifiable(request.id(), missing.strip(),
+          futileReason == null || futileReason.isBlank() ? null : futileReason.strip());
       requests.recordOutcome(request.id(), Outcome.UNVERIFIABLE);
     }
     Step step = verified ? Step.IDENTITY_VERIFIED : Step.IDENTITY_NOT_VERIFIED;
     requests.addStep(request.id(), clock.instant(), step.name(), officer, null);
+  }
+
+  /**
+   * What was missing to identify the subject, as the Art 12(4) letter says it: the officer's words, or what the
+   * subject was asked for and did not send.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> whatWasMissingForIdentity(String reference) {
+    DataSubjectRequest request = get(reference);
+    return requests.identityMissing(request.id())
+        .or(() -> informationRequests.latest(request.id()).map(IdentityInformationRequest::whatIsNeeded));
   }
 
   /**

@@ -25,7 +25,7 @@ public class RequestMarks {
   /** The marks of one request. */
   public record Marks(Instant overdueSince, Instant extendedAt, ExtensionReason extensionReasonCode,
       String extensionReason, String duplicateOf, String forwardedTo, Integer feeAnnounced,
-      RequestOutcomes.RefusalGround art12Ground) {}
+      RequestOutcomes.RefusalGround art12Ground, String art12Facts) {}
 
   private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ public class RequestMarks {
   }
 
   private static final String MARK_COLUMNS = "overdue_since, extended_at, extension_reason_code, extension_reason,"
-      + " duplicate_of, forwarded_to, fee_announced, art12_5_ground";
+      + " duplicate_of, forwarded_to, fee_announced, art12_5_ground, art12_5_facts";
 
   public Marks of(long requestId) {
     return jdbc.sql("SELECT " + MARK_COLUMNS + " FROM dsr_request WHERE id = ?")
@@ -64,7 +64,8 @@ public class RequestMarks {
         rs.getString("extension_reason"), rs.getString("duplicate_of"), rs.getString("forwarded_to"),
         (Integer) rs.getObject("fee_announced"),
         rs.getString("art12_5_ground") == null ? null
-            : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground")));
+            : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground")),
+        rs.getString("art12_5_facts"));
   }
 
   /** Only the first extension counts: false when the request was extended already. */
@@ -109,9 +110,13 @@ public class RequestMarks {
     jdbc.sql("UPDATE dsr_request SET fee_announced = ? WHERE id = ?").params(amount, requestId).update();
   }
 
-  /** The Art 12(5) ground of a refusal or a fee, as a code: each letter words it in its own language. */
-  void markArt12Ground(long requestId, RequestOutcomes.RefusalGround ground) {
-    jdbc.sql("UPDATE dsr_request SET art12_5_ground = ? WHERE id = ?").params(ground.name(), requestId).update();
+  /**
+   * The Art 12(5) ground of a refusal or a fee, as a code (each letter words it in its own language), with the facts
+   * that show a request excessive.
+   */
+  void markArt12Ground(long requestId, RequestOutcomes.RefusalGround ground, String facts) {
+    jdbc.sql("UPDATE dsr_request SET art12_5_ground = ?, art12_5_facts = ? WHERE id = ?")
+        .params(ground.name(), facts, requestId).update();
   }
 
   /**

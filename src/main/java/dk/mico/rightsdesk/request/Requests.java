@@ -110,6 +110,18 @@ public class Requests {
         .update();
   }
 
+  /** Why identity could not be verified: what was missing (for the letter) and why asking more was futile, if so. */
+  void recordUnverifiable(long id, String missing, String futileReason) {
+    jdbc.sql("UPDATE dsr_request SET identity_missing = ?, identity_request_futile = ? WHERE id = ?")
+        .params(missing, futileReason, id)
+        .update();
+  }
+
+  Optional<String> identityMissing(long id) {
+    return jdbc.sql("SELECT identity_missing FROM dsr_request WHERE id = ?").param(id).query(String.class)
+        .list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   void recordAnswer(long id, Outcome outcome, String actions, String reason) {
     jdbc.sql("UPDATE dsr_request SET outcome = ?, answer_actions = ?, answer_reason = ? WHERE id = ?")
         .param(outcome.name())
@@ -117,6 +129,11 @@ public class Requests {
         .param(reason)
         .param(id)
         .update();
+  }
+
+  /** What the subject wrote, with the text of a duplicate submission added. */
+  void replaceDetails(long id, String details) {
+    jdbc.sql("UPDATE dsr_request SET details = ? WHERE id = ?").params(details, id).update();
   }
 
   /** Empties the subject's free text, which may name data that has since been erased. */

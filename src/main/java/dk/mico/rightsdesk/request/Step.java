@@ -34,6 +34,10 @@ public enum Step {
   IDENTITY_INFORMATION_RECEIVED,
   NO_IDENTITY_INFORMATION,
   DUPLICATE_OF,
+  /** A duplicate submission asked something new: its text was added to this open request (the note names it). */
+  DETAILS_ADDED_FROM_DUPLICATE,
+  /** This duplicate's text was carried to the open request (the note names it), whose answer covers it. */
+  DETAILS_CARRIED_TO_OPEN_REQUEST,
   REFUSED_UNDER_ART_12_5,
   FEE_ANNOUNCED,
   /** The subject agreed to pay the fee announced: the handling goes on. */

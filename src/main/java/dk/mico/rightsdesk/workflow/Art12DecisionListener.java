@@ -75,10 +75,12 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
     String decision = TaskScreen.field(task, "decision");
     String officer = Officers.current(task.getProcessEngineServices());
     String reason = TaskScreen.field(task, "reason");
+    String facts = TaskScreen.field(task, "facts");
     try {
       switch (decision == null ? "" : decision) {
-        case "REFUSE" -> outcomes.refuse(reference, TaskScreen.field(task, "ground"), reason, officer);
-        case "FEE" -> outcomes.announceFee(reference, TaskScreen.field(task, "ground"), amount(task), reason, officer);
+        case "REFUSE" -> outcomes.refuse(reference, TaskScreen.field(task, "ground"), reason, facts, officer);
+        case "FEE" -> outcomes.announceFee(reference, TaskScreen.field(task, "ground"), amount(task), reason, facts,
+            officer);
         case "FORWARD" -> outcomes.forward(reference, TaskScreen.field(task, "customer"), reason, officer);
         case "NONE" -> { } // the request goes on as it was
         default -> throw new InvalidRequestException(List.of(
@@ -102,6 +104,7 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
     fields.put("ground", null);
     fields.put("feeAmount", null);
     fields.put("customer", null);
+    fields.put("facts", null);
     fields.put("reason", null);
     task.setVariablesLocal(fields);
   }

@@ -36,7 +36,8 @@ class IdentityDecisionListener implements TaskListener {
       switch (decision == null ? "" : decision) {
         case "VERIFIED", "UNVERIFIABLE" -> {
           boolean verified = "VERIFIED".equals(decision);
-          lifecycle.recordIdentityDecision(reference, verified, TaskScreen.field(task, "identityNote"), officer);
+          lifecycle.recordIdentityDecision(reference, verified, TaskScreen.field(task, "identityNote"),
+              TaskScreen.field(task, "identityMissing"), TaskScreen.field(task, "identityFutileReason"), officer);
           task.getExecution().setVariable(IDENTITY_VERIFIED, verified);
           task.getExecution().setVariable(IDENTITY_INFORMATION_REQUESTED, false);
         }

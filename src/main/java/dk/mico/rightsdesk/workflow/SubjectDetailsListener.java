@@ -33,6 +33,8 @@ class SubjectDetailsListener implements TaskListener {
     fields.put("answerReason", request.answerReason());
     fields.put("identityDecision", null);
     fields.put("identityNote", request.identityNote());
+    fields.put("identityMissing", null);
+    fields.put("identityFutileReason", null);
     task.setVariablesLocal(fields);
   }
 }

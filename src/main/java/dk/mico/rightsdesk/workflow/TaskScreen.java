@@ -45,6 +45,9 @@ class TaskScreen {
     screen.put("representative", representative == null ? null
         : representative.name() + (representative.mandateChecked() ? " (mandate checked)" : " (mandate NOT checked)"));
     screen.put("requestDetails", request.details());
+    // text the officer types for a letter goes to the subject word for word, in the language of the letters
+    screen.put("letterLanguage", request.language().staffName());
+    screen.put("letterPreviewLink", "/officer/letters/preview?reference=" + request.reference());
     task.setVariablesLocal(screen);
   }
 

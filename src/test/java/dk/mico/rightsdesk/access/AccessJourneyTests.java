@@ -314,7 +314,8 @@ class AccessJourneyTests {
 
     mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("""
-                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged."}"""))
+                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged.",
+                 "facts": "Identical access requests on 2 and 16 November; nothing changed in between."}"""))
         .andExpect(status().isAccepted());
     driver.runDueJobs();
     assertThat(api.view(reference).path("status").asText()).isEqualTo("CLOSED");

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -47,6 +49,8 @@ class Art12OutcomeTests {
   @Autowired RepositoryService repository;
   @Autowired FormService forms;
   @Autowired IdentityService identity;
+  @Autowired RequestMarks marks;
+  @Autowired RequestLifecycle lifecycle;
 
   @BeforeEach
   void reset() {
@@ -114,7 +118,8 @@ class Art12OutcomeTests {
 
     mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("""
-                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged."}"""))
+                {"ground": "EXCESSIVE", "reason": "The same data was sent to you twice this month, unchanged.",
+                 "facts": "Access on 2 and 16 November, word for word the same; nothing changed in between."}"""))
         .andExpect(status().isAccepted());
     driver.runDueJobs();
 
@@ -167,7 +172,8 @@ class Art12OutcomeTests {
     assertThat(notice)
         .contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
     String letter = TestDriver.body(driver.onlyMailTo("frida.forward@example.dk", "sent to the controller"));
-    assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example");
+    assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example")
+        .as("F32: the complaint block").contains("Datatilsynet", "Art 77", "court");
     JsonNode view = api.view(reference);
     assertThat(view.path("outcome").asText()).isEqualTo("FORWARDED_TO_CONTROLLER");
     assertThat(view.path("outcomes").path("forwardedTo").asText()).isEqualTo("fjordbyg");
@@ -193,7 +199,8 @@ class Art12OutcomeTests {
     assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAmount").hasMessageContaining("reason");
     driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE", "feeAmount", 250,
-        "reason", "Third identical request in four weeks."));
+        "reason", "Third identical request in four weeks.",
+        "facts", "Erasure asked on 9, 16 and 30 November in the same words; each was answered."));
     driver.runDueJobs();
 
     assertThat(TestDriver.body(driver.onlyMailTo("frank.fee@example.dk", "A fee for your request")))
@@ -254,7 +261,8 @@ class Art12OutcomeTests {
     driver.runDueJobs();
     mvc.perform(post("/api/officer/requests/" + reference + "/fee").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 250, \"reason\": \"Fourth request this month.\"}"))
+            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 250, \"reason\": \"Fourth request this month.\","
+                + " \"facts\": \"Four erasure requests since 1 November, word for word the same.\"}"))
         .andExpect(status().is2xxSuccessful());
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo(email, "A fee for your request"))).contains("DKK 250");
@@ -298,6 +306,200 @@ class Art12OutcomeTests {
     assertThat(view.path("letters").get(2).path("body").asText())
         .contains("Nordlys Tandklinik ApS", "Havnegade 7, 8000 Aarhus C", "dataansvarlig");
     assertThat(driver.mailTo("persondata@nordlys-tandklinik.example")).hasSize(1);
+  }
+
+  @Test
+  void f16_danishLettersUseTheRegulationsWordsForAnExcessiveRequest() throws Exception {
+    String reference = register("ACCESS", "ditte.overdreven@example.dk", "da");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "EXCESSIVE", "reason": "Du har fået den samme kopi tre gange i november.",
+                 "facts": "Indsigt 2., 9. og 16. november med samme ordlyd; intet ændret imellem."}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("ditte.overdreven@example.dk", "imødekommer ikke")))
+        .contains("fordi vi vurderer, at den er overdreven",
+            "\"åbenbart grundløse eller overdrevne, navnlig fordi de gentages\"")
+        .doesNotContain("urimelig");
+  }
+
+  @Test
+  void f28_directMarketingObjectionCannotBeRefused() throws Exception {
+    String reference = registerJson("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Dan Direkte",
+         "email": "dan.direkte@example.dk", "channel": "EMAIL", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Wrote from the address", "language": "en"}""");
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "MANIFESTLY_UNFOUNDED", "reason": "He objected twice."}"""))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Art 21(3)")));
+    mvc.perform(post("/api/officer/requests/" + reference + "/fee").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"ground": "MANIFESTLY_UNFOUNDED", "amount": 100, "reason": "He objected twice."}"""))
+        .andExpect(status().isConflict());
+    assertThat(api.view(reference).path("history").findValuesAsText("step"))
+        .doesNotContain("REFUSED_UNDER_ART_12_5", "FEE_ANNOUNCED");
+  }
+
+  @Test
+  void f28_withdrawalOfConsentCannotBeChargedForFromTasklist() throws Exception {
+    String reference = register("CONSENT_WITHDRAWAL", "wanda.withdraw@example.dk");
+    Task decide = startArt12Decision(reference);
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground",
+        "MANIFESTLY_UNFOUNDED", "feeAmount", 100, "reason", "Withdrew twice.")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Art 7(3)");
+    assertThat(api.view(reference).path("history").findValuesAsText("step")).doesNotContain("FEE_ANNOUNCED");
+  }
+
+  @Test
+  void f29_declinedFeeRepeatsTheArt12_5ReasonAndKeepsTheOfficersNoteOutOfTheLetter() throws Exception {
+    String reference = feeAnnounced("fabian.fee@example.dk");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_RegisterFeeAnswer"),
+        Map.of("feeAnswer", "DECLINED", "feeAnswerNote", "Called on 3 March, will not pay."));
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("fabian.fee@example.dk", "We will not act on your request")))
+        .contains("because we find that it is excessive", "Reason: Fourth request this month.",
+            "do not want to pay the fee of DKK 250")
+        .doesNotContain("Called on 3 March");
+    assertThat(api.view(reference).path("history").findValuesAsText("note")).contains("Called on 3 March, will not pay.");
+  }
+
+  @Test
+  void f30_excessiveNeedsTheFactsThatShowItAndTheyAreKeptWithTheRequest() throws Exception {
+    String reference = register("ACCESS", "fie.facts@example.dk");
+    driver.runDueJobs();
+    Task decide = startArt12Decision(reference);
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "REFUSE", "ground", "EXCESSIVE",
+        "reason", "You asked three times.")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("facts");
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
+    driver.submitAsOfficer(decide, Map.of("decision", "REFUSE", "ground", "EXCESSIVE",
+        "reason", "You asked three times.", "facts", "Access asked on 2, 3 and 4 November in the same words."));
+
+    assertThat(marks.of(lifecycle.get(reference).id()).art12Facts())
+        .isEqualTo("Access asked on 2, 3 and 4 November in the same words.");
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo("fie.facts@example.dk", "will not act")))
+        .doesNotContain("2, 3 and 4 November");
+  }
+
+  @Test
+  void f8_complaintBlockNamesDatatilsynetWithAddressAndWebsiteAndTheAuthorityWhereTheSubjectLivesOrWorks()
+      throws Exception {
+    String english = register("ACCESS", "klaus.klage@example.dk");
+    String danish = register("ACCESS", "karen.klage@example.dk", "da");
+    driver.runDueJobs();
+    for (String reference : List.of(english, danish)) {
+      mvc.perform(post("/api/officer/requests/" + reference + "/refusal").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content("""
+                  {"ground": "MANIFESTLY_UNFOUNDED", "reason": "No such customer."}"""))
+          .andExpect(status().isAccepted());
+    }
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("klaus.klage@example.dk", "will not act")))
+        .contains("Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk",
+            "supervisory authority of the EU or EEA country where you live or work or where the infringement took"
+                + " place (Art 77 GDPR)");
+    assertThat(TestDriver.body(driver.onlyMailTo("karen.klage@example.dk", "imødekommer ikke")))
+        .contains("Datatilsynet, Carl Jacobsens Vej 35, 2500 Valby, www.datatilsynet.dk",
+            "tilsynsmyndigheden i det EU-/EØS-land, hvor du bor eller arbejder, eller hvor overtrædelsen er sket");
+  }
+
+  @Test
+  void f41_rectificationAcknowledgementOffersRestrictionWhileAccuracyIsChecked() throws Exception {
+    register("RECTIFICATION", "rikke.ret@example.dk", "da");
+    register("ERASURE", "sune.slet@example.dk", "da");
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("rikke.ret@example.dk", "Vi har modtaget din anmodning")))
+        .contains("Du kan bede os om at begrænse behandlingen af oplysningerne, mens vi undersøger, om de er korrekte"
+            + " (databeskyttelsesforordningens art. 18, stk. 1, litra a).");
+    assertThat(TestDriver.body(driver.onlyMailTo("sune.slet@example.dk", "Vi har modtaget din anmodning")))
+        .doesNotContain("art. 18");
+  }
+
+  @Test
+  void f33_duplicateComparesWhatIsAskedAndCarriesTheNewTextToTheOpenRequest() throws Exception {
+    String open = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "My phone number is wrong in your customer register."}""");
+    String same = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "My phone number is   wrong in your customer register."}""");
+    String more = api.submitPublic("""
+        {"type": "RECTIFICATION", "name": "Rolf Rettelse", "email": "rolf.rettelse@example.dk", "language": "en",
+         "details": "And my job title is out of date as well."}""");
+    driver.runDueJobs();
+
+    JsonNode openView = api.view(open);
+    assertThat(openView.path("subject").path("details").asText())
+        .isEqualTo("My phone number is wrong in your customer register.\n\n[added from " + more + "] And my job title"
+            + " is out of date as well.");
+    assertThat(openView.path("history").findValuesAsText("note")).contains(more).doesNotContain(same);
+    assertThat(openView.path("history").findValuesAsText("step")).containsOnlyOnce("DETAILS_ADDED_FROM_DUPLICATE");
+    assertThat(api.view(more).path("outcome").asText()).isEqualTo("DUPLICATE");
+    assertThat(api.view(same).path("outcome").asText()).isEqualTo("DUPLICATE");
+
+    List<String> letters = driver.mailTo("rolf.rettelse@example.dk").stream()
+        .filter(mail -> TestDriver.subject(mail).startsWith("You already have an open request")).map(mail -> {
+          assertThat(TestDriver.subject(mail)).as("the subject line names the open request")
+              .isEqualTo("You already have an open request: " + open);
+          return TestDriver.body(mail);
+        }).toList();
+    assertThat(letters).hasSize(2).allSatisfy(letter -> assertThat(letter).contains("Datatilsynet", "Art 77"));
+    assertThat(letters).filteredOn(letter -> letter.contains(more)).singleElement().asString()
+        .contains("We have added what you wrote in the new request to " + open);
+    assertThat(letters).filteredOn(letter -> letter.contains(same)).singleElement().asString()
+        .contains("please write to us and quote " + open);
+  }
+
+  @Test
+  void f32_forwardingToACustomerOnlyAfterTheSubjectConfirmedTheAddress() throws Exception {
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Una Unconfirmed", "email": "una.unconfirmed@example.dk", "language": "en"}""");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"customer": "nordlys-tandklinik", "reason": "Patient data in the clinic's system"}"""))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("only after the subject confirmed")));
+    driver.runDueJobs();
+
+    assertThat(driver.mailTo("persondata@nordlys-tandklinik.example")).isEmpty();
+    assertThat(driver.mailTo("una.unconfirmed@example.dk")).noneMatch(mail -> TestDriver.body(mail).contains("Nordlys"));
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+  }
+
+  /** The officer starts "Refuse, charge a fee or forward a request" from Tasklist for the request. */
+  private Task startArt12Decision(String reference) {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("Art12DecisionProcess")
+        .latestVersion().singleResult().getId();
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      forms.submitStartForm(definition, Map.of("requestReference", reference));
+    } finally {
+      identity.clearAuthentication();
+    }
+    return driver.onlyTask(reference, "UserTask_DecideOutcome");
+  }
+
+  /** Registers by the officer API; %s in the body is the time of receipt (two days ago). */
+  private String registerJson(String body) throws Exception {
+    String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body.formatted(TestClock.now().atOffset(ZoneOffset.UTC).minusDays(2).withNano(0))))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return json.readTree(response).path("reference").asText();
   }
 
   private String register(String type, String email) throws Exception {

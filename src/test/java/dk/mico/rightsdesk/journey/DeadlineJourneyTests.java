@@ -163,7 +163,7 @@ class DeadlineJourneyTests {
     assertThat(view.path("history").findValuesAsText("actor")).contains("officer");
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo("tove.tasklist@example.dk", "more time")))
-        .contains("We have received many requests", "after our newsletter");
+        .contains("You have sent us several requests", "after our newsletter");
   }
 
   @Test
@@ -310,7 +310,9 @@ class DeadlineJourneyTests {
     assertThat(view.path("outcome").asText()).isEqualTo("UNVERIFIABLE");
     assertThat(view.path("pausedDays").asInt()).isEqualTo(30);
     assertThat(TestDriver.body(driver.onlyMailTo("nora.noreply@example.dk", "cannot act")))
-        .contains("could not verify your identity", "Datatilsynet");
+        .as("F31: the letter says what was missing")
+        .contains("could not verify your identity", "needed to be sure it is you: The address we send invoices to",
+            "Datatilsynet");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
   }
 

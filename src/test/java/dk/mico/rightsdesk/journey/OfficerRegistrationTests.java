@@ -112,15 +112,25 @@ class OfficerRegistrationTests {
   }
 
   @Test
-  void unverifiedIdentityGoesToTheOfficerAndCanCloseTheRequest() throws Exception {
+  void f31_closingAsUnverifiableNeedsAnInformationRequestFirstOrAReasonWhyAskingIsFutile() throws Exception {
     String reference = registerByEmail("RECTIFICATION", false);
     driver.runDueJobs();
     Task check = driver.onlyTask(reference, "UserTask_CheckIdentity");
+    assertThatThrownBy(() -> driver.submitAsOfficer(check, Map.of("identityDecision", "UNVERIFIABLE",
+        "identityNote", "Caller could not answer any question about the account")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("identityMissing").hasMessageContaining("identityFutileReason");
+    assertThat(api.view(reference).path("status").asText()).as("nothing changed").isNotEqualTo("CLOSED");
+
     driver.submitAsOfficer(check, Map.of("identityDecision", "UNVERIFIABLE",
-        "identityNote", "Caller could not answer any question about the account"));
+        "identityNote", "Caller could not answer any question about the account",
+        "identityMissing", "The customer number or an invoice of the account the data is about.",
+        "identityFutileReason", "The caller said that he has no account with us and no invoice."));
     driver.runDueJobs();
     String letter = TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", "cannot act"));
-    assertThat(letter).contains("could not verify your identity", "Datatilsynet", "court");
+    assertThat(letter).contains("could not verify your identity",
+            "This is what we needed to be sure it is you: The customer number or an invoice", "Datatilsynet", "court")
+        .doesNotContain("no account with us");
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("UNVERIFIABLE");
   }
 

@@ -109,7 +109,8 @@ class RecordKeepingTests {
         .andExpect(status().isOk());
     mvc.perform(post("/api/officer/requests/" + checked + "/fee").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 300, \"reason\": \"Fourth request this month.\"}"))
+            .content("{\"ground\": \"EXCESSIVE\", \"amount\": 300, \"reason\": \"Fourth request this month.\","
+                + " \"facts\": \"Four identical requests since 1 November.\"}"))
         .andExpect(status().is2xxSuccessful());
     driver.runDueJobs();
 

@@ -112,9 +112,9 @@ class OfficerRequestApiController {
 
   record Extended(String reference, LocalDate dueDate, LocalDate originalDueDate, boolean extended) {}
 
-  record RefusalInput(String ground, String reason) {}
+  record RefusalInput(String ground, String reason, String facts) {}
 
-  record FeeInput(String ground, Integer amount, String reason) {}
+  record FeeInput(String ground, Integer amount, String reason, String facts) {}
 
   record ForwardingInput(String customer, String reason) {}
 
@@ -134,18 +134,22 @@ class OfficerRequestApiController {
   }
 
   @Operation(summary = "Refuse a manifestly unfounded or excessive request (Art 12(5)) with the reason for the"
-      + " Art 12(4) letter; the request then closes as REFUSED")
+      + " Art 12(4) letter and, for an excessive one, the facts that show it; the request then closes as REFUSED."
+      + " Never a withdrawal of consent or an objection to direct marketing (409)")
   @PostMapping(path = "/api/officer/requests/{reference}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> refuse(@PathVariable String reference, @RequestBody RefusalInput body, Authentication officer) {
-    outcomes.refuse(reference, body.ground(), body.reason(), officer.getName());
+    outcomes.refuse(reference, body.ground(), body.reason(), body.facts(), officer.getName());
     return ResponseEntity.accepted().build();
   }
 
-  @Operation(summary = "Announce a reasonable fee (Art 12(5)) to the subject before acting, with the reason")
+  @Operation(summary = "Announce a reasonable fee (Art 12(5)) to the subject before acting, with the reason and, for"
+      + " an excessive request, the facts that show it. Never for a withdrawal of consent or an objection to direct"
+      + " marketing (409)")
   @PostMapping(path = "/api/officer/requests/{reference}/fee", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> announceFee(@PathVariable String reference, @RequestBody FeeInput body,
       Authentication officer) {
-    outcomes.announceFee(reference, body.ground(), body.amount(), body.reason(), officer.getName());
+    outcomes.announceFee(reference, body.ground(), body.amount(), body.reason(), body.facts(),
+        officer.getName());
     return ResponseEntity.accepted().build();
   }
 
