@@ -200,6 +200,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email, "My phone number is now 19 87 65 43.");
     driver.runDueJobs();
 
+    driver.rejectCandidates(reference);
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
         "accuracyDecision", "CORRECT", "rectifyColumn", "phone", "correctedValue", "19 87 65 43"));
     approveAndSend(reference);
@@ -218,6 +219,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email,
         "Please note with my data that I am on parental leave until May.");
     driver.runDueJobs();
+    driver.rejectCandidates(reference);
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
         "accuracyDecision", "SUPPLEMENT", "accuracyStatement", "On parental leave until May 2027."));
     driver.runDueJobs();
@@ -246,6 +248,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Ida Bøgh", "ida.boegh@fjordbyg.example",
         "My job title is wrong.");
     driver.runDueJobs();
+    driver.rejectCandidates(reference);
     var task = driver.onlyTask(reference, "UserTask_CheckAccuracy");
 
     assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("accuracyDecision", "ACCURATE")))
@@ -450,8 +453,9 @@ class PersonalRightsTests {
          "details": "%s"}""".formatted(type, scope, name, email, TestClock.now().minusSeconds(60), details));
   }
 
-  /** The officer confirms every proposal not decided yet, then completes the review task. */
+  /** The officer rejects the namesakes, confirms every proposal not decided yet, then completes the review task. */
   private void confirmAll(String reference) {
+    driver.rejectCandidates(reference);
     for (Proposal p : review.proposals(reference)) {
       if (!p.decided()) {
         review.decide(reference, p.id(), p.proposal(), null, "officer");
