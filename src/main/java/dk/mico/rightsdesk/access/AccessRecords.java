@@ -28,8 +28,9 @@ class AccessRecords {
       List<String> categories, String legalBasis, String source, Boolean portable, Map<String, Object> columns,
       boolean released) {
 
+    /** A candidate: found by the name or another identifier that proves nothing, held back until released. */
     boolean nameOnly() {
-      return "NAME_ONLY".equals(matchedBy);
+      return "NAME_ONLY".equals(matchedBy) || "GIVEN".equals(matchedBy);
     }
 
     boolean manual() {
@@ -128,11 +129,12 @@ class AccessRecords {
 
   /** Releases the name-only matches the officer found to be the subject's; the others stay back. */
   void setReleasedNameOnly(long requestId, List<Long> releasedIds) {
-    jdbc.sql("UPDATE access_record SET released = FALSE WHERE request_id = ? AND matched_by = 'NAME_ONLY'")
+    jdbc.sql("UPDATE access_record SET released = FALSE WHERE request_id = ? "
+            + "AND matched_by IN ('NAME_ONLY', 'GIVEN')")
         .param(requestId).update();
     for (long id : releasedIds) {
       jdbc.sql("UPDATE access_record SET released = TRUE WHERE id = ? AND request_id = ? "
-              + "AND matched_by = 'NAME_ONLY'")
+              + "AND matched_by IN ('NAME_ONLY', 'GIVEN')")
           .params(id, requestId).update();
     }
   }

@@ -7,7 +7,9 @@ import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RequestFindings {
 
-  /** A finding as the request's record keeps it; NAME_ONLY ones wait for the officer. */
+  /** A finding as the request's record keeps it; candidates (not matched by a verified identifier) wait for the officer. */
   public record RecordedFinding(String system, String table, String recordId, List<String> categories,
       String legalBasis, String source, String matchedBy) {}
 
@@ -32,36 +34,97 @@ public class RequestFindings {
     this.jdbc = jdbc;
   }
 
-  /** Replaces what an earlier run of the same lookup found, so a lookup that runs again records nothing twice. */
+  /**
+   * A record found by identifiers that prove nothing, for the officer to confirm ("this is the subject", with a note)
+   * or reject; only confirmed ones are acted on.
+   */
+  public record Candidate(long id, String system, String table, String recordId, List<String> categories,
+      List<String> matchedOn, String decision, String note, String decidedBy) {
+
+    public boolean decided() {
+      return decision != null;
+    }
+
+    public boolean confirmed() {
+      return CONFIRMED.equals(decision);
+    }
+  }
+
+  public static final String CONFIRMED = "CONFIRMED";
+  public static final String REJECTED = "REJECTED";
+
+  /** A record is acted on without a person's decision only when a verified identifier found it. */
+  private static final String ACTED_ON =
+      "(matched_by IN ('EMAIL', 'PHONE') OR candidate_decision = '" + CONFIRMED + "')";
+
+  /**
+   * Replaces what an earlier run of the same lookup found, so a lookup that runs again records nothing twice; a
+   * candidate the officer has decided on keeps its decision.
+   */
   void replace(long requestId, SystemId system, List<Finding> found, Instant now) {
-    jdbc.sql("DELETE FROM request_finding WHERE request_id = ? AND system_id = ?")
+    jdbc.sql("DELETE FROM request_finding WHERE request_id = ? AND system_id = ? AND candidate_decision IS NULL")
         .params(requestId, system.value())
         .update();
+    Set<String> decided = new HashSet<>(jdbc.sql(
+            "SELECT table_name, record_id FROM request_finding WHERE request_id = ? AND system_id = ?")
+        .params(requestId, system.value())
+        .query((rs, n) -> rs.getString("table_name") + "/" + rs.getString("record_id"))
+        .list());
     for (Finding f : found) {
+      if (decided.contains(f.table() + "/" + f.recordId())) {
+        continue;
+      }
       jdbc.sql("""
               INSERT INTO request_finding (request_id, system_id, table_name, record_id, categories, legal_basis,
-                source, portable, restricted, consent_only, matched_by, found_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                source, portable, restricted, consent_only, matched_by, matched_on, found_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(requestId, system.value(), f.table(), f.recordId(), String.join(", ", f.categories()),
               f.legalBasis(), f.source(), f.portable(), f.restricted(), f.consentOnly(), f.matchedBy().name(),
-              utc(now))
+              String.join(", ", f.matchedOn()), utc(now))
           .update();
     }
   }
 
-  /** The verified findings of one system (name-only matches wait for the officer and are left out). */
+  /** The findings of one system that may be acted on: verified ones and candidates the officer confirmed. */
   List<Finding> verified(long requestId, SystemId system) {
-    return jdbc.sql("""
-            SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, consent_only,
-              matched_by
-            FROM request_finding WHERE request_id = ? AND system_id = ? AND matched_by <> 'NAME_ONLY'
-            ORDER BY table_name, record_id""")
+    return jdbc.sql("SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, "
+            + "consent_only, matched_by, matched_on FROM request_finding WHERE request_id = ? AND system_id = ? AND "
+            + ACTED_ON + " ORDER BY table_name, record_id")
         .params(requestId, system.value())
         .query((rs, n) -> new Finding(system, rs.getString("table_name"), rs.getString("record_id"),
             List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"), rs.getString("source"),
             (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"), rs.getBoolean("consent_only"),
-            MatchedBy.valueOf(rs.getString("matched_by"))))
+            MatchedBy.valueOf(rs.getString("matched_by")), split(rs.getString("matched_on"), ", ")))
         .list();
+  }
+
+  /** The request's candidates, decided or not, in system order. */
+  public List<Candidate> candidates(long requestId) {
+    return jdbc.sql("""
+            SELECT id, system_id, table_name, record_id, categories, matched_on, candidate_decision, decision_note,
+              decided_by
+            FROM request_finding WHERE request_id = ? AND matched_by NOT IN ('EMAIL', 'PHONE')
+            ORDER BY system_id, table_name, record_id""")
+        .param(requestId)
+        .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("system_id"), rs.getString("table_name"),
+            rs.getString("record_id"), split(rs.getString("categories"), ", "),
+            split(rs.getString("matched_on"), ", "), rs.getString("candidate_decision"),
+            rs.getString("decision_note"), rs.getString("decided_by")))
+        .list();
+  }
+
+  /** Whether candidates wait for the officer: then no answer may say that nothing was found. */
+  public boolean candidatesWaiting(long requestId) {
+    return candidates(requestId).stream().anyMatch(c -> !c.decided());
+  }
+
+  void decideCandidate(long requestId, long candidateId, String decision, String note, String officer,
+      Instant now) {
+    jdbc.sql("""
+            UPDATE request_finding SET candidate_decision = ?, decision_note = ?, decided_by = ?, decided_at = ?
+            WHERE id = ? AND request_id = ?""")
+        .params(decision, note, officer, utc(now), candidateId, requestId)
+        .update();
   }
 
   /** Everything the request's lookups found, name-only candidates included (marked), for the officer. */

@@ -48,6 +48,10 @@ public class RightsAnswers {
   @Transactional
   public void recordAnswer(String reference, String officer) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (findings.candidatesWaiting(request.id())) {
+      // the review cannot finish while they wait; an answer now could say that nothing was found
+      throw new IllegalStateException("Candidates of " + reference + " wait for the officer's decision");
+    }
     Locale locale = request.language().locale();
     List<Proposal> proposals = review.proposals(request.id());
     List<String> done = new ArrayList<>();

@@ -35,7 +35,7 @@ public class RecordRetention {
       List.of("letter", "email_confirmation", "dsr_request_step", "request_finding", "request_change",
           // access and portability: their passages and files go with them (ON DELETE CASCADE)
           "access_record", "access_review", "delivery",
-          "dsr_identity_information_request", "staff_notice");
+          "dsr_identity_information_request", "staff_notice", "request_identifier");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;

@@ -120,7 +120,7 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       Retention retention) {
 
     public RecordDeclaration {
-      identifiers = identifiers == null ? new RecordIdentifiers(null, null) : identifiers;
+      identifiers = identifiers == null ? new RecordIdentifiers(null, null, null) : identifiers;
       categories = categories == null ? new TextList(null, null) : categories;
       exportColumns = exportColumns == null ? List.of() : List.copyOf(exportColumns);
       labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -203,8 +203,16 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
     return locale != null && "en".equals(locale.getLanguage());
   }
 
-  /** The columns that identify a person: at least one of them. */
-  public record RecordIdentifiers(String email, String phone) {}
+  /**
+   * The columns that identify a person: at least one of e-mail and phone, and any other kind the officer may have
+   * (e.g. {@code postal-address: postal_address}, {@code company: company_name}); matches by those are candidates.
+   */
+  public record RecordIdentifiers(String email, String phone, Map<String, String> other) {
+
+    public RecordIdentifiers {
+      other = other == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(other));
+    }
+  }
 
   /** Where marketing suppression entries go: the SHA-256 hex of the lower-cased address. */
   public record Suppression(String table, String hashColumn, String createdColumn) {}

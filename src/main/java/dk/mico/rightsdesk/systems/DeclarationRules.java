@@ -132,6 +132,12 @@ final class DeclarationRules {
     }
     optionalIdentifier(path, "identifiers.email", record.identifiers().email());
     optionalIdentifier(path, "identifiers.phone", record.identifiers().phone());
+    record.identifiers().other().forEach((kind, column) -> {
+      if (!SystemId.FORMAT.matcher(kind).matches() || kind.equals("email") || kind.equals("phone")) {
+        add(path + ".identifiers.other has a kind that is not lower-case words joined by hyphens, or is email/phone");
+      }
+      requiredIdentifier(path, "identifiers.other." + kind, column);
+    });
     for (String language : LANGUAGES) {
       List<String> categories = record.categories().in(Locale.forLanguageTag(language));
       if (categories.isEmpty() || categories.stream().anyMatch(DeclarationRules::isBlank)) {

@@ -15,7 +15,8 @@ import java.util.List;
  * @param portable whether the subject provided the data (Art 20); null when the system does not say
  * @param restricted whether processing of the record is restricted (Art 18)
  * @param consentOnly whether the record is held only on consent (erased when consent is withdrawn)
- * @param matchedBy why it was found; {@link MatchedBy#NAME_ONLY} findings wait for the officer's decision
+ * @param matchedBy why it was found; findings not matched by a verified identifier wait for the officer's decision
+ * @param matchedOn the kinds of identifier that matched ({@code email}, {@code phone}, {@code name}, a declared kind)
  */
 public record Finding(
     SystemId system,
@@ -27,10 +28,18 @@ public record Finding(
     Boolean portable,
     boolean restricted,
     boolean consentOnly,
-    MatchedBy matchedBy) {
+    MatchedBy matchedBy,
+    List<String> matchedOn) {
 
   public Finding {
     categories = List.copyOf(categories);
+    matchedOn = matchedOn == null ? List.of() : List.copyOf(matchedOn);
+  }
+
+  public Finding(SystemId system, String table, String recordId, List<String> categories, String legalBasis,
+      String source, Boolean portable, boolean restricted, boolean consentOnly, MatchedBy matchedBy) {
+    this(system, table, recordId, categories, legalBasis, source, portable, restricted, consentOnly, matchedBy,
+        List.of());
   }
 
   public boolean verified() {

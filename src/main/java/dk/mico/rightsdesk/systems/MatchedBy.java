@@ -6,10 +6,15 @@ public enum MatchedBy {
   EMAIL,
   /** The verified phone number, compared by its digits. */
   PHONE,
+  /**
+   * Identifiers the subject or the officer gave but that prove nothing (a phone number, a postal address, a company,
+   * an address not confirmed), with or without the name: a candidate for the officer to decide on.
+   */
+  GIVEN,
   /** The full name alone: a candidate for the officer to decide on, never released without that decision. */
   NAME_ONLY;
 
   public boolean verified() {
-    return this != NAME_ONLY;
+    return this == EMAIL || this == PHONE;
   }
 }

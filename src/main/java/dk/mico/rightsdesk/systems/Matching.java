@@ -54,6 +54,19 @@ final class Matching {
     return Normalizer.normalize(text, Normalizer.Form.NFC).trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Another identifier (a postal address, a company) for comparison: composed Unicode, lower case, punctuation gone,
+   * words separated by single spaces; "Strandvejen 41, 8400  Ebeltoft" is "strandvejen 41 8400 ebeltoft".
+   */
+  static String text(String text) {
+    if (text == null) {
+      return null;
+    }
+    String words = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("[\\p{Punct}\\s]+", " ").trim()
+        .toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? null : words;
+  }
+
   /** A LIKE pattern (escape character backslash) that every spelling of the name with other spacing matches. */
   static String nameLikePattern(String normalisedName) {
     return "%" + Arrays.stream(normalisedName.split(" ")).map(Matching::escapeLike).collect(Collectors.joining("%"))

@@ -54,64 +54,121 @@ final class RecordTable {
   // ---- lookup
 
   List<Finding> lookup(Identifiers who) {
-    String email = blankToNull(declaration.identifiers().email()) == null ? null : who.normalisedEmail();
-    String phone = blankToNull(declaration.identifiers().phone()) == null ? null : Matching.phone(who.phone());
+    String emailColumn = blankToNull(declaration.identifiers().email());
+    String phoneColumn = blankToNull(declaration.identifiers().phone());
+    String email = emailColumn == null ? null : who.normalisedEmail();
+    String phone = phoneColumn == null ? null : Matching.phone(who.phone());
     String name = blankToNull(declaration.personName()) == null ? null : Matching.name(who.name());
-    if (email == null && phone == null && name == null) {
+    List<String> givenEmails = emailColumn == null ? List.of() : who.given("email").stream()
+        .map(Identifiers::normaliseEmail).filter(Objects::nonNull).distinct().toList();
+    List<String> givenPhones = phoneColumn == null ? List.of() : who.given("phone").stream()
+        .map(Matching::phone).filter(Objects::nonNull).distinct().toList();
+    Map<String, List<String>> givenOther = new LinkedHashMap<>();
+    declaration.identifiers().other().forEach((kind, column) -> {
+      List<String> values = who.given(kind).stream().map(Matching::text).filter(Objects::nonNull).distinct().toList();
+      if (!values.isEmpty()) {
+        givenOther.put(kind, values);
+      }
+    });
+    if (email == null && phone == null && name == null && givenEmails.isEmpty() && givenPhones.isEmpty()
+        && givenOther.isEmpty()) {
       return List.of();
     }
     var columns = new LinkedHashSet<String>();
     columns.add(declaration.idColumn());
-    for (String column : List.of(nullToEmpty(declaration.identifiers().email()),
-        nullToEmpty(declaration.identifiers().phone()), nullToEmpty(declaration.personName()),
-        nullToEmpty(declaration.legalBasisColumn()), nullToEmpty(declaration.sourceColumn()),
-        nullToEmpty(declaration.portableColumn()), nullToEmpty(declaration.restrictColumn()))) {
+    List<String> wanted = new ArrayList<>(List.of(nullToEmpty(emailColumn), nullToEmpty(phoneColumn),
+        nullToEmpty(declaration.personName()), nullToEmpty(declaration.legalBasisColumn()),
+        nullToEmpty(declaration.sourceColumn()), nullToEmpty(declaration.portableColumn()),
+        nullToEmpty(declaration.restrictColumn())));
+    givenOther.keySet().forEach(kind -> wanted.add(declaration.identifiers().other().get(kind)));
+    for (String column : wanted) {
       if (!column.isEmpty()) {
         columns.add(column);
       }
     }
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
+    List<String> emails = new ArrayList<>(givenEmails);
     if (email != null) {
-      conditions.add("LOWER(TRIM(" + declaration.identifiers().email() + ")) = :email");
-      params.put("email", email);
+      emails.add(email);
     }
+    if (!emails.isEmpty()) {
+      conditions.add("LOWER(TRIM(" + emailColumn + ")) IN (:emails)");
+      params.put("emails", emails);
+    }
+    List<String> phoneForms = new ArrayList<>();
     if (phone != null) {
-      conditions.add(strippedPhone(declaration.identifiers().phone()) + " IN (:phones)");
-      params.put("phones", Matching.phoneForms(phone));
+      phoneForms.addAll(Matching.phoneForms(phone));
+    }
+    givenPhones.forEach(p -> phoneForms.addAll(Matching.phoneForms(p)));
+    if (!phoneForms.isEmpty()) {
+      conditions.add(strippedPhone(phoneColumn) + " IN (:phones)");
+      params.put("phones", phoneForms);
     }
     if (name != null) {
       conditions.add("LOWER(" + declaration.personName() + ") LIKE :name ESCAPE '\\'");
       params.put("name", Matching.nameLikePattern(name));
     }
+    int n = 0;
+    for (var entry : givenOther.entrySet()) {
+      for (String value : entry.getValue()) {
+        String param = "other" + n++;
+        conditions.add("LOWER(" + declaration.identifiers().other().get(entry.getKey()) + ") LIKE :" + param
+            + " ESCAPE '\\'");
+        params.put(param, Matching.nameLikePattern(value));
+      }
+    }
     List<String> columnList = List.copyOf(columns);
     String sql = "SELECT " + String.join(", ", columnList) + " FROM " + table() + " WHERE "
         + String.join(" OR ", conditions);
-    List<Finding> findings = jdbc.sql(sql).params(params).query((rs, n) -> {
+    List<Finding> findings = jdbc.sql(sql).params(params).query((rs, i) -> {
       Map<String, Object> row = new HashMap<>();
-      for (int i = 0; i < columnList.size(); i++) {
-        row.put(columnList.get(i), rs.getObject(i + 1));
+      for (int c = 0; c < columnList.size(); c++) {
+        row.put(columnList.get(c), rs.getObject(c + 1));
       }
-      MatchedBy matchedBy = matchedBy(row, email, phone, name);
-      return matchedBy == null ? null : finding(row, matchedBy);
+      return finding(row, email, phone, name, givenEmails, givenPhones, givenOther);
     }).list();
     return findings.stream().filter(Objects::nonNull).toList();
   }
 
-  private MatchedBy matchedBy(Map<String, Object> row, String email, String phone, String name) {
-    if (email != null && email.equals(Identifiers.normaliseEmail(text(row.get(declaration.identifiers().email()))))) {
-      return MatchedBy.EMAIL;
+  /**
+   * The record as a finding: by a verified identifier, or as a candidate by what was given and matched exactly
+   * (kinds listed); null where nothing matches exactly (the database's search is wider than the comparison).
+   */
+  private Finding finding(Map<String, Object> row, String email, String phone, String name, List<String> givenEmails,
+      List<String> givenPhones, Map<String, List<String>> givenOther) {
+    String storedEmail = declaration.identifiers().email() == null ? null
+        : Identifiers.normaliseEmail(text(row.get(declaration.identifiers().email())));
+    String storedPhone = declaration.identifiers().phone() == null ? null
+        : Matching.phone(text(row.get(declaration.identifiers().phone())));
+    if (email != null && email.equals(storedEmail)) {
+      return finding(row, MatchedBy.EMAIL, List.of("email"));
     }
-    if (phone != null && phone.equals(Matching.phone(text(row.get(declaration.identifiers().phone()))))) {
-      return MatchedBy.PHONE;
+    if (phone != null && phone.equals(storedPhone)) {
+      return finding(row, MatchedBy.PHONE, List.of("phone"));
     }
+    List<String> matchedOn = new ArrayList<>();
     if (name != null && name.equals(Matching.name(text(row.get(declaration.personName()))))) {
-      return MatchedBy.NAME_ONLY;
+      matchedOn.add("name");
     }
-    return null; // the database's search is wider than the comparison
+    if (storedEmail != null && givenEmails.contains(storedEmail)) {
+      matchedOn.add("email");
+    }
+    if (storedPhone != null && givenPhones.contains(storedPhone)) {
+      matchedOn.add("phone");
+    }
+    givenOther.forEach((kind, values) -> {
+      if (values.contains(Matching.text(text(row.get(declaration.identifiers().other().get(kind)))))) {
+        matchedOn.add(kind);
+      }
+    });
+    if (matchedOn.isEmpty()) {
+      return null;
+    }
+    return finding(row, matchedOn.equals(List.of("name")) ? MatchedBy.NAME_ONLY : MatchedBy.GIVEN, matchedOn);
   }
 
-  private Finding finding(Map<String, Object> row, MatchedBy matchedBy) {
+  private Finding finding(Map<String, Object> row, MatchedBy matchedBy, List<String> matchedOn) {
     String legalBasis = declaration.legalBasisColumn() == null ? null : text(row.get(declaration.legalBasisColumn()));
     String source = declaration.sourceColumn() == null ? null : text(row.get(declaration.sourceColumn()));
     Boolean portable =
@@ -121,7 +178,7 @@ final class RecordTable {
     return new Finding(system, table(), text(row.get(declaration.idColumn())), declaration.staffCategories(),
         legalBasis == null || legalBasis.isBlank() ? systemDeclaration.legalBasis() : legalBasis,
         source == null || source.isBlank() ? null : source,
-        portable, restricted, declaration.consentOnly(), matchedBy);
+        portable, restricted, declaration.consentOnly(), matchedBy, matchedOn);
   }
 
   private static String strippedPhone(String column) {

@@ -88,6 +88,7 @@ class OfficerRegistrationTests {
 
     // identity was verified at registration: straight to the officer's work
     driver.runDueJobs();
+    driver.rejectCandidates(reference); // namesakes found by the name alone
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
         "accuracyDecision", "ACCURATE",
         "accuracyStatement", "Din adresse er den, der står i den underskrevne kontrakt."));

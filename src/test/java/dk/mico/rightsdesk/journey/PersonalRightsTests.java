@@ -274,6 +274,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email, "My phone number is now 19 87 65 43.");
     driver.runDueJobs();
 
+    driver.rejectCandidates(reference);
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
         "accuracyDecision", "CORRECT", "rectifyColumn", "phone", "correctedValue", "19 87 65 43"));
     approveAndSend(reference);
@@ -292,6 +293,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email,
         "Please note with my data that I am on parental leave until May.");
     driver.runDueJobs();
+    driver.rejectCandidates(reference);
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckAccuracy"), Map.of(
         "accuracyDecision", "SUPPLEMENT", "accuracyStatement", "On parental leave until May 2027."));
     driver.runDueJobs();
@@ -320,6 +322,7 @@ class PersonalRightsTests {
     String reference = register("RECTIFICATION", "Ida Bøgh", "ida.boegh@fjordbyg.example",
         "My job title is wrong.");
     driver.runDueJobs();
+    driver.rejectCandidates(reference);
     var task = driver.onlyTask(reference, "UserTask_CheckAccuracy");
 
     assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("accuracyDecision", "ACCURATE")))
@@ -549,8 +552,9 @@ class PersonalRightsTests {
         details));
   }
 
-  /** The officer confirms every proposal not decided yet, then completes the review task. */
+  /** The officer rejects the namesakes, confirms every proposal not decided yet, then completes the review task. */
   private void confirmAll(String reference) {
+    driver.rejectCandidates(reference);
     for (Proposal p : review.proposals(reference)) {
       if (!p.decided()) {
         review.decide(reference, p.id(), p.proposal(), null, "officer");

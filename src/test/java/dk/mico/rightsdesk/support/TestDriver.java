@@ -2,6 +2,8 @@ package dk.mico.rightsdesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
 import dk.mico.rightsdesk.system.security.LoginThrottle;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -37,6 +40,7 @@ public class TestDriver {
   private final EmbeddedMailServer mail;
   private final IntakeRateLimiter limiter;
   private final LoginThrottle logins;
+  @Autowired private Discovery discovery;
 
   TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
       EmbeddedMailServer mail, IntakeRateLimiter limiter, LoginThrottle logins) {
@@ -170,6 +174,17 @@ public class TestDriver {
       submitAsOfficer(task, Map.of("carriedOut", "NOTHING_HELD_BY_HAND"));
     }
     runDueJobs();
+  }
+
+  /**
+   * The officer rejects every candidate of the request not decided yet: the records found by the name alone (or
+   * another identifier that proves nothing) belong to namesakes, not to the subject.
+   */
+  public void rejectCandidates(String reference) {
+    Map<Long, String> rejections = new java.util.HashMap<>();
+    discovery.candidates(reference).stream().filter(c -> !c.decided())
+        .forEach(c -> rejections.put(c.id(), RequestFindings.REJECTED));
+    discovery.decideCandidates(reference, rejections, Map.of(), "officer");
   }
 
   public static List<String> recipients(MimeMessage message) {

@@ -65,7 +65,13 @@ class CompanySystemsDeclarationTests {
         String table = (String) record.get("table");
         List<String> columns = new ArrayList<>();
         columns.add((String) record.get("id-column"));
-        columns.addAll(((Map<String, String>) record.get("identifiers")).values());
+        ((Map<String, Object>) record.get("identifiers")).forEach((kind, column) -> {
+          if (column instanceof Map<?, ?> other) { // identifiers.other: kind -> column
+            other.values().forEach(c -> columns.add((String) c));
+          } else {
+            columns.add((String) column);
+          }
+        });
         for (String key : List.of("person-name", "legal-basis-column", "source-column", "portable-column",
             "restrict-column", "marketing-column")) {
           if (record.containsKey(key)) {
