@@ -45,6 +45,10 @@ class TaskScreen {
     screen.put("representative", representative == null ? null
         : representative.name() + (representative.mandateChecked() ? " (mandate checked)" : " (mandate NOT checked)"));
     screen.put("requestDetails", request.details());
+    if (InboundEmailProcessVariables.TASKS_AWAITING_THE_SUBJECT.contains(task.getTaskDefinitionKey())) {
+      // empty until the subject's e-mailed reply reaches the GDPR mailbox (CamundaInboxWorkflow fills it)
+      screen.put(InboundEmailProcessVariables.SUBJECTS_REPLY, null);
+    }
     task.setVariablesLocal(screen);
   }
 
