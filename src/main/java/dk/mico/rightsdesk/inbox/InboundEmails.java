@@ -102,6 +102,15 @@ class InboundEmails {
         .update() == 1;
   }
 
+  /** Every e-mail marked "not a request", oldest first. */
+  List<Dismissal> dismissals() {
+    return jdbc.sql("SELECT id, received_at, handled_at FROM inbound_email WHERE state = ? ORDER BY received_at, id")
+        .param(InboxState.NOT_A_REQUEST.name())
+        .query((rs, n) -> new Dismissal(rs.getLong("id"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("handled_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   void note(long id, String note) {
     jdbc.sql("UPDATE inbound_email SET officer_note = ? WHERE id = ?").params(note, id).update();
   }

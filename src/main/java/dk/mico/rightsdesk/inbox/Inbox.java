@@ -145,6 +145,11 @@ public class Inbox {
     return emails.counts();
   }
 
+  /** The e-mails marked "not a request" (by an officer, or on arrival as automatic mail), for the register. */
+  public List<Dismissal> dismissals() {
+    return emails.dismissals();
+  }
+
   /** The sender's earlier requests (same address), newest first. */
   public List<RequestMarks.EarlierRequest> sendersRequests(InboundEmail email) {
     return marks.earlierRequests(email.senderEmail(), -1);
