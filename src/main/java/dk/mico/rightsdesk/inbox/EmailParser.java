@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,9 @@ class EmailParser {
 
   /** More text than an officer reads on a screen; the rest stays in the mailbox. */
   static final int MAX_TEXT = 100_000;
+
+  /** The Message-IDs our letters carry (MailGateway): the letter's key, which starts with its request's reference. */
+  private static final Pattern OUR_MESSAGE_ID = Pattern.compile("<DSR-\\d{4}-\\d{5}[^<>@\\s]*@rightsdesk>");
 
   private final Clock clock;
 
@@ -60,17 +65,56 @@ class EmailParser {
         || SINGLE_LINE.withoutRefused(sender.getPersonal()).isBlank()
         ? null : limit(SINGLE_LINE.withoutRefused(sender.getPersonal()).strip(), 200);
     String subject = subject(message);
-    String repliesTo = limit(headers(message, "In-Reply-To") + " " + headers(message, "References"), 4000);
+    boolean automatic = automatic(message);
+    String repliesTo = limit(headers(message, "In-Reply-To") + " " + headers(message, "References")
+        + (automatic ? " " + ourMessageIds(message) : ""), 4000);
     try {
       Body body = new Body();
       read(message, body);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
           limit(FREE_TEXT.withoutRefused(body.text()), MAX_TEXT),
-          limit(FREE_TEXT.withoutRefused(String.join("\n", body.attachments)), 4000), true, repliesTo);
+          limit(FREE_TEXT.withoutRefused(String.join("\n", body.attachments)), 4000), true, repliesTo, automatic);
     } catch (MessagingException | IOException | RuntimeException unreadable) {
       String rawText = new String(raw(message), StandardCharsets.ISO_8859_1);
       return new ReceivedEmail(messageKey, uid, uidValidity, receivedAt, senderEmail, senderName, subject,
-          limit(FREE_TEXT.withoutRefused(rawText), MAX_TEXT), null, false, repliesTo);
+          limit(FREE_TEXT.withoutRefused(rawText), MAX_TEXT), null, false, repliesTo, automatic);
+    }
+  }
+
+  /**
+   * An auto-reply (Auto-Submitted other than "no", RFC 3834; Precedence auto_reply) or a delivery status
+   * notification (multipart/report, RFC 6522): a machine answering one of our letters, never a person's request.
+   */
+  private static boolean automatic(Message message) {
+    String autoSubmitted = headers(message, "Auto-Submitted").strip().toLowerCase(Locale.ROOT);
+    if (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no")) {
+      return true;
+    }
+    if (headers(message, "Precedence").strip().equalsIgnoreCase("auto_reply")) {
+      return true;
+    }
+    try {
+      return message.isMimeType("multipart/report");
+    } catch (MessagingException e) {
+      return headers(message, "Content-Type").toLowerCase(Locale.ROOT).contains("multipart/report");
+    }
+  }
+
+  /**
+   * The Message-IDs of our letters anywhere in the first megabyte of an automatic mail: a delivery report returns
+   * the headers of the letter that did not arrive, and they name its request.
+   */
+  private static String ourMessageIds(Message message) {
+    try {
+      String raw = new String(raw(message), StandardCharsets.ISO_8859_1);
+      Matcher id = OUR_MESSAGE_ID.matcher(raw.length() <= 1_000_000 ? raw : raw.substring(0, 1_000_000));
+      StringBuilder ids = new StringBuilder();
+      while (id.find() && ids.length() < 2000) {
+        ids.append(id.group()).append(' ');
+      }
+      return ids.toString();
+    } catch (MessagingException e) {
+      return "";
     }
   }
 

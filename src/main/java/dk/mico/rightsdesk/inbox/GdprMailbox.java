@@ -35,6 +35,11 @@ public class GdprMailbox {
     this.embedded = embedded;
   }
 
+  /** Whether a message carries the flag Rights Desk sets once it has stored it (the demo's mailbox page shows it). */
+  public static boolean isHandled(Flags flags) {
+    return flags.contains(HANDLED_KEYWORD);
+  }
+
   public boolean enabled() {
     return properties.enabled();
   }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class InboundEmails {
 
   private static final String COLUMNS = "id, received_at, sender_email, sender_name, subject, body_text, attachments,"
-      + " parsed, suggested_type, language, state, dismissal_reason";
+      + " parsed, suggested_type, language, state, dismissal_reason, officer_note";
 
   private final JdbcClient jdbc;
 
@@ -76,7 +76,7 @@ class InboundEmails {
     Map<Long, List<String>> references = references(ids);
     return bare.stream().map(e -> new InboundEmail(e.id(), e.receivedAt(), e.senderEmail(), e.senderName(),
         e.subject(), e.text(), e.attachments(), e.parsed(), e.suggestedType(), e.language(), e.state(),
-        e.dismissalReason(), references.getOrDefault(e.id(), List.of()))).toList();
+        e.dismissalReason(), e.officerNote(), references.getOrDefault(e.id(), List.of()))).toList();
   }
 
   Map<InboxState, Long> counts() {
@@ -100,6 +100,19 @@ class InboundEmails {
             + " WHERE id = ? AND state = ?")
         .params(state.name(), dismissalReason, officer, utc(now), id, InboxState.NEW.name())
         .update() == 1;
+  }
+
+  /** Every e-mail marked "not a request", oldest first. */
+  List<Dismissal> dismissals() {
+    return jdbc.sql("SELECT id, received_at, handled_at FROM inbound_email WHERE state = ? ORDER BY received_at, id")
+        .param(InboxState.NOT_A_REQUEST.name())
+        .query((rs, n) -> new Dismissal(rs.getLong("id"), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("handled_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  void note(long id, String note) {
+    jdbc.sql("UPDATE inbound_email SET officer_note = ? WHERE id = ?").params(note, id).update();
   }
 
   void addReferences(long id, List<String> references) {
@@ -128,7 +141,7 @@ class InboundEmails {
         rs.getString("sender_email"), rs.getString("sender_name"), rs.getString("subject"),
         rs.getString("body_text"), rs.getString("attachments"), rs.getBoolean("parsed"),
         rs.getString("suggested_type"), rs.getString("language"), InboxState.valueOf(rs.getString("state")),
-        rs.getString("dismissal_reason"), references);
+        rs.getString("dismissal_reason"), rs.getString("officer_note"), references);
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -14,7 +14,9 @@ import dk.mico.rightsdesk.request.UnknownRequestException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,15 @@ public class Inbox {
   /** Answers go to the address the request came from, which is what that address proves (Art 12(6)). */
   static final String IDENTITY_NOTE =
       "The request came by e-mail from this address to the GDPR mailbox; answers go to the same address.";
+
+  /** Who acts when the mailbox itself attaches or dismisses an e-mail on arrival. */
+  static final String MAILBOX = "mailbox";
+
+  static final String AUTOMATIC_MAIL_NAMING_NO_REQUEST =
+      "An automatic reply or a delivery report that names none of our requests: dismissed on arrival.";
+
+  static final String NOT_FROM_THE_SUBJECT = "This e-mail names %s, but it does not come from the address of that"
+      + " request's subject. It was not taken as the subject's answer: check who wrote it before acting on it.";
 
   private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{5}");
   private static final int MAX_DETAILS = 4000;
@@ -64,7 +75,7 @@ public class Inbox {
   }
 
   /**
-   * Stores a new e-mail and starts its task, in one transaction. A second copy of a stored message is ignored; a
+   * Stores a new e-mail and starts its process, in one transaction. A second copy of a stored message is ignored; a
    * race between two nodes ends at the unique message key, and the loser's transaction rolls back.
    */
   @Transactional
@@ -74,28 +85,50 @@ public class Inbox {
     }
     Suggestion suggestion = suggestions.suggest(join(email.subject(), email.text()));
     long id = emails.insert(email, suggestion, clock.instant());
-    Optional<DataSubjectRequest> repliedTo = repliedTo(email);
-    repliedTo.ifPresent(request -> attach(id, request, "mailbox"));
-    workflow.start(id, email.receivedAt(), repliedTo.isPresent());
+    workflow.start(id, email.receivedAt(), route(id, email));
   }
 
   /**
-   * The request a subject's reply belongs to: a reference in its subject line or in the Message-IDs it answers (our
-   * letters' carry it), of a request of the same sender. A reference from another address may be forged or a
-   * forward: that e-mail goes to the officer like any other.
+   * Where the e-mail goes. An automatic mail (bounce, auto-reply) is never a request: attached to the request whose
+   * letter it answers as a letter that did not arrive, or dismissed with the reason when it names none of ours. A
+   * subject's reply (the reference of a request of the same sender in its subject line or in the Message-IDs it
+   * answers) is attached at once and shown on the task that waits for it. A reference from another address may be
+   * forged or a forward: that e-mail goes to the officer like any other, with a note, and is never taken as the
+   * subject's answer.
    */
-  private Optional<DataSubjectRequest> repliedTo(ReceivedEmail email) {
-    if (email.senderEmail() == null) {
-      return Optional.empty();
-    }
-    Matcher reference = REFERENCE.matcher(join(email.subject(), email.repliesTo()));
-    while (reference.find()) {
-      Optional<DataSubjectRequest> request = request(reference.group());
-      if (request.isPresent() && email.senderEmail().equalsIgnoreCase(request.get().subject().email())) {
-        return request;
+  private InboxRoute route(long id, ReceivedEmail email) {
+    List<DataSubjectRequest> named = namedRequests(email);
+    if (email.automatic()) {
+      if (named.isEmpty()) {
+        take(id, InboxState.NOT_A_REQUEST, AUTOMATIC_MAIL_NAMING_NO_REQUEST, MAILBOX);
+        return InboxRoute.NOTHING_TO_DO;
       }
+      attach(id, named.get(0), MAILBOX, Step.LETTER_NOT_DELIVERED);
+      return InboxRoute.LETTER_NOT_DELIVERED;
     }
-    return Optional.empty();
+    Optional<DataSubjectRequest> own = named.stream().filter(request -> email.senderEmail() != null
+        && email.senderEmail().equalsIgnoreCase(request.subject().email())).findFirst();
+    if (own.isPresent()) {
+      attach(id, own.get(), MAILBOX, Step.EMAIL_ATTACHED);
+      return workflow.showReplyOnWaitingTask(own.get().reference(), email.receivedAt(),
+          EmailExcerpt.of(id, join(email.subject(), email.text())))
+          ? InboxRoute.NOTHING_TO_DO : InboxRoute.READ_REPLY;
+    }
+    if (!named.isEmpty()) {
+      emails.note(id, NOT_FROM_THE_SUBJECT.formatted(
+          String.join(", ", named.stream().map(DataSubjectRequest::reference).toList())));
+    }
+    return InboxRoute.REGISTER;
+  }
+
+  /** The requests of ours the e-mail names, in its subject line or in the Message-IDs it answers. */
+  private List<DataSubjectRequest> namedRequests(ReceivedEmail email) {
+    Set<String> references = new LinkedHashSet<>();
+    Matcher reference = REFERENCE.matcher(join(email.subject(), email.repliesTo()));
+    while (reference.find() && references.size() < 10) {
+      references.add(reference.group());
+    }
+    return references.stream().map(this::request).flatMap(Optional::stream).toList();
   }
 
   public InboundEmail get(long id) {
@@ -110,6 +143,11 @@ public class Inbox {
   /** How many e-mails stand in each state: what managers may see. */
   public Map<InboxState, Long> counts() {
     return emails.counts();
+  }
+
+  /** The e-mails marked "not a request" (by an officer, or on arrival as automatic mail), for the register. */
+  public List<Dismissal> dismissals() {
+    return emails.dismissals();
   }
 
   /** The sender's earlier requests (same address), newest first. */
@@ -182,7 +220,7 @@ public class Inbox {
     get(id);
     DataSubjectRequest request = request(reference == null ? "" : reference.strip()).orElseThrow(() ->
         new InvalidRequestException(List.of(new Violation("reference", "there is no request with that reference"))));
-    attach(id, request, officer);
+    attach(id, request, officer, Step.EMAIL_ATTACHED);
   }
 
   private Optional<DataSubjectRequest> request(String reference) {
@@ -193,10 +231,10 @@ public class Inbox {
     }
   }
 
-  private void attach(long id, DataSubjectRequest request, String actor) {
+  private void attach(long id, DataSubjectRequest request, String actor, Step step) {
     take(id, InboxState.ATTACHED, null, actor);
     emails.addReferences(id, List.of(request.reference()));
-    lifecycle.recordStep(request, Step.EMAIL_ATTACHED, actor, "inbound e-mail " + id);
+    lifecycle.recordStep(request, step, actor, "inbound e-mail " + id);
   }
 
   /**

@@ -5,11 +5,14 @@ import java.time.Instant;
 /** What the inbox needs from the workflow engine; implemented where the engine is wired. */
 public interface InboxWorkflow {
 
+  /** Starts the e-mail's process, in the caller's transaction: row and process commit together. */
+  void start(long emailId, Instant receivedAt, InboxRoute route);
+
   /**
-   * Starts the e-mail's process, in the caller's transaction: row and process commit together. The officer gets a
-   * task for it unless it was attached to its request at once (a subject's reply).
+   * Shows a subject's reply on the task of the request that waits for it (the identity reply, the answer to a fee);
+   * false when no such task waits.
    */
-  void start(long emailId, Instant receivedAt, boolean attachedAtOnce);
+  boolean showReplyOnWaitingTask(String reference, Instant receivedAt, String reply);
 
   /** The e-mail was handled outside Tasklist (the API): its task ends. */
   void handledElsewhere(long emailId);

@@ -47,5 +47,7 @@ public enum Step {
   FEE_NOT_ANSWERED,
   FORWARDED_TO_CONTROLLER,
   /** An e-mail to the GDPR mailbox was attached to the request by the officer (the note names the e-mail). */
-  EMAIL_ATTACHED
+  EMAIL_ATTACHED,
+  /** A bounce or an auto-reply to one of our letters came back to the GDPR mailbox (the note names the e-mail). */
+  LETTER_NOT_DELIVERED
 }

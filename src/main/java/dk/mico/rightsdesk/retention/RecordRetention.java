@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request closes, a setting): the request, its steps, letters, confirmation links, findings and changes, and what an
  * access answer gathered and delivered. The engine's
  * history of the same request goes by the processes' historyTimeToLive and Camunda's history cleanup. Suppression
- * entries live in the company's systems and stay as long as the objection stands.
+ * entries live in the company's systems and stay as long as the objection stands. An e-mail to the GDPR mailbox goes
+ * with the last request made from it or attached to it; one found to be no request is kept as long as a closed
+ * request (it is the record of why no request was made: a setting of its own), then deleted.
  */
 @Service
 public class RecordRetention {
@@ -40,15 +42,18 @@ public class RecordRetention {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Duration retention;
+  private final Duration dismissedEmails;
   private final Clock clock;
   private final LegalCalendar calendar;
 
   RecordRetention(JdbcClient jdbc, TransactionTemplate transactions,
-      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration retention, Clock clock,
+      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration retention,
+      @Value("${rightsdesk.retention.dismissed-emails:P1826D}") Duration dismissedEmails, Clock clock,
       LegalCalendar calendar) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.retention = retention;
+    this.dismissedEmails = dismissedEmails;
     this.clock = clock;
     this.calendar = calendar;
   }
@@ -73,6 +78,25 @@ public class RecordRetention {
     expired.forEach(id -> transactions.executeWithoutResult(status -> delete(id)));
     if (!expired.isEmpty()) {
       log.info("Deleted {} request record(s) closed before {}", expired.size(), cutoff);
+    }
+    deleteExpiredEmails();
+  }
+
+  /** Dismissed e-mails past their retention, and e-mails whose requests are all gone. */
+  private void deleteExpiredEmails() {
+    List<Long> expired = jdbc.sql("""
+            SELECT e.id FROM inbound_email e WHERE (e.state = 'NOT_A_REQUEST' AND e.handled_at < :cutoff)
+            OR (e.state IN ('REGISTERED', 'ATTACHED') AND NOT EXISTS (SELECT 1 FROM inbound_email_request l
+                JOIN dsr_request r ON r.reference = l.reference WHERE l.inbound_email_id = e.id))""")
+        .param("cutoff", clock.instant().minus(dismissedEmails).atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .list();
+    expired.forEach(id -> transactions.executeWithoutResult(status -> {
+      jdbc.sql("DELETE FROM inbound_email_request WHERE inbound_email_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM inbound_email WHERE id = ?").param(id).update();
+    }));
+    if (!expired.isEmpty()) {
+      log.info("Deleted {} e-mail(s) of the GDPR mailbox", expired.size());
     }
   }
 

@@ -80,6 +80,24 @@ public class EmbeddedMailServer {
     return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
   }
 
+  /** One message of the GDPR mailbox: the mail, when it arrived there, and its IMAP flags. */
+  public record MailboxMessage(MimeMessage message, java.util.Date arrivedAt, jakarta.mail.Flags flags) {}
+
+  /** What the GDPR mailbox holds now, as Rights Desk reads it over IMAP, oldest first; empty when none is served. */
+  public synchronized List<MailboxMessage> gdprMailbox() {
+    if (greenMail == null || mailboxUser == null || mailboxUser.isBlank()) {
+      return List.of();
+    }
+    try {
+      com.icegreen.greenmail.user.GreenMailUser user = greenMail.getUserManager().getUser(mailboxUser);
+      return greenMail.getManagers().getImapHostManager().getInbox(user).getNonDeletedMessages().stream()
+          .map(stored -> new MailboxMessage(stored.getMimeMessage(), stored.getReceivedDate(), stored.getFlags()))
+          .toList();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException("Could not read the embedded GDPR mailbox", e);
+    }
+  }
+
   /** Forgets what was received (tests use it between cases). */
   public synchronized void purge() {
     if (greenMail != null) {

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.web;
 
+import dk.mico.rightsdesk.inbox.GdprMailbox;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -21,14 +22,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The embedded SMTP server's mailbox: every letter the demo sent, for a logged-in officer or admin. Off (404) when a
- * real SMTP server is configured.
+ * The embedded SMTP server's mailbox: every letter the demo sent, and the GDPR mailbox (gdpr@mico.dk) that Rights Desk
+ * reads over IMAP, with what it has taken; for a logged-in officer or admin. Off (404) when a real SMTP server is
+ * configured.
  */
 @Controller
 class DevMailboxController {
 
   /** One received e-mail. */
   record Mail(String messageId, Instant sentAt, String from, List<String> to, String subject, String body) {}
+
+  /** One e-mail in the GDPR mailbox, and whether Rights Desk has taken it (stored it and flagged it handled). */
+  record GdprMail(Instant arrivedAt, boolean handled, Mail mail) {}
 
   private final ObjectProvider<EmbeddedMailServer> server;
 
@@ -45,16 +50,32 @@ class DevMailboxController {
   @GetMapping(path = "/dev/mailbox", produces = MediaType.TEXT_HTML_VALUE)
   String html(Model model) {
     model.addAttribute("mails", mails());
+    model.addAttribute("gdprMails", gdprMails());
     return "dev/mailbox";
   }
 
-  private List<Mail> mails() {
+  /** The GDPR mailbox (gdpr@mico.dk) as Rights Desk reads it, newest first. */
+  @GetMapping(path = "/dev/mailbox/gdpr", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  List<GdprMail> gdprMails() {
+    return server().gdprMailbox().stream()
+        .map(entry -> new GdprMail(entry.arrivedAt() == null ? null : entry.arrivedAt().toInstant(),
+            GdprMailbox.isHandled(entry.flags()), read(entry.message())))
+        .sorted(Comparator.comparing(GdprMail::arrivedAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed())
+        .toList();
+  }
+
+  private EmbeddedMailServer server() {
     EmbeddedMailServer mailServer = server.getIfAvailable();
     if (mailServer == null) {
       throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
           "The mailbox exists only with the embedded SMTP server");
     }
-    return mailServer.received().stream()
+    return mailServer;
+  }
+
+  private List<Mail> mails() {
+    return server().received().stream()
         .map(DevMailboxController::read)
         .sorted(Comparator.comparing(Mail::sentAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed())
         .toList();

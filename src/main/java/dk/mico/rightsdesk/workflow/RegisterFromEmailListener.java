@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.InboundEmailProcessVariables.INBOUND_EMAIL_ID;
 
+import dk.mico.rightsdesk.inbox.EmailExcerpt;
 import dk.mico.rightsdesk.inbox.Inbox;
 import dk.mico.rightsdesk.inbox.InboundEmail;
 import dk.mico.rightsdesk.inbox.RequestToRegister;
@@ -66,8 +67,10 @@ class RegisterFromEmailListener implements TaskListener {
     fields.put("emailFrom", email.from());
     fields.put("emailReceivedAt", screen.receivedAt(email.receivedAt()));
     fields.put("emailSubject", email.subject());
-    fields.put("emailText", email.parsed() ? email.text()
-        : "This e-mail could not be read as a normal message; its raw source follows.\n\n" + email.text());
+    fields.put("emailNote", email.officerNote() == null ? "" : email.officerNote());
+    fields.put("emailText", email.parsed() ? EmailExcerpt.of(email.id(), email.text())
+        : "This e-mail could not be read as a normal message; its raw source follows.\n\n"
+            + EmailExcerpt.of(email.id(), email.text()));
     fields.put("emailAttachments", email.attachments() == null || email.attachments().isBlank()
         ? "None." : email.attachments());
     fields.put("suggestedRight", email.suggestedType() == null ? "No right recognised in the words of the mail"

@@ -48,6 +48,10 @@ class TaskScreen {
     // text the officer types for a letter goes to the subject word for word, in the language of the letters
     screen.put("letterLanguage", request.language().staffName());
     screen.put("letterPreviewLink", "/officer/letters/preview?reference=" + request.reference());
+    if (InboundEmailProcessVariables.TASKS_AWAITING_THE_SUBJECT.contains(task.getTaskDefinitionKey())) {
+      // empty until the subject's e-mailed reply reaches the GDPR mailbox (CamundaInboxWorkflow fills it)
+      screen.put(InboundEmailProcessVariables.SUBJECTS_REPLY, null);
+    }
     task.setVariablesLocal(screen);
   }
 

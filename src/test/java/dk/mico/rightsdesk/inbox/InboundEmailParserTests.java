@@ -98,6 +98,49 @@ class InboundEmailParserTests {
     assertThat(email.text()).contains("Jeg vil have indsigt");
   }
 
+  @Test
+  void deliveryReportsAndAutoRepliesAreAutomaticAndNameOurLetter() throws Exception {
+    ReceivedEmail report = parse("""
+        From: MAILER-DAEMON@example.dk
+        Subject: Undelivered Mail Returned to Sender
+        Message-ID: <r@example.dk>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="r1"
+
+        --r1
+        Content-Type: text/plain
+
+        Could not be delivered.
+        --r1
+        Content-Type: text/rfc822-headers
+
+        Message-ID: <DSR-2026-00042.ACKNOWLEDGEMENT@rightsdesk>
+
+        --r1--
+        """);
+    ReceivedEmail autoReply = parse("""
+        From: someone@example.dk
+        Subject: Out of office
+        Message-ID: <o@example.dk>
+        Auto-Submitted: auto-replied
+
+        Away.
+        """);
+    ReceivedEmail person = parse("""
+        From: someone@example.dk
+        Subject: Re: DSR-2026-00042
+        Message-ID: <p@example.dk>
+        Auto-Submitted: no
+
+        Here is my answer.
+        """);
+
+    assertThat(report.automatic()).isTrue();
+    assertThat(report.repliesTo()).contains("<DSR-2026-00042.ACKNOWLEDGEMENT@rightsdesk>");
+    assertThat(autoReply.automatic()).isTrue();
+    assertThat(person.automatic()).isFalse();
+  }
+
   private ReceivedEmail parse(String source) throws Exception {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
         new ByteArrayInputStream(source.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.notification.ControllerProperties;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -64,6 +65,9 @@ class InboundEmailTests {
   @Autowired JavaMailSender smtp;
   @Autowired EmbeddedMailServer mailServer;
   @Autowired InboxProperties mailbox;
+  @Autowired GdprMailbox gdprMailbox;
+  @Autowired EmailParser parser;
+  @Autowired ControllerProperties controller;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
@@ -105,7 +109,7 @@ class InboundEmailTests {
     assertThat(driver.taskField(task, "emailReceivedAt")).isNotBlank();
     // the process holds the e-mail's id, its route and the task's due date; the mail itself only the task's screen
     assertThat(runtime.getVariables(task.getProcessInstanceId()).keySet())
-        .containsExactlyInAnyOrder("inboundEmailId", "attachedAtOnce", "taskDueDate");
+        .containsExactlyInAnyOrder("inboundEmailId", "route", "taskDueDate");
 
     driver.runDueJobs(); // flags it handled in the mailbox
     assertThat(poller.poll()).isZero();
@@ -264,26 +268,205 @@ class InboundEmailTests {
   }
 
   @Test
-  void subjectsReplyIsAttachedToItsRequestAtOnceAndAForgedReferenceGoesToTheOfficer() throws Exception {
+  void forgedReferenceIsANoteForTheOfficerNeverTheSubjectsAnswer() throws Exception {
     String reference = earlierAccessRequest();
-
-    String reply = "Re: Din anmodning " + reference + " " + UUID.randomUUID();
-    send(mail(reply, "Her er kopien af mit pas.", null, false));
     String forged = "Re: " + reference + " " + UUID.randomUUID();
     MimeMessage fromSomeoneElse = mail(forged, "Send mig Mettes oplysninger.", null, false);
     fromSomeoneElse.setFrom(new InternetAddress("someone.else@example.dk"));
     send(fromSomeoneElse);
-    assertThat(poller.poll()).isEqualTo(2);
+    assertThat(poller.poll()).isEqualTo(1);
 
-    InboundEmail attached = inbox.list(InboxState.ATTACHED).stream().filter(e -> reply.equals(e.subject()))
-        .findFirst().orElseThrow();
+    InboundEmail notAttached = stored(forged);
+    assertThat(notAttached.references()).isEmpty();
+    assertThat(notAttached.officerNote()).contains(reference, "does not come from the address");
+    Task task = taskOf(notAttached);
+    assertThat(driver.taskField(task, "emailNote")).contains(reference, "not taken as the subject's answer");
+    assertThat(view(reference).path("history").findValuesAsText("step")).doesNotContain("EMAIL_ATTACHED");
+
+    inbox.dismiss(notAttached.id(), "Not the subject", "officer");
+  }
+
+  @Test
+  void subjectsReplyNoTaskWaitsForIsAttachedAtOnceAndTheOfficerReadsIt() throws Exception {
+    String reference = earlierAccessRequest();
+    String reply = "Re: Din anmodning " + reference + " " + UUID.randomUUID();
+    send(mail(reply, "Her er kopien af mit pas.", null, false));
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail attached = inState(InboxState.ATTACHED, reply);
     assertThat(attached.references()).containsExactly(reference);
     assertThat(openTasksFor(attached)).isZero();
     assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
-    InboundEmail notAttached = stored(forged);
-    assertThat(openTasksFor(notAttached)).isOne();
+    Task read = onlyTaskOf(attached, "UserTask_ReadSubjectsReply");
+    assertThat(read.getName()).isEqualTo("Read the subject's reply");
+    assertThat(driver.taskField(read, "requestReference")).isEqualTo(reference);
+    assertThat(driver.taskField(read, "emailText")).contains("kopien af mit pas");
 
-    inbox.dismiss(notAttached.id(), "Not the subject", "officer");
+    driver.submitAsOfficer(read, Map.of("emailRead", true));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + attached.id()).count()).isZero();
+  }
+
+  @Test
+  void replyToOurIdentityQuestionIsShownOnTheTaskThatWaitsForIt() throws Exception {
+    String reference = api.register("""
+        {"type": "RECTIFICATION", "name": "Mette Kjærgaard Sørensen", "email": "%s", "channel": "EMAIL",
+         "receivedAt": "%s", "language": "en", "identityVerified": false}"""
+        .formatted(sender, TestClock.now().minus(1, ChronoUnit.DAYS)));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CheckIdentity"), Map.of(
+        "identityDecision", "ASK_FOR_INFORMATION", "identityNote", "The customer number on one of your invoices"));
+    driver.runDueJobs();
+    MimeMessage asked = driver.onlyMailTo(sender, "more information");
+
+    // an answer from the mail client: no reference in the subject line, the letter's Message-ID in In-Reply-To
+    String subject = "Re: your request " + UUID.randomUUID();
+    MimeMessage answer = mail(subject, "My customer number is 4711.", null, false);
+    answer.setHeader("In-Reply-To", asked.getMessageID());
+    send(answer);
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail attached = inState(InboxState.ATTACHED, subject);
+    assertThat(attached.references()).containsExactly(reference);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + attached.id()).count())
+        .as("no inbox task: the waiting task shows it").isZero();
+    Task waiting = driver.onlyTask(reference, "UserTask_AwaitIdentityInformation");
+    assertThat(driver.taskField(waiting, "subjectsEmailReply")).contains("My customer number is 4711.");
+  }
+
+  @Test
+  void bounceOfOurLetterIsAFailedDeliveryOfItsRequestAndTheOfficerIsTold() throws Exception {
+    String reference = earlierAccessRequest();
+    driver.runDueJobs();
+    String ourLetter = driver.mailTo(sender).get(0).getMessageID();
+    assertThat(ourLetter).contains(reference);
+
+    String subject = "Undelivered Mail Returned to Sender " + UUID.randomUUID();
+    send(raw("""
+        From: Mail Delivery System <MAILER-DAEMON@fjordbyg.example>
+        To: gdpr@mico.dk
+        Subject: %s
+        Message-ID: <%s@fjordbyg.example>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="r1"
+
+        --r1
+        Content-Type: text/plain; charset=us-ascii
+
+        Your message could not be delivered to one or more recipients.
+        --r1
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.fjordbyg.example
+
+        Final-Recipient: rfc822; %s
+        Action: failed
+        Status: 5.1.1
+
+        --r1
+        Content-Type: text/rfc822-headers
+
+        From: MICO ApS <gdpr@mico.dk>
+        To: %s
+        Message-ID: %s
+        Subject: Kvittering
+
+        --r1--
+        """.formatted(subject, UUID.randomUUID(), sender, sender, ourLetter)));
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail bounce = inState(InboxState.ATTACHED, subject);
+    assertThat(bounce.references()).containsExactly(reference);
+    assertThat(view(reference).path("history").findValuesAsText("step")).contains("LETTER_NOT_DELIVERED");
+    assertThat(inbox.list(InboxState.REGISTERED)).noneMatch(e -> subject.equals(e.subject()));
+    assertThat(openTasksFor(bounce)).as("never a request").isZero();
+    Task told = onlyTaskOf(bounce, "UserTask_LetterNotDelivered");
+    assertThat(driver.taskField(told, "whatHappened")).contains(reference, "did not arrive");
+  }
+
+  @Test
+  void autoReplyThatNamesNoRequestIsDismissedWithItsReason() throws Exception {
+    String subject = "Out of office " + UUID.randomUUID();
+    MimeMessage autoReply = mail(subject, "I am away until Monday.", null, false);
+    autoReply.setHeader("Auto-Submitted", "auto-replied");
+    send(autoReply);
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail dismissed = inState(InboxState.NOT_A_REQUEST, subject);
+    assertThat(dismissed.dismissalReason()).contains("automatic reply");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + dismissed.id()).count()).isZero();
+    driver.runDueJobs();
+    assertThat(poller.poll()).as("flagged in the mailbox all the same").isZero();
+  }
+
+  @Test
+  void aRestartBetweenCommitAndFlagGivesOneTask() throws Exception {
+    String subject = "Indsigt " + UUID.randomUUID();
+    send(mail(subject, "Jeg vil have indsigt.", null, false));
+    assertThat(poller.poll()).isEqualTo(1);
+    // the node stops before the flag job ran: the message is still unflagged in the mailbox
+    InboxPoller afterRestart = new InboxPoller(gdprMailbox, parser, inbox, mailbox, controller);
+
+    assertThat(afterRestart.poll()).isZero();
+    InboundEmail email = stored(subject);
+    assertThat(openTasksFor(email)).isOne();
+    driver.runDueJobs();
+    assertThat(afterRestart.poll()).isZero();
+    assertThat(openTasksFor(email)).isOne();
+    inbox.dismiss(email.id(), "Test mail", "officer");
+  }
+
+  @Test
+  void a25MegabyteMailBecomesATaskWithABoundedExcerptAndItsAttachmentListed() throws Exception {
+    String subject = "Stor mail " + UUID.randomUUID();
+    MimeMessage big = mail(subject, "Slet mine oplysninger. " + "Bla bla. ".repeat(1_000), null, false);
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent((MimeMultipart) big.getContent());
+    mixed.addBodyPart(body);
+    MimeBodyPart attachment = new MimeBodyPart();
+    attachment.setContent(new byte[25 * 1024 * 1024], "application/octet-stream");
+    attachment.setFileName("scan.bin");
+    attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+    mixed.addBodyPart(attachment);
+    big.setContent(mixed);
+    big.saveChanges();
+    send(big);
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail email = stored(subject);
+    assertThat(email.text()).as("the whole text is kept").hasSizeGreaterThan(9_000);
+    Task task = taskOf(email);
+    assertThat(driver.taskField(task, "emailText")).startsWith("Slet mine oplysninger.").hasSizeLessThan(4000)
+        .contains("the whole text is kept with inbox e-mail " + email.id());
+    assertThat(driver.taskField(task, "emailAttachments")).contains("scan.bin (application/octet-stream, about");
+    inbox.dismiss(email.id(), "Test mail", "officer");
+  }
+
+  @Test
+  void aMailWithNoTextBecomesATaskThatSaysSo() throws Exception {
+    String subject = "Tom " + UUID.randomUUID();
+    InboundEmail email = received(subject, "");
+    assertThat(driver.taskField(taskOf(email), "emailText")).isEqualTo("(The e-mail has no text.)");
+    inbox.dismiss(email.id(), "Test mail", "officer");
+  }
+
+  @Test
+  void aMailInAnUnknownCharsetBecomesATaskWithItsText() throws Exception {
+    String subject = "Charset " + UUID.randomUUID();
+    send(raw("""
+        From: %s
+        To: gdpr@mico.dk
+        Subject: %s
+        Message-ID: <%s@fjordbyg.example>
+        Content-Type: text/plain; charset=x-no-such-charset
+
+        Jeg vil have indsigt
+        """.formatted(sender, subject, UUID.randomUUID())));
+    assertThat(poller.poll()).isEqualTo(1);
+
+    InboundEmail email = stored(subject);
+    assertThat(driver.taskField(taskOf(email), "emailText")).contains("Jeg vil have indsigt");
+    inbox.dismiss(email.id(), "Test mail", "officer");
   }
 
   /** An access request the sender made yesterday, registered by the officer. */
@@ -360,6 +543,25 @@ class InboundEmailTests {
       store.connect(mailbox.host(), mailServer.imapPort(), mailbox.user(), mailbox.password());
       store.getFolder(mailbox.folder()).appendMessages(new Message[] {arriving}); // APPEND needs no open folder
     }
+  }
+
+  /** A message as a mail server would hand it over, from its source text. */
+  private static MimeMessage raw(String source) throws Exception {
+    return new MimeMessage(Session.getInstance(new java.util.Properties()),
+        new java.io.ByteArrayInputStream(source.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private InboundEmail inState(InboxState state, String subject) {
+    List<InboundEmail> found = inbox.list(state).stream().filter(e -> subject.equals(e.subject())).toList();
+    assertThat(found).as("%s e-mail '%s'", state, subject).hasSize(1);
+    return found.get(0);
+  }
+
+  private Task onlyTaskOf(InboundEmail email, String taskDefinitionKey) {
+    List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + email.id())
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(found).hasSize(1);
+    return found.get(0);
   }
 
   private InboundEmail stored(String subject) {

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.mico.rightsdesk.inbox.Inbox;
+import dk.mico.rightsdesk.inbox.InboxState;
+import dk.mico.rightsdesk.inbox.ReceivedEmail;
 import dk.mico.rightsdesk.retention.RecordRetention;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
@@ -32,6 +35,8 @@ class RecordRetentionTests {
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired RecordRetention retention;
+  @Autowired Inbox inbox;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -62,6 +67,48 @@ class RecordRetentionTests {
     mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
         .andExpect(status().isNotFound());
     assertThat(rows("letter", id) + rows("dsr_request_step", id) + rows("email_confirmation", id)).isZero();
+  }
+
+  @Test
+  void mailsToTheGdprMailboxGoWithTheirRequestOrAfterTheirOwnRetentionWhenNoRequest() throws Exception {
+    String email = "retention.mailer@example.dk";
+    Instant start = TestClock.now();
+    String reference = api.submitPublic("""
+        {"type": "ACCESS", "name": "Retention Mailer", "email": "%s", "language": "en"}""".formatted(email));
+    driver.runDueJobs();
+    String statusToken = TestDriver.linkToken(driver.onlyMailTo(email, "We have received"), "status");
+    mvc.perform(post("/status/" + statusToken + "/withdraw").param("confirmWithdrawal", "yes").with(csrf()));
+    driver.runDueJobs();
+    long reply = mail(email, "Re: " + reference, start);
+    assertThat(inbox.get(reply).state()).isEqualTo(InboxState.ATTACHED);
+    driver.submitAsOfficer(tasks.createTaskQuery().processInstanceBusinessKey("INBOX-" + reply).singleResult(),
+        java.util.Map.of("emailRead", true));
+    long advertising = mail("shop@example.dk", "Cheap pens", start);
+    inbox.dismiss(advertising, "Advertising", "officer");
+    driver.runDueJobs(); // both flagged in the mailbox
+
+    driver.setTime(Date.from(start.plus(Duration.ofDays(5 * 365))));
+    retention.deleteExpired();
+    assertThat(emailRows(reply, advertising)).as("both kept within 5 years").isEqualTo(2);
+
+    driver.setTime(Date.from(start.plus(Duration.ofDays(1827))));
+    retention.deleteExpired();
+    assertThat(emailRows(reply, advertising)).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_email_request WHERE inbound_email_id = ?").param(reply)
+        .query(Long.class).single()).isZero();
+  }
+
+  /** An e-mail read from the GDPR mailbox (as the poller hands it over), by its id. */
+  private long mail(String from, String subject, Instant arrived) {
+    String unique = subject + " " + java.util.UUID.randomUUID();
+    inbox.receive(new ReceivedEmail("<" + java.util.UUID.randomUUID() + "@example.dk>", 0, 0, arrived, from, null,
+        unique, "Text", null, true, "", false));
+    return jdbc.sql("SELECT id FROM inbound_email WHERE subject = ?").param(unique).query(Long.class).single();
+  }
+
+  private long emailRows(long... ids) {
+    return jdbc.sql("SELECT COUNT(*) FROM inbound_email WHERE id IN (:ids)")
+        .param("ids", java.util.Arrays.stream(ids).boxed().toList()).query(Long.class).single();
   }
 
   @Test

@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
 import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.inbox.Inbox;
+import dk.mico.rightsdesk.inbox.InboundEmail;
+import dk.mico.rightsdesk.inbox.InboxState;
+import dk.mico.rightsdesk.inbox.ReceivedEmail;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -36,6 +40,7 @@ class RecordKeepingTests {
   @Autowired TestDriver driver;
   @Autowired RequestLifecycle lifecycle;
   @Autowired LegalBasisReview review;
+  @Autowired Inbox inbox;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -83,6 +88,29 @@ class RecordKeepingTests {
     mvc.perform(get("/api/officer/requests/export.csv").with(httpBasic("officer", "officer")))
         .andExpect(status().isOk());
     mvc.perform(get("/api/officer/requests/export.csv")).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void mailsFoundToBeNoRequestAreCountedInTheRegisterWithoutSenderTextOrReason() throws Exception {
+    String subject = "Tilbud " + java.util.UUID.randomUUID();
+    java.time.Instant arrived = TestClock.now().minus(java.time.Duration.ofDays(2));
+    inbox.receive(new ReceivedEmail("<" + subject.replace(' ', '.') + "@example.dk>", 0, 0, arrived,
+        "saelger@example.dk", "Sælger Salgsen", subject, "Billige kuglepenne", null, true, "", false));
+    InboundEmail email = inbox.list(InboxState.NEW).stream().filter(e -> subject.equals(e.subject())).findFirst()
+        .orElseThrow();
+    inbox.dismiss(email.id(), "Advertising from Sælger Salgsen", "officer");
+
+    String csv = mvc.perform(get("/api/officer/requests/export.csv").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+    String row = Arrays.stream(csv.split("\r\n")).filter(l -> l.startsWith("\"INBOX-" + email.id() + "\""))
+        .findFirst().orElseThrow();
+    List<String> cells = Arrays.stream(row.substring(1, row.length() - 1).split("\",\"", -1)).toList();
+    assertThat(cells).hasSize(9);
+    assertThat(cells.get(2)).isEqualTo("EMAIL");
+    assertThat(cells.get(7)).isEqualTo("NOT_A_REQUEST");
+    assertThat(cells.get(8)).isEqualTo("2");
+    assertThat(csv).doesNotContain("Sælger", "saelger", "kuglepenne", "Advertising", subject);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dk.mico.rightsdesk.inbox.InboxPoller;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestDriver;
 import jakarta.mail.internet.InternetAddress;
@@ -25,6 +26,7 @@ class DevMailboxTests {
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
   @Autowired JavaMailSender mailSender;
+  @Autowired InboxPoller poller;
 
   @BeforeEach
   void reset() {
@@ -47,5 +49,31 @@ class DevMailboxTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].subject").value("Til en IDN-adresse"))
         .andExpect(jsonPath("$[0].to[0]").isNotEmpty());
+  }
+
+  @Test
+  void thePageShowsTheGdprMailboxAndWhatRightsDeskHasTaken() throws Exception {
+    MimeMessage message = mailSender.createMimeMessage();
+    message.setFrom(new InternetAddress("jens.petersen@example.dk"));
+    message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress("gdpr@mico.dk"));
+    message.setSubject("Indsigt, tak", "UTF-8");
+    message.setText("Jeg vil gerne have indsigt.", "UTF-8");
+    mailSender.send(message);
+
+    mvc.perform(get("/dev/mailbox").accept(MediaType.TEXT_HTML).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("The GDPR mailbox (gdpr@mico.dk)")))
+        .andExpect(content().string(containsString("not yet taken")));
+    mvc.perform(get("/dev/mailbox/gdpr").accept(MediaType.APPLICATION_JSON).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].mail.subject").value("Indsigt, tak"))
+        .andExpect(jsonPath("$[0].handled").value(false));
+
+    poller.poll();
+    driver.runDueJobs(); // the e-mail's process flags it handled
+
+    mvc.perform(get("/dev/mailbox/gdpr").accept(MediaType.APPLICATION_JSON).with(httpBasic("officer", "officer")))
+        .andExpect(jsonPath("$[0].handled").value(true));
+    mvc.perform(get("/dev/mailbox/gdpr").with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
   }
 }

@@ -82,9 +82,8 @@ class InboundEmailProcessTest {
   }
 
   @Test
-  void subjectsReplyAttachedOnArrivalNeedsNoTask() {
-    ProcessInstance email = runtimeService().startProcessInstanceByKey("InboundEmailProcess", "INBOX-7",
-        Map.of("inboundEmailId", 7L, "attachedAtOnce", true, TASK_DUE_DATE, DUE));
+  void subjectsReplyShownOnTheTaskThatWaitsForItNeedsNoTask() {
+    ProcessInstance email = start("NOTHING_TO_DO");
 
     assertThat(email).hasPassed("EndEvent_ReplyAttached").isWaitingAt("Task_FlagEmailHandledInMailbox");
     execute(job());
@@ -94,8 +93,39 @@ class InboundEmailProcessTest {
         "flagEmailHandledInMailboxDelegate Task_FlagEmailHandledInMailbox inboundEmailId=7");
   }
 
+  @Test
+  void subjectsReplyNoTaskWaitsForIsReadByTheOfficer() {
+    ProcessInstance email = start("READ_REPLY");
+
+    assertThat(email).isWaitingAt("Task_FlagEmailHandledInMailbox", "UserTask_ReadSubjectsReply");
+    assertThat(task("UserTask_ReadSubjectsReply")).hasCandidateGroup("gdpr-officer").hasDueDate(DUE);
+    execute(job());
+    taskService().complete(task().getId());
+
+    assertThat(email).isEnded().hasPassed("EndEvent_ReplyRead").hasNotPassed("UserTask_RegisterRequestFromEmail");
+    assertThat(mocks.calls()).contains("emailForRequestListener UserTask_ReadSubjectsReply create");
+  }
+
+  @Test
+  void letterThatCameBackTellsTheOfficer() {
+    ProcessInstance email = start("LETTER_NOT_DELIVERED");
+
+    assertThat(email).isWaitingAt("Task_FlagEmailHandledInMailbox", "UserTask_LetterNotDelivered");
+    assertThat(task("UserTask_LetterNotDelivered")).hasCandidateGroup("gdpr-officer");
+    execute(job());
+    taskService().complete(task().getId());
+
+    assertThat(email).isEnded().hasPassed("EndEvent_NonDeliverySeen")
+        .hasNotPassed("UserTask_RegisterRequestFromEmail");
+    assertThat(mocks.calls()).contains("emailForRequestListener UserTask_LetterNotDelivered create");
+  }
+
   private static ProcessInstance start() {
+    return start("REGISTER");
+  }
+
+  private static ProcessInstance start(String route) {
     return runtimeService().startProcessInstanceByKey("InboundEmailProcess", "INBOX-7",
-        Map.of("inboundEmailId", 7L, "attachedAtOnce", false, TASK_DUE_DATE, DUE));
+        Map.of("inboundEmailId", 7L, "route", route, TASK_DUE_DATE, DUE));
   }
 }

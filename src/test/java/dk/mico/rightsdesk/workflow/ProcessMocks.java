@@ -152,6 +152,7 @@ final class ProcessMocks {
     Mocks.register("flagEmailHandledInMailboxDelegate", delegate("flagEmailHandledInMailboxDelegate",
         execution -> "inboundEmailId=" + execution.getVariable("inboundEmailId")));
     Mocks.register("registerFromEmailListener", listener("registerFromEmailListener", task -> {}));
+    Mocks.register("emailForRequestListener", listener("emailForRequestListener", task -> {}));
 
     Mocks.register("postLetterListener", listener("postLetterListener", task -> {}));
     Mocks.register("subjectDetailsListener", listener("subjectDetailsListener", task -> {}));

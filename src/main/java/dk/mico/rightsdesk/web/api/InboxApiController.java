@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.inbox.InboxState;
 import dk.mico.rightsdesk.inbox.RequestToRegister;
 import dk.mico.rightsdesk.inbox.UnknownInboundEmailException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -65,6 +66,9 @@ class InboxApiController {
       + " channel EMAIL, the sender's address as the subject's, received when the mail reached the mailbox; answers"
       + " 201 with the references, and the Tasklist task ends; 409 when the e-mail was handled already")
   @PostMapping(path = "/api/officer/inbox/{id}/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(responseCode = "201", description = "The requests were registered; their references")
+  @ApiResponse(responseCode = "400", description = "A problem document naming each bad field; nothing changes")
+  @ApiResponse(responseCode = "409", description = "The e-mail was handled already; nothing changes")
   ResponseEntity<Registered> register(@PathVariable long id, @RequestBody List<RequestToRegister> body,
       Authentication officer) {
     List<String> references = inbox.register(id, body, officer.getName());

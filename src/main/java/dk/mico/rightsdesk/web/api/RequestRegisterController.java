@@ -27,7 +27,8 @@ class RequestRegisterController {
   }
 
   @Operation(summary = "Every request as CSV: reference, right, channel, received, due, extended, answered, outcome,"
-      + " days taken; every cell quoted and none read as a formula by a spreadsheet")
+      + " days taken; then one line per e-mail to the GDPR mailbox found to be no request (outcome NOT_A_REQUEST);"
+      + " every cell quoted and none read as a formula by a spreadsheet")
   @GetMapping("/api/officer/requests/export.csv")
   void export(HttpServletResponse response) throws IOException {
     String name = "rights-desk-requests-" + calendar.receiptDate(clock.instant()) + ".csv";
