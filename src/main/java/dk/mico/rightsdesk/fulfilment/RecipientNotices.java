@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.DisclosureRegister;
 import dk.mico.rightsdesk.systems.DisclosureRegister.Recipient;
+import dk.mico.rightsdesk.systems.Disclosures;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,17 +45,20 @@ public class RecipientNotices {
   private final RequestLifecycle lifecycle;
   private final CompanySystems systems;
   private final DisclosureRegister register;
+  private final Disclosures disclosures;
   private final RecipientMail mail;
   private final MessageSource messages;
   private final ControllerProperties controller;
   private final Clock clock;
 
   RecipientNotices(JdbcClient jdbc, RequestLifecycle lifecycle, CompanySystems systems, DisclosureRegister register,
-      RecipientMail mail, MessageSource messages, ControllerProperties controller, Clock clock) {
+      Disclosures disclosures, RecipientMail mail, MessageSource messages, ControllerProperties controller,
+      Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.systems = systems;
     this.register = register;
+    this.disclosures = disclosures;
     this.mail = mail;
     this.messages = messages;
     this.controller = controller;
@@ -76,20 +80,25 @@ public class RecipientNotices {
       "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
 
   /** A change in a system that a notice is about: never a record that was kept. */
-  private record Change(String system, String action, int records, List<String> categories, LocalDate day) {}
+  private record Change(String system, String table, String action, List<String> recordIds, List<String> categories,
+      LocalDate day) {}
 
-  /** The recipients of the systems where the request made changes of this notice's kind. */
+  /**
+   * The recipients that received the person's data that the request changed in a way of this notice's kind (F4: not
+   * every recipient of a changed system, and never a provider of infrastructure only).
+   */
   @Transactional(readOnly = true)
   public List<Recipient> recipientsOfChanges(String reference, String action) {
-    return recipientsOf(changes(lifecycle.get(reference).id(), action).stream().map(Change::system).toList());
+    List<Change> changes = changes(lifecycle.get(reference).id(), action);
+    return register.recipients().stream().filter(r -> !concerning(r, changes).isEmpty()).toList();
   }
 
-  /** The recipients of these systems, as the register knows them, in register order. */
+  /** The recipients of these systems that could be told of a change, as the register knows them, in register order. */
   public List<Recipient> recipientsOf(Collection<String> systemIds) {
     Set<String> ids = systemIds.stream()
         .flatMap(id -> systems.system(SystemId.of(id)).recipients().stream())
         .collect(Collectors.toCollection(LinkedHashSet::new));
-    return register.recipients().stream().filter(r -> ids.contains(r.id())).toList();
+    return register.recipients().stream().filter(r -> ids.contains(r.id()) && !r.infrastructureOnly()).toList();
   }
 
   /**
@@ -101,9 +110,7 @@ public class RecipientNotices {
     DataSubjectRequest request = lifecycle.get(reference);
     Recipient recipient = register.recipient(recipientId)
         .orElseThrow(() -> new IllegalArgumentException("recipient " + recipientId + " is not in the register"));
-    List<Change> concerned = changes(request.id(), action).stream()
-        .filter(c -> systems.system(SystemId.of(c.system())).recipients().contains(recipientId))
-        .toList();
+    List<Change> concerned = concerning(recipient, changes(request.id(), action));
     String occasion = occasion(action, concerned);
     if (concerned.isEmpty() || find(request.id(), recipientId, action, occasion).isPresent()) {
       return;
@@ -168,12 +175,12 @@ public class RecipientNotices {
       throw new IllegalArgumentException("no notice of " + action);
     }
     boolean afterRetention = ERASED_AFTER_RETENTION.equals(action);
-    List<Change> changes = jdbc.sql("SELECT system_id, action, record_ids, categories, decided_by, changed_at "
-            + "FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
+    List<Change> changes = jdbc.sql("SELECT system_id, table_name, action, record_ids, categories, decided_by, "
+            + "changed_at FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
         .param(requestId)
         .query((rs, n) -> afterRetention == PersonalRights.AFTER_RETENTION.equals(rs.getString("decided_by"))
-            ? new Change(rs.getString("system_id"), rs.getString("action"), count(rs.getString("record_ids")),
-                split(rs.getString("categories")),
+            ? new Change(rs.getString("system_id"), rs.getString("table_name"), rs.getString("action"),
+                split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", "),
                 rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
             : null)
         .list().stream()
@@ -190,12 +197,15 @@ public class RecipientNotices {
     return ERASED_AFTER_RETENTION.equals(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
   }
 
-  private static int count(String recordIds) {
-    return recordIds == null || recordIds.isEmpty() ? 0 : recordIds.split(",").length;
+  /** The changes of records the recipient received (from the system's disclosure log where it keeps one). */
+  private List<Change> concerning(Recipient recipient, List<Change> changes) {
+    return changes.stream()
+        .filter(c -> disclosures.received(recipient, SystemId.of(c.system()), c.table(), c.recordIds()))
+        .toList();
   }
 
-  private static List<String> split(String categories) {
-    return categories == null || categories.isEmpty() ? List.of() : List.of(categories.split(", "));
+  private static List<String> split(String joined, String separator) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(separator));
   }
 
   private Optional<Notice> find(long requestId, String recipientId, String action, String occasion) {
@@ -222,11 +232,17 @@ public class RecipientNotices {
    * The notice in the recipient's language: who, what changed where (only that: a record kept, such as an invoice
    * under the bookkeeping act, is not listed and must not be touched), and for a processor the instruction.
    */
+  /** The categories in the reader's language; those recorded with the change if the table is no longer declared. */
+  private List<String> categories(Change change, Locale locale) {
+    return systems.system(SystemId.of(change.system())).record(change.table())
+        .map(declaration -> declaration.categories(locale)).orElse(change.categories());
+  }
+
   private String body(DataSubjectRequest request, Recipient recipient, String action, List<Change> concerned,
       Locale locale) {
     String changes = concerned.stream()
         .map(c -> text("notice.change", locale, systems.system(SystemId.of(c.system())).name(locale),
-            String.join(", ", c.categories()), c.records(), text("notice.change." + c.action(), locale)))
+            String.join(", ", categories(c, locale)), c.recordIds().size(), text("notice.change." + c.action(), locale)))
         .collect(Collectors.joining("\n"));
     String instruction = recipient.processor()
         ? text("notice.processor", locale, recipient.dpaReference(), action(action, locale), controller.gdprEmail())

@@ -33,13 +33,29 @@ public record DisclosureRegister(List<Recipient> recipients) {
    * @param dpaReference the data processing agreement, for a processor
    * @param noticeContact the address notices go to
    * @param language the language its notices are written in: {@code da} (the default) or {@code en}
+   * @param received how it received a person's data: {@code every-record} (the default: every record of its
+   *     systems), {@code disclosure-log} (only the records its system logged in table {@code disclosure_log}) or
+   *     {@code infrastructure} (holds the data only as a hosting provider does, and is never told who asked what)
    */
   public record Recipient(String id, String name, String role, List<String> categories, String dpaReference,
-      String noticeContact, String language) {
+      String noticeContact, String language, String received) {
 
     public Recipient {
       categories = categories == null ? List.of() : List.copyOf(categories);
       language = language == null || language.isBlank() ? "da" : language;
+      received = received == null || received.isBlank() ? "every-record" : received;
+      if (!List.of("every-record", "disclosure-log", "infrastructure").contains(received)) {
+        throw new IllegalArgumentException("recipient " + id + ": received must be every-record, disclosure-log or "
+            + "infrastructure, not " + received);
+      }
+    }
+
+    public boolean infrastructureOnly() {
+      return "infrastructure".equals(received);
+    }
+
+    public boolean logged() {
+      return "disclosure-log".equals(received);
     }
 
     public boolean processor() {

@@ -112,18 +112,19 @@ class PersonalRightsTests {
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("erased", "kept", "17(3)(b)", "Danish Bookkeeping Act", "We erase it on",
         "E-mail archive (support@ and gdpr@): e-mails to and from you about the delivery deleted",
-        "Serverhallen Nord ApS", "Datatilsynet");
-    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting processor told").isNotEmpty();
+        "Revisionsfirmaet Bogholm & Co.", "Datatilsynet");
+    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only: never told (F4)")
+        .isEmpty();
     // the auditor is told of the one invoice past its period, and told not to touch the two that are kept
     String auditorNotice = TestDriver.body(driver.onlyMailTo("revision@bogholm.example", reference));
-    assertThat(auditorNotice).contains("Anne-Grethe Holm", "Bogføring", "(1 post)", "navn og kontaktoplysninger fjernet",
-        "er ikke berørt og skal ikke ændres").doesNotContain("Sagsstyringssystem");
+    assertThat(auditorNotice).contains("Anne-Grethe Holm", "Bogføring", "(1 post)",
+        "navn og kontaktoplysninger fjernet", "er ikke berørt og skal ikke ændres").doesNotContain("Sagsstyringssystem");
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     String caseFile = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
             .with(httpBasic("officer", "officer")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(caseFile).contains("Legal-basis review", "17(3)(b)", "Notices to recipients (Art 19)",
-        "Serverhallen Nord ApS", "SENT");
+        "Regnskabsskyen ApS", "SENT");
 
     // nothing that was erased stays in the request record, the change log or the engine's tables (history too)
     String engineDump = String.join("\n", engineDb.sql("SCRIPT").query(String.class).list());
@@ -282,13 +283,14 @@ class PersonalRightsTests {
     assertThat(company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?").param(email)
         .query(String.class).list()).containsOnly("19 87 65 43");
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("corrected phone", "Sagsstyringssystem", "Serverhallen Nord ApS");
+    assertThat(letter).contains("corrected phone", "Sagsstyringssystem",
+        "had not been disclosed to anyone who needed to be told").doesNotContain("Serverhallen Nord ApS");
     assertThat(engineDb.sql("SELECT COUNT(*) FROM pending_rectification").query(Integer.class).single()).isZero();
     assertThat(api.view(reference).path("changes").findValuesAsText("action")).contains("RECTIFIED");
   }
 
   @Test
-  void aSupplementaryStatementIsAddedByHandWhereTheDataIsAndRecipientsAreTold() throws Exception {
+  void aSupplementaryStatementIsAddedByHandWhereTheDataIs() throws Exception {
     String email = "birthe.ravnsbaek@fjordbyg.example";
     String reference = register("RECTIFICATION", "Birthe Ravnsbæk", email,
         "Please note with my data that I am on parental leave until May.");
@@ -311,10 +313,36 @@ class PersonalRightsTests {
 
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("supplementary statement to your data in: Sagsstyringssystem", "parental leave",
-            "Serverhallen Nord ApS");
-    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("the hosting processor told")
-        .isNotEmpty();
+        .contains("supplementary statement to your data in: Sagsstyringssystem", "parental leave");
+    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only: never told (F4)")
+        .isEmpty();
+  }
+
+  @Test
+  void f4_recipientThatNeverReceivedThePersonIsNotTold() throws Exception {
+    // a participant of an online course only: the course venue never had a list with her or him on it
+    var participant = company.sql("""
+        SELECT p.full_name, p.email FROM course_participant p JOIN course c ON c.id = p.course_id
+        WHERE c.location = 'Online (Teams)' AND p.email LIKE '%@%.example'
+          AND LOWER(p.email) NOT IN ('birthe.r@netpost.example', 'mikkel.aagaard@kystkonsult.example')
+          AND NOT EXISTS (SELECT 1 FROM course_participant q JOIN course d ON d.id = q.course_id
+                          WHERE LOWER(q.email) = LOWER(p.email) AND d.location <> 'Online (Teams)')
+        ORDER BY p.id""").query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().get(0);
+    String reference = register("RESTRICTION", participant.get(0), participant.get(1),
+        "Please restrict my data while I check my course record.");
+    driver.runDueJobs();
+    for (Proposal p : review.proposals(reference)) {
+      String decision = p.proposal().equals("RESTRICT_BY_HAND") ? p.proposal() : "RESTRICT";
+      review.decide(reference, p.id(), decision,
+          decision.equals(p.proposal()) ? null : "Accuracy contested by the participant.", "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+    approveAndSend(reference);
+
+    assertThat(api.view(reference).path("changes").findValuesAsText("system")).contains("courses");
+    assertThat(driver.mailTo("kursus@lyngbakken.example")).as("the venue never received this person").isEmpty();
+    assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only").isEmpty();
   }
 
   @Test
@@ -351,6 +379,8 @@ class PersonalRightsTests {
     assertThat(restrictedFlags(email)).containsOnly(true);
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + restriction)))
         .contains("restricted", "only stored", "before we lift");
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", restriction)))
+        .as("his course was held at the venue: its log names him").contains("Søren Bækgaard", "Kurser og seminarer");
 
     mvc.perform(post("/api/officer/requests/" + restriction + "/restriction-lift").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"\"}"))
