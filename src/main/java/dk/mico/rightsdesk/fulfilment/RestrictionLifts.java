@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.fulfilment;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.SubjectLetters;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
@@ -104,7 +105,7 @@ public class RestrictionLifts {
       jdbc.sql("UPDATE restriction_lift SET lift_on = ? WHERE request_id = ?")
           .params(java.sql.Date.valueOf(liftOn), request.id())
           .update();
-      return Map.of("liftReason", lift.reason(), "liftOn", RightsAnswers.date(liftOn, request.language().locale()));
+      return Map.of("liftReason", lift.reason(), "liftOn", Wording.date(liftOn, request.language().locale()));
     });
     return find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant();
   }

@@ -75,7 +75,7 @@ public class OutcomeLetters {
     letters.send(reference, LetterKind.IDENTITY_INFORMATION_REQUEST, String.valueOf(asked.id()), () -> {
       Map<String, Object> model = new HashMap<>();
       model.put("whatIsNeeded", asked.whatIsNeeded());
-      model.put("replyDueDate", LetterComposer.format(calendar.receiptDate(asked.replyDueAt()),
+      model.put("replyDueDate", Wording.date(calendar.receiptDate(asked.replyDueAt()),
           request.language().locale()));
       model.put("clockPaused", asked.pausedTheClock());
       // an online answer needs an e-mail address to send the link to; a printed letter asks for a letter or a call

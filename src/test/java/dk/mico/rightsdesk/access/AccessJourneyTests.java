@@ -298,7 +298,7 @@ class AccessJourneyTests {
     driver.runDueJobs();
 
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("We have done what you asked", "We searched 7 of our systems",
+    assertThat(letter).contains("We have done what you asked", "We searched 8 of our systems",
         "We have found no personal data about you linked to the e-mail address " + email,
         "we disclose no data about you to anyone", "Your rights:", "Transfers to countries outside the EU/EEA",
         "Datatilsynet").doesNotContain("/download/");
@@ -333,8 +333,8 @@ class AccessJourneyTests {
 
     Answer answer = approveAndReceive(reference, email);
     assertThat(answer.letter()).contains("Not in the export, and why",
-        "Kursusevalueringer", "legitimate interest (Art 6(1)(f))",
-        "Kurser og seminarer", "registered by someone else (e.g. your employer)");
+        "Course evaluations", "legitimate interest (Art 6(1)(f))",
+        "Courses and seminars", "registered by someone else (e.g. your employer)");
 
     MockHttpSession session = unlock(answer);
     Map<String, String> files = fileIds(answer.token(), session);
