@@ -84,7 +84,8 @@ public class RightsAnswers {
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why,
             Wording.articles(p.article(), locale)));
-        case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
+        case "NOT_APPLICABLE" ->
+            refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
         case "BALANCE" -> {
           if (balancingGrounds != null) {
             refused.add("- " + text("rights.objection.rejected", locale, where, balancingGrounds));

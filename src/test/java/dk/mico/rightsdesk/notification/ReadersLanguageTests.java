@@ -280,7 +280,8 @@ class ReadersLanguageTests {
         for (int i = 0; i < da.size(); i++) {
           texts.put(danishReader ? en.get(i) : da.get(i), danishReader ? da.get(i) : en.get(i));
         }
-        record.labels().values().forEach(l -> texts.put(danishReader ? l.en() : l.da(), danishReader ? l.da() : l.en()));
+        record.labels().values()
+            .forEach(l -> texts.put(danishReader ? l.en() : l.da(), danishReader ? l.da() : l.en()));
         if (record.retention() != null && record.retention().law() != null) {
           Text law = record.retention().law();
           texts.put(danishReader ? law.en() : law.da(), danishReader ? law.da() : law.en());

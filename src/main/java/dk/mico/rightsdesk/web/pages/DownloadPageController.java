@@ -104,7 +104,8 @@ class DownloadPageController {
       case LOCKED -> {
         PageLanguage.speak(http, link.language());
         response.setStatus(423);
-        model.addAttribute("locked", Wording.dateTime(link.lockedUntil().atZone(calendar.zone()), link.language().locale()));
+        model.addAttribute("locked",
+            Wording.dateTime(link.lockedUntil().atZone(calendar.zone()), link.language().locale()));
         return "pages/download";
       }
       case EXPIRED -> {
