@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.access;
 
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.RequestType;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
  *
  * @param systems the systems that hold released data, in declared order
  * @param notPortable for portability: the records left out of the export, with the reasons
- * @param searchedSystems the names of every system searched
+ * @param searchedSystems the names of every system searched, Rights Desk's own records included (F14)
+ * @param earlierRequests the subject's other requests that Rights Desk holds, as the reader reads them
  * @param redactions how many passages were withheld (Art 15(4))
  */
 public record AccessReport(
@@ -24,6 +26,7 @@ public record AccessReport(
     List<SystemPart> systems,
     List<LeftOut> notPortable,
     List<String> searchedSystems,
+    List<String> earlierRequests,
     int redactions,
     String officerNote,
     String transfers,
@@ -37,11 +40,24 @@ public record AccessReport(
   /** A recipient from the disclosure register. */
   public record RecipientLine(String name, String role, String dpaReference) {}
 
-  /** One record, its values with redactions applied. {@code source} is set only where it is not the subject. */
-  public record Item(String table, String recordId, String legalBasis, String source, Map<String, Object> values) {}
+  /**
+   * One record: its own legal basis and source (the system's where the record has none), its values with redactions
+   * applied as held ({@code values}, by column, for the machine-readable copy), and the same values as the reader
+   * reads them ({@code fields}: declared labels, dates in words).
+   */
+  public record Item(String table, String recordId, String legalBasis, String source, Map<String, Object> values,
+      List<Field> fields) {}
+
+  /** One value as the reader reads it: the column's declared label and the value in words. */
+  public record Field(String label, String text) {}
 
   /** A record not in the portability export, and why. */
   public record LeftOut(String systemName, String table, String recordId, String categories, List<String> reasons) {}
+
+  /** The day the report was made, in words ("4. december 2026"). */
+  public String dateInWords() {
+    return Wording.date(date, locale);
+  }
 
   public boolean foundAnything() {
     return !systems.isEmpty();

@@ -3,23 +3,30 @@ package dk.mico.rightsdesk.access;
 import dk.mico.rightsdesk.access.AccessRecords.Passage;
 import dk.mico.rightsdesk.access.AccessReview.Review;
 import dk.mico.rightsdesk.access.AccessRecords.StoredRecord;
+import dk.mico.rightsdesk.access.AccessReport.Field;
 import dk.mico.rightsdesk.access.AccessReport.Item;
 import dk.mico.rightsdesk.access.AccessReport.LeftOut;
 import dk.mico.rightsdesk.access.AccessReport.RecipientLine;
 import dk.mico.rightsdesk.access.AccessReport.SystemPart;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.DisclosureRegister;
 import java.time.Clock;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -28,6 +35,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessReports {
 
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern ISO_DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
   private final AccessRecords records;
   private final CompanySystems systems;
   private final DisclosureRegister register;
@@ -35,10 +46,13 @@ public class AccessReports {
   private final MessageSource messages;
   private final Clock clock;
   private final LegalCalendar calendar;
+  private final RequestMarks marks;
 
   AccessReports(AccessRecords records, CompanySystems systems, DisclosureRegister register,
-      AccessReportProperties practice, MessageSource messages, Clock clock, LegalCalendar calendar) {
+      AccessReportProperties practice, MessageSource messages, Clock clock, LegalCalendar calendar,
+      RequestMarks marks) {
     this.calendar = calendar;
+    this.marks = marks;
     this.records = records;
     this.systems = systems;
     this.register = register;
@@ -71,8 +85,9 @@ public class AccessReports {
         }
         List<Passage> own = passages.getOrDefault(record.id(), List.of());
         redactions += (int) own.stream().filter(Passage::redacted).count();
-        items.add(new Item(record.table(), record.recordId(), record.legalBasis(), sourceText(record, locale),
-            withRedactions(record.columns(), own, locale)));
+        Map<String, Object> values = withRedactions(record.columns(), own, locale);
+        items.add(new Item(record.table(), record.recordId(), Wording.articles(record.legalBasis(), locale),
+            source(system, record, locale), values, fields(system, record.table(), values, locale)));
       }
       if (!items.isEmpty()) {
         parts.add(new SystemPart(system.id(), system.name(locale), system.activity(locale), system.purpose(locale),
@@ -81,9 +96,11 @@ public class AccessReports {
       }
     }
     String note = records.review(request.id()).map(Review::note).orElse(null);
+    List<String> searched = new ArrayList<>(systems.systems().stream().map(s -> s.name(locale)).toList());
+    searched.add(messages.getMessage("access.report.rightsDesk.name", null, locale));
     return new AccessReport(request.reference(), request.type(), locale, request.subject().name(),
-        LocalDate.ofInstant(clock.instant(), calendar.zone()), parts, leftOut,
-        systems.systems().stream().map(s -> s.name(locale)).toList(), redactions, note,
+        LocalDate.ofInstant(clock.instant(), calendar.zone()), parts, leftOut, searched,
+        earlierRequests(request, locale), redactions, note,
         practice.transfers(locale), practice.automatedDecisions(locale));
   }
 
@@ -106,11 +123,58 @@ public class AccessReports {
     return values;
   }
 
-  private String sourceText(StoredRecord record, Locale locale) {
+  /** The record's own source where its system records one, else the source the system declares (F12). */
+  private String source(SystemDeclaration system, StoredRecord record, Locale locale) {
     if (record.source() == null) {
-      return null;
+      return system.source(locale);
     }
     return messages.getMessage("access.source." + record.source(), null, record.source(), locale);
+  }
+
+  /** The values as the reader reads them: each under its declared label, dates in words, yes and no. */
+  private List<Field> fields(SystemDeclaration system, String table, Map<String, Object> values, Locale locale) {
+    List<Field> fields = new ArrayList<>();
+    values.forEach((column, value) -> fields.add(new Field(
+        AccessRecords.MANUAL_TABLE.equals(table) ? messages.getMessage("access.report.manualFound", null, locale)
+            : system.record(table).map(r -> r.label(column, locale)).orElse(column),
+        inWords(value, locale))));
+    return fields;
+  }
+
+  private String inWords(Object value, Locale locale) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Boolean yes) {
+      return messages.getMessage(yes ? "access.value.yes" : "access.value.no", null, locale);
+    }
+    if (value instanceof Number number && !(value instanceof Long) && !(value instanceof Integer)) {
+      NumberFormat format = NumberFormat.getNumberInstance(locale);
+      format.setMinimumFractionDigits(2);
+      format.setMaximumFractionDigits(2);
+      return format.format(number);
+    }
+    String text = value.toString();
+    try {
+      if (ISO_DATE.matcher(text).matches()) {
+        return Wording.date(LocalDate.parse(text), locale);
+      }
+      if (ISO_DATE_TIME.matcher(text).matches()) {
+        return Wording.dateTime(LocalDateTime.parse(text).atZone(calendar.zone()), locale);
+      }
+    } catch (DateTimeParseException e) {
+      return text; // looked like a date but is not one: shown as held
+    }
+    return text;
+  }
+
+  /** The subject's other requests, newest first: Rights Desk's own records about them (F14). */
+  private List<String> earlierRequests(DataSubjectRequest request, Locale locale) {
+    return marks.earlierRequests(request.subject().email(), request.id()).stream()
+        .map(r -> messages.getMessage("access.report.rightsDesk.request", new Object[] {r.reference(),
+            messages.getMessage("right.short." + r.type(), null, locale),
+            Wording.date(calendar.receiptDate(r.receivedAt()), locale)}, locale))
+        .toList();
   }
 
   private List<String> categories(String systemId, List<StoredRecord> records, Locale locale) {

@@ -163,7 +163,7 @@ class ReportFiles {
       document.open();
       document.add(new Paragraph(text("access.report.title", locale), title));
       document.add(new Paragraph(text("access.report.intro", locale, report.subjectName(), report.reference(),
-          report.date().toString(), controller.name()), body));
+          report.dateInWords(), controller.name()), body));
       document.add(new Paragraph(report.foundAnything()
           ? text("access.report.confirmation.yes", locale) : text("access.report.confirmation.no", locale), body));
       for (SystemPart part : report.systems()) {
@@ -171,18 +171,20 @@ class ReportFiles {
         PdfPTable facts = new PdfPTable(new float[] {1, 3});
         facts.setWidthPercentage(100);
         row(facts, text("access.report.purpose", locale), part.purpose(), body);
-        row(facts, text("access.report.legalBasis", locale), part.legalBasis(), body);
         row(facts, text("access.report.categories", locale), String.join(", ", part.categories()), body);
         row(facts, text("access.report.recipients", locale), recipients(part, locale), body);
         row(facts, text("access.report.retention", locale), part.retention(), body);
-        row(facts, text("access.report.source", locale), part.source(), body);
         document.add(facts);
         for (Item item : part.items()) {
-          document.add(spaced(new Paragraph(text("access.report.record", locale, item.table(), item.recordId())
-              + sourceNote(item, locale), small)));
+          document.add(spaced(new Paragraph(text("access.report.record", locale, item.table(), item.recordId()),
+              small)));
           PdfPTable values = new PdfPTable(new float[] {1, 3});
           values.setWidthPercentage(100);
-          item.values().forEach((field, value) -> row(values, field, value == null ? "" : value.toString(), body));
+          row(values, text("access.report.legalBasis", locale), item.legalBasis(), body);
+          if (item.source() != null) {
+            row(values, text("access.report.source", locale), item.source(), body);
+          }
+          item.fields().forEach(field -> row(values, field.label(), field.text(), body));
           document.add(values);
         }
       }
@@ -203,7 +205,7 @@ class ReportFiles {
       paragraphs.add(text("access.report.redactions", locale, report.redactions()));
     }
     if (report.officerNote() != null && !report.officerNote().isBlank()) {
-      paragraphs.add(text("access.report.note", locale) + " " + report.officerNote());
+      paragraphs.add(text("access.report.note", locale, controller.name()) + " " + report.officerNote());
     }
     paragraphs.add(text("access.report.rights", locale));
     paragraphs.add(text("access.report.complaint", locale, controller.authorityName(), controller.authorityAddress(),
@@ -212,6 +214,8 @@ class ReportFiles {
     paragraphs.add(text("access.report.automated", locale) + " " + report.automatedDecisions());
     paragraphs.add(text("access.report.copies", locale));
     paragraphs.add(text("access.report.searched", locale, String.join("; ", report.searchedSystems())));
+    paragraphs.add(text("access.report.rightsDesk", locale, report.earlierRequests().size(),
+        String.join("; ", report.earlierRequests())));
     return paragraphs;
   }
 
@@ -220,10 +224,6 @@ class ReportFiles {
         .map(r -> r.name() + (r.role() == null ? "" : " (" + text("access.role." + r.role(), locale) + ")"))
         .reduce((a, b) -> a + "; " + b)
         .orElse(text("access.report.noRecipients", locale));
-  }
-
-  private String sourceNote(Item item, Locale locale) {
-    return item.source() == null ? "" : " · " + text("access.report.recordSource", locale, item.source());
   }
 
   private static Paragraph spaced(Paragraph paragraph) {

@@ -158,8 +158,10 @@ public class Rectifications {
             .filter(c -> "RECTIFIED".equals(c.action()))
             .map(c -> systems.name(c.system(), locale))
             .distinct().toList();
-        done.add(where.isEmpty() ? text("rights.rectified.already", locale, check.column())
-            : text("rights.rectified", locale, check.column(), String.join(", ", where)));
+        // the column as the reader knows it, inside a sentence (F7)
+        String what = systems.label(check.column(), locale).toLowerCase(locale);
+        done.add(where.isEmpty() ? text("rights.rectified.already", locale, what)
+            : text("rights.rectified", locale, what, String.join(", ", where)));
       }
       case SUPPLEMENT -> {
         List<String> where = findings.changes(request.id()).stream()

@@ -4,6 +4,7 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.LetterPreview;
 import dk.mico.rightsdesk.notification.SubjectLetters;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
@@ -106,7 +107,7 @@ public class RestrictionLifts {
       jdbc.sql("UPDATE restriction_lift SET lift_on = ? WHERE request_id = ?")
           .params(java.sql.Date.valueOf(liftOn), request.id())
           .update();
-      return Map.of("liftReason", lift.reason(), "liftOn", RightsAnswers.date(liftOn, request.language().locale()));
+      return Map.of("liftReason", lift.reason(), "liftOn", Wording.date(liftOn, request.language().locale()));
     });
     return find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant();
   }
@@ -118,7 +119,7 @@ public class RestrictionLifts {
     LocalDate liftOn = LocalDate.now(clock.withZone(calendar.zone())).plus(notice);
     Map<String, Object> model = new HashMap<>();
     model.put("liftReason", reason);
-    model.put("liftOn", RightsAnswers.date(liftOn, request.language().locale()));
+    model.put("liftOn", Wording.date(liftOn, request.language().locale()));
     return letters.preview(reference, LetterKind.RESTRICTION_LIFT_NOTICE, model);
   }
 

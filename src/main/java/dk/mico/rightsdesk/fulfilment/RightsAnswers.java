@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestLifecycle;
@@ -7,7 +8,6 @@ import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,14 +80,16 @@ public class RightsAnswers {
         case "KEEP" -> {
           String line = "- " + text("rights.kept", locale, where, why, article(p, locale));
           if (p.erasedAfterRetention()) {
-            line += " " + text("rights.kept.until", locale, date(p.keptUntil().plusDays(1), locale));
+            line += " " + text("rights.kept.until", locale, Wording.date(p.keptUntil().plusDays(1), locale));
           }
           refused.add(line);
         }
         // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
-            p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why, p.article()));
-        case "NOT_APPLICABLE" -> refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
+            p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why,
+            Wording.articles(p.article(), locale)));
+        case "NOT_APPLICABLE" ->
+            refused.add("- " + text("rights.notApplicable", locale, where, why, article(p, locale)));
         case "WITHDRAW" -> done.add("- " + text("rights.objection.withdrawn", locale, where));
         case "BALANCE" -> {
           if (balancingGrounds != null) {
@@ -136,14 +138,14 @@ public class RightsAnswers {
         .distinct().toList();
     List<String> lines = new ArrayList<>();
     lines.add(told.isEmpty() ? text("rights.recipients.none", locale)
-        : text("rights.recipients", locale, String.join(", ", told)));
+        : Wording.sentence(text("rights.recipients", locale, Wording.join(told, locale))));
     all.stream().filter(n -> "NOT_SENT".equals(n.state()))
         .forEach(n -> lines.add("- " + text("rights.recipients.notSent", locale, n.recipientName(), n.reason())));
     return String.join("\n", lines);
   }
 
   private String article(Proposal p, Locale locale) {
-    return p.article() + (p.keptUntil() != null ? ", " + law(p, locale) : "");
+    return Wording.articles(p.article(), locale) + (p.keptUntil() != null ? ", " + law(p, locale) : "");
   }
 
   private String law(Proposal p, Locale locale) {
@@ -152,10 +154,6 @@ public class RightsAnswers {
         .orElse("");
   }
 
-  static String date(LocalDate date, Locale locale) {
-    String pattern = locale.getLanguage().equals("da") ? "d. MMMM yyyy" : "d MMMM yyyy";
-    return date.format(DateTimeFormatter.ofPattern(pattern, locale));
-  }
 
   private String text(String key, Locale locale, Object... args) {
     return messages.getMessage(key, args, locale);

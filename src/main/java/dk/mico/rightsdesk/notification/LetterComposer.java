@@ -2,8 +2,6 @@ package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +44,10 @@ class LetterComposer {
     Context context = new Context(locale);
     Map<String, Object> model = new HashMap<>();
     model.put("request", request);
+    model.put("wording", new Wording.In(locale));
     model.put("controller", controller);
-    model.put("receivedDate", format(calendar.receiptDate(request.receivedAt()), locale));
-    model.put("dueDate", format(request.dueDate(), locale));
+    model.put("receivedDate", Wording.date(calendar.receiptDate(request.receivedAt()), locale));
+    model.put("dueDate", Wording.date(request.dueDate(), locale));
     // instants are shown as the controller's local time; a preview may give the due date a letter will bring
     extra.forEach((name, value) ->
         model.put(name, value instanceof java.time.Instant instant ? instant.atZone(calendar.zone()) : value));
@@ -56,10 +55,5 @@ class LetterComposer {
     String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
     int firstLineEnd = text.indexOf('\n');
     return new Composed(text.substring(0, firstLineEnd).strip(), text.substring(firstLineEnd + 1).strip() + "\n");
-  }
-
-  static String format(LocalDate date, Locale locale) {
-    String pattern = locale.getLanguage().equals("da") ? "d. MMMM yyyy" : "d MMMM yyyy";
-    return date.format(DateTimeFormatter.ofPattern(pattern, locale));
   }
 }

@@ -82,7 +82,7 @@ public class OutcomeLetters {
     letters.send(reference, LetterKind.IDENTITY_INFORMATION_REQUEST, String.valueOf(asked.id()), () -> {
       Map<String, Object> model = new HashMap<>();
       model.put("whatIsNeeded", asked.whatIsNeeded());
-      model.put("replyDueDate", LetterComposer.format(calendar.receiptDate(asked.replyDueAt()),
+      model.put("replyDueDate", Wording.date(calendar.receiptDate(asked.replyDueAt()),
           request.language().locale()));
       model.put("clockPaused", asked.pausedTheClock());
       // an online answer needs an e-mail address to send the link to; a printed letter asks for a letter or a call
@@ -108,7 +108,7 @@ public class OutcomeLetters {
         model.put("extensionReasonCode", choice(ExtensionReason.class, draft.extensionReasonCode(),
             ExtensionReason.COMPLEXITY).name());
         model.put("extensionReason", draft.text());
-        model.put("dueDate", LetterComposer.format(
+        model.put("dueDate", Wording.date(
             calendar.dueDate(request.receivedAt(), true, request.pausedDays()), locale));
       }
       case REFUSAL_EXCESSIVE, FEE_ANNOUNCED -> {
@@ -120,7 +120,7 @@ public class OutcomeLetters {
       case IDENTITY_INFORMATION_REQUEST -> {
         RequestDeadlines.InformationTerms terms = deadlines.informationTermsIfSentNow(reference);
         model.put("whatIsNeeded", draft.text());
-        model.put("replyDueDate", LetterComposer.format(calendar.receiptDate(terms.replyDueAt()), locale));
+        model.put("replyDueDate", Wording.date(calendar.receiptDate(terms.replyDueAt()), locale));
         model.put("clockPaused", terms.pausesClock());
         model.put("replyLink", request.subject().reachableByEmail() ? SubjectLetters.LINK_NOT_KEPT : null);
       }

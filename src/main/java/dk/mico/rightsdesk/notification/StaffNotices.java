@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,8 +141,7 @@ public class StaffNotices {
    */
   public void failedLogins(String userId, int failures, Instant since, Duration maxDelay, List<String> admins) {
     ZonedDateTime local = since.atZone(calendar.zone());
-    String sinceText = LetterComposer.format(local.toLocalDate(), Locale.ENGLISH) + " at "
-        + local.format(DateTimeFormatter.ofPattern("HH:mm"));
+    String sinceText = Wording.dateTime(local, Locale.ENGLISH);
     String cap = maxDelay.toSeconds() % 60 == 0 ? maxDelay.toMinutes() + " minutes"
         : maxDelay.toSeconds() + " seconds";
     String body = failures + " failed logins for user " + userId + " since " + sinceText + " (Copenhagen time)"

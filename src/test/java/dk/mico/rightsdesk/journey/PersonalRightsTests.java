@@ -283,8 +283,9 @@ class PersonalRightsTests {
     assertThat(company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?").param(email)
         .query(String.class).list()).containsOnly("19 87 65 43");
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("corrected phone", "Sagsstyringssystem",
-        "had not been disclosed to anyone who needed to be told").doesNotContain("Serverhallen Nord ApS");
+    assertThat(letter).contains("corrected phone", "Case management system",
+        "had not been disclosed to anyone who needed to be told")
+        .doesNotContain("Sagsstyringssystem", "Serverhallen Nord ApS");
     assertThat(engineDb.sql("SELECT COUNT(*) FROM pending_rectification").query(Integer.class).single()).isZero();
     assertThat(api.view(reference).path("changes").findValuesAsText("action")).contains("RECTIFIED");
   }
@@ -313,7 +314,7 @@ class PersonalRightsTests {
 
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("FULFILLED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("supplementary statement to your data in: Sagsstyringssystem", "parental leave");
+        .contains("supplementary statement to your data in: Case management system", "parental leave");
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only: never told (F4)")
         .isEmpty();
   }
@@ -502,7 +503,7 @@ class PersonalRightsTests {
         .query(Integer.class).single()).as("erased, not kept restricted with no end").isZero();
     assertThat(api.view(reference).path("outcome").asText()).isEqualTo("PARTIALLY_REFUSED");
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("Kursusevalueringer", "erased (", "upheld your objection", "Art 17(1)(c)", "contract")
+        .contains("Course evaluations", "erased (", "upheld your objection", "Art 17(1)(c)", "contract")
         .doesNotContain("only stored");
   }
 

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.web.pages;
 
 import dk.mico.rightsdesk.access.Deliveries;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.access.Deliveries.CodeResult;
 import dk.mico.rightsdesk.access.Deliveries.FileContent;
 import dk.mico.rightsdesk.access.Deliveries.LinkState;
@@ -9,7 +10,6 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DownloadPageController {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm");
   private static final String UNLOCKED = DownloadPageController.class.getName() + ".unlocked.";
 
   private final Deliveries deliveries;
@@ -50,7 +49,8 @@ class DownloadPageController {
     }
     PageLanguage.speak(http, link.language());
     model.addAttribute("token", token);
-    model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
+    model.addAttribute("expiresAt",
+        Wording.dateTime(link.expiresAt().atZone(calendar.zone()), link.language().locale()));
     if (unlocked(http.getSession(false), link)) {
       model.addAttribute("files", deliveries.files(link.deliveryId()));
     }
@@ -73,7 +73,8 @@ class DownloadPageController {
       boolean wrong = result == CodeResult.WRONG;
       response.setStatus(wrong ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
       model.addAttribute("token", token);
-      model.addAttribute("expiresAt", TIME.format(link.expiresAt().atZone(calendar.zone())));
+      model.addAttribute("expiresAt",
+        Wording.dateTime(link.expiresAt().atZone(calendar.zone()), link.language().locale()));
       model.addAttribute(wrong ? "wrongCode" : "codeNotSentYet", true);
       return "pages/download";
     }
@@ -103,7 +104,8 @@ class DownloadPageController {
       case LOCKED -> {
         PageLanguage.speak(http, link.language());
         response.setStatus(423);
-        model.addAttribute("locked", TIME.format(link.lockedUntil().atZone(calendar.zone())));
+        model.addAttribute("locked",
+            Wording.dateTime(link.lockedUntil().atZone(calendar.zone()), link.language().locale()));
         return "pages/download";
       }
       case EXPIRED -> {
