@@ -220,6 +220,14 @@ class CompanyPropertiesTests {
   }
 
   @Test
+  void f24_refusesAWithdrawnColumnOnARecordThatIsNotAnAnonymisedConsentLog() {
+    declaration.put(RECORD + "withdrawn-column", "withdrawn_at");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[contact_person]"
+        + ".withdrawn-column is for consent-only records erased by anonymise");
+  }
+
+  @Test
   void refusesARecordWithoutCategoriesOrExportColumns() {
     declaration.remove(RECORD + "categories[0]");
     declaration.remove(RECORD + "export-columns[0]");
