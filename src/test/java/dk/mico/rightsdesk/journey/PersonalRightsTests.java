@@ -484,6 +484,27 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f23_anObjectionCannotEraseARecordALawRequiresKept() throws Exception {
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MAX(invoice_date) > DATE '2023-01-01' ORDER BY 1""").query(String.class).list().get(0);
+    String reference = register("OBJECTION", "Invoice Contact", email, "Stop using my data.");
+    driver.runDueJobs();
+    Proposal kept = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("invoice") && p.keptUntil() != null
+            && !p.keptUntil().isBefore(LocalDate.ofInstant(TestClock.now(), COPENHAGEN)))
+        .findFirst().orElseThrow();
+
+    assertThatThrownBy(() -> review.decide(reference, kept.id(), "STOP", "The subject objected.", "officer"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+            .extracting(InvalidRequestException.Violation::message)
+            .anyMatch(m -> m.contains("a law requires this record kept until")));
+    assertThat(review.proposals(reference)).filteredOn(p -> p.id() == kept.id())
+        .extracting(Proposal::decided).containsOnly(false);
+  }
+
+  @Test
   void f21_anObjectionToConsentBasedProcessingIsCarriedOutAsAWithdrawal() throws Exception {
     // a generated subscriber held nowhere but in the newsletter
     String email = company.sql("SELECT LOWER(email) FROM newsletter_subscriber WHERE LOWER(email) NOT IN " + PERSONAS
