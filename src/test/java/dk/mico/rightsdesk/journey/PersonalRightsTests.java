@@ -488,7 +488,7 @@ class PersonalRightsTests {
     String email = company.sql("""
             SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
               AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
-            HAVING MAX(invoice_date) > DATE '2023-01-01' ORDER BY 1""").query(String.class).list().get(0);
+            HAVING MAX(invoice_date) > DATE '2023-01-01' ORDER BY 1 DESC""").query(String.class).list().get(1);
     String reference = register("OBJECTION", "Invoice Contact", email, "Stop using my data.");
     driver.runDueJobs();
     Proposal kept = review.proposals(reference).stream()
