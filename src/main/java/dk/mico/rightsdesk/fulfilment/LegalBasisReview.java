@@ -47,6 +47,9 @@ public class LegalBasisReview {
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 
+  /** The decisions that erase the record: an upheld objection and a withdrawal erase as an erasure does. */
+  private static final Set<String> ERASING = Set.of("ERASE", "STOP", "WITHDRAW");
+
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
   private final RequestMarks marks;
@@ -170,7 +173,7 @@ public class LegalBasisReview {
     } else if (!decision.equals(proposal.proposal()) && (justification == null || justification.isBlank())) {
       bad.add(new Violation("justification-" + proposalId,
           "is required: an override of the proposal needs a written justification"));
-    } else if ("ERASE".equals(decision) && proposal.keptUntil() != null
+    } else if (ERASING.contains(decision) && proposal.keptUntil() != null
         && !proposal.keptUntil().isBefore(today())) {
       bad.add(new Violation(field, "a law requires this record kept until " + proposal.keptUntil()
           + " (Art 17(3)(b)); it is erased the day after"));

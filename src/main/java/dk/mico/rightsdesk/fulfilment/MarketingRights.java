@@ -122,7 +122,8 @@ public class MarketingRights {
         }
         String categories = String.join(", ", table.categories(locale));
         if (table.consentOnly() && (withdrawal || marketingList)) {
-          String action = table.eraseMode() == CompanyProperties.EraseMode.ANONYMISE ? "ANONYMISED" : "DELETED";
+          String action = table.keepsProofOfConsent() ? "CONSENT_PROOF_KEPT"
+              : table.eraseMode() == CompanyProperties.EraseMode.ANONYMISE ? "ANONYMISED" : "DELETED";
           done.add("- " + text("auto.change." + action, locale, system.name(locale), found.size(), categories));
         } else if (table.marketingColumn() != null && !table.marketingColumn().isBlank()) {
           done.add("- " + text("auto.change.MARKETING_STOPPED", locale, system.name(locale), found.size(), categories));

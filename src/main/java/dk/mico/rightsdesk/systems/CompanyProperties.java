@@ -117,7 +117,8 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       String restrictColumn,
       List<String> rectifyColumns,
       String marketingColumn,
-      Retention retention) {
+      Retention retention,
+      String withdrawnColumn) {
 
     public RecordDeclaration {
       identifiers = identifiers == null ? new RecordIdentifiers(null, null, null) : identifiers;
@@ -150,6 +151,14 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
     /** Whether a legal retention period binds the records of this table (Art 17(3)(b)). */
     public boolean hasRetention() {
       return retention != null && retention.from() != null && !retention.from().isBlank();
+    }
+
+    /**
+     * Whether erasing a record of this consent log keeps it as proof of consent (Art 7(1)): the link to the person is
+     * anonymised and the moment the consent ended is written to {@code withdrawnColumn}.
+     */
+    public boolean keepsProofOfConsent() {
+      return withdrawnColumn != null && !withdrawnColumn.isBlank();
     }
 
     /** {@code erase} absent means {@code keep}: nothing is erased that the declaration does not allow. */

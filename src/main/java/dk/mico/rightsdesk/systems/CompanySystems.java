@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.SystemChange.Action;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,7 +162,7 @@ public class CompanySystems {
     }
     return inTransaction("erasure", id, () -> mode == EraseMode.DELETE
         ? records.delete(recordIds)
-        : records.anonymise(recordIds));
+        : records.anonymise(recordIds, LocalDateTime.now(clock)));
   }
 
   /**

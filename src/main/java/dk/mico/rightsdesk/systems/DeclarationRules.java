@@ -190,6 +190,10 @@ final class DeclarationRules {
     if (record.retention() != null) {
       checkRetention(path + ".retention", record.retention());
     }
+    optionalIdentifier(path, "withdrawn-column", record.withdrawnColumn());
+    if (!isBlank(record.withdrawnColumn()) && (!record.consentOnly() || erase != EraseMode.ANONYMISE)) {
+      add(path + ".withdrawn-column is for consent-only records erased by anonymise (the consent log stays as proof)");
+    }
     if (!isBlank(record.marketingColumn()) && isBlank(record.identifiers().email())) {
       add(path + ".marketing-column needs identifiers.email (marketing stops by address)");
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -266,7 +267,20 @@ final class RecordTable {
     return change(changed, List.of(), Action.DELETED);
   }
 
-  SystemChange anonymise(Collection<String> recordIds) {
+  /**
+   * Overwrites the declared columns. A consent log that keeps proof of consent first records when the consent ended,
+   * where it had not ended already, so the proof holds without the person.
+   */
+  SystemChange anonymise(Collection<String> recordIds, LocalDateTime now) {
+    List<Object> ids = ids(recordIds);
+    if (declaration.keepsProofOfConsent() && !ids.isEmpty()) {
+      String column = declaration.withdrawnColumn();
+      jdbc.sql("UPDATE " + table() + " SET " + column + " = :now WHERE " + declaration.idColumn() + " IN (:ids) AND "
+              + column + " IS NULL")
+          .param("now", now)
+          .param("ids", ids)
+          .update();
+    }
     Map<String, Object> values = new LinkedHashMap<>();
     declaration.anonymise().forEach((column, value) -> values.put(column, blankToNull(value)));
     return set(recordIds, values, Action.ANONYMISED);

@@ -12,6 +12,7 @@ import dk.mico.rightsdesk.system.SecretTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
@@ -119,10 +120,12 @@ class MarketingRightsTests {
   }
 
   @Test
-  void f2_withdrawalOfConsentErasesConsentOnlyDataAndNotifiesNewsletterAndCookieProcessors() throws Exception {
+  void f2_f24_withdrawalOfConsentErasesWhatWasHeldOnConsentKeepsTheProofAndNotifiesTheProcessors() throws Exception {
     String email = "freja.dahl@minmail.example";
     assertThat(newsletterRows(email)).isPositive();
     assertThat(linkedCookieConsents(email)).isPositive();
+    List<Long> herConsents = company.sql("SELECT id FROM cookie_consent WHERE LOWER(signup_email) = ?")
+        .param(email).query(Long.class).list();
 
     String reference = api.submitPublic("""
         {"type": "CONSENT_WITHDRAWAL", "name": "Freja Dahl", "email": "%s", "language": "en"}""".formatted(email));
@@ -132,7 +135,12 @@ class MarketingRightsTests {
     assertThat(linkedCookieConsents(email)).as("cookie consent linked by her sign-up").isZero();
     assertThat(suppressed(email)).as("the suppression entry stays").isTrue();
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful");
+    assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful",
+        "proof of the consent");
+    assertThat(company.sql("SELECT signup_email IS NULL AND withdrawn_at IS NOT NULL FROM cookie_consent "
+            + "WHERE id IN (:ids)").param("ids", herConsents).query(Boolean.class).list())
+        .as("the consent log stays as proof, unlinked and marked withdrawn").hasSize(herConsents.size())
+        .containsOnly(true);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
     String newsletterNotice = TestDriver.body(driver.onlyMailTo("privacy@postbudet.example", reference));
     assertThat(newsletterNotice).contains("Freja Dahl", "DBA-2022-011");

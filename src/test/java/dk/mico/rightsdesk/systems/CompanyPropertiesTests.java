@@ -283,6 +283,14 @@ class CompanyPropertiesTests {
   }
 
   @Test
+  void f24_refusesAWithdrawnColumnOnARecordThatIsNotAnAnonymisedConsentLog() {
+    declaration.put(RECORD + "withdrawn-column", "withdrawn_at");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[contact_person]"
+        + ".withdrawn-column is for consent-only records erased by anonymise");
+  }
+
+  @Test
   void refusesARecordWithoutCategoriesOrExportColumns() {
     declaration.remove(RECORD + "categories.da[0]");
     declaration.remove(RECORD + "categories.en[0]");
