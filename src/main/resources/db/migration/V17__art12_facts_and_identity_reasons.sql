@@ -7,3 +7,6 @@ ALTER TABLE dsr_request ADD COLUMN art12_5_facts VARCHAR(4000);
 -- it), and why asking the subject for more was futile when no information request went out first.
 ALTER TABLE dsr_request ADD COLUMN identity_missing VARCHAR(2000);
 ALTER TABLE dsr_request ADD COLUMN identity_request_futile VARCHAR(2000);
+-- Forwarding only the part of a request about data MICO holds for a customer: the request goes on for the data MICO
+-- holds as controller itself.
+ALTER TABLE dsr_request ADD COLUMN forwarded_in_part BOOLEAN DEFAULT FALSE NOT NULL;

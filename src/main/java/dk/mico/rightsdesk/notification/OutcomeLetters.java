@@ -61,7 +61,8 @@ public class OutcomeLetters {
       case FORWARDED -> {
         CustomerControllers.Customer customer = customers.find(marked.forwardedTo()).orElseThrow();
         yield letters.send(reference, kind, null, () -> Map.of("customerName", customer.name(),
-            "customerAddress", customer.address(), "customerEmail", customer.privacyEmail()));
+            "customerAddress", customer.address(), "customerEmail", customer.privacyEmail(),
+            "forwardedInPart", marked.forwardedInPart()));
       }
       case REFUSAL_EXCESSIVE -> letters.send(reference, kind, null, () -> Map.of("ground",
           marked.art12Ground().name(), "reason", request.answerReason()));

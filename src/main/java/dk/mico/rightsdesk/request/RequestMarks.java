@@ -24,7 +24,7 @@ public class RequestMarks {
 
   /** The marks of one request. */
   public record Marks(Instant overdueSince, Instant extendedAt, ExtensionReason extensionReasonCode,
-      String extensionReason, String duplicateOf, String forwardedTo, Integer feeAnnounced,
+      String extensionReason, String duplicateOf, String forwardedTo, boolean forwardedInPart, Integer feeAnnounced,
       RequestOutcomes.RefusalGround art12Ground, String art12Facts) {}
 
   private final JdbcClient jdbc;
@@ -34,7 +34,7 @@ public class RequestMarks {
   }
 
   private static final String MARK_COLUMNS = "overdue_since, extended_at, extension_reason_code, extension_reason,"
-      + " duplicate_of, forwarded_to, fee_announced, art12_5_ground, art12_5_facts";
+      + " duplicate_of, forwarded_to, forwarded_in_part, fee_announced, art12_5_ground, art12_5_facts";
 
   public Marks of(long requestId) {
     return jdbc.sql("SELECT " + MARK_COLUMNS + " FROM dsr_request WHERE id = ?")
@@ -62,6 +62,7 @@ public class RequestMarks {
         rs.getString("extension_reason_code") == null ? null
             : ExtensionReason.valueOf(rs.getString("extension_reason_code")),
         rs.getString("extension_reason"), rs.getString("duplicate_of"), rs.getString("forwarded_to"),
+        rs.getBoolean("forwarded_in_part"),
         (Integer) rs.getObject("fee_announced"),
         rs.getString("art12_5_ground") == null ? null
             : RequestOutcomes.RefusalGround.valueOf(rs.getString("art12_5_ground")),
@@ -97,8 +98,9 @@ public class RequestMarks {
     jdbc.sql("UPDATE dsr_request SET duplicate_of = ? WHERE id = ?").params(openReference, requestId).update();
   }
 
-  void markForwarded(long requestId, String customerId) {
-    jdbc.sql("UPDATE dsr_request SET forwarded_to = ? WHERE id = ?").params(customerId, requestId).update();
+  void markForwarded(long requestId, String customerId, boolean inPart) {
+    jdbc.sql("UPDATE dsr_request SET forwarded_to = ?, forwarded_in_part = ? WHERE id = ?")
+        .params(customerId, inPart, requestId).update();
   }
 
   /** The officer's reason for a letter that is not the answer (the fee announced): the letter gives it. */

@@ -197,12 +197,14 @@ public class RequestOutcomes {
   }
 
   /**
-   * The request is about data MICO holds for a customer: forward it to that controller and close it. Only once the
-   * subject is known (e-mail confirmed or identity verified): the letter names the customer, which may reveal
-   * something about the person (a dental clinic: health), and the customer gets the subject's contact data.
+   * The request is about data MICO holds for a customer: forward it to that controller and close it. When it is also
+   * about data MICO holds as controller itself ({@code ownDataToo}), only that customer's part is forwarded and the
+   * request goes on for the rest. Only once the subject is known (e-mail confirmed or identity verified): the letter
+   * names the customer, which may reveal something about the person (a dental clinic: health), and the customer gets
+   * the subject's contact data.
    */
   @Transactional
-  public void forward(String reference, String customerId, String reason, String officer) {
+  public void forward(String reference, String customerId, String reason, boolean ownDataToo, String officer) {
     DataSubjectRequest request = open(reference);
     if (!request.identityVerified()
         && requests.steps(request.id()).stream().noneMatch(s -> Step.EMAIL_CONFIRMED.name().equals(s.step()))) {
@@ -217,7 +219,13 @@ public class RequestOutcomes {
     }
     requireReason(reason, bad);
     throwIfBad(bad);
-    marks.markForwarded(request.id(), customerId.strip());
+    marks.markForwarded(request.id(), customerId.strip(), ownDataToo);
+    if (ownDataToo) {
+      requests.addStep(request.id(), clock.instant(), Step.FORWARDED_TO_CONTROLLER.name(), officer,
+          customerId.strip() + ", in part: the request goes on for MICO's own data");
+      workflow.partForwardedToController(get(reference));
+      return;
+    }
     requests.recordAnswer(request.id(), Outcome.FORWARDED_TO_CONTROLLER, "Forwarded to " + customerId.strip(),
         reason.strip());
     requests.addStep(request.id(), clock.instant(), Step.FORWARDED_TO_CONTROLLER.name(), officer,

@@ -32,4 +32,10 @@ public interface RequestWorkflow {
 
   /** The request is about data MICO holds for a customer: it goes to that controller (gdpr-rules.md §4). */
   void forwardedToController(DataSubjectRequest request);
+
+  /**
+   * Part of the request is about data MICO holds for a customer: that part goes to the customer, and the request
+   * goes on for the data MICO holds as controller.
+   */
+  void partForwardedToController(DataSubjectRequest request);
 }

@@ -81,7 +81,8 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
         case "REFUSE" -> outcomes.refuse(reference, TaskScreen.field(task, "ground"), reason, facts, officer);
         case "FEE" -> outcomes.announceFee(reference, TaskScreen.field(task, "ground"), amount(task), reason, facts,
             officer);
-        case "FORWARD" -> outcomes.forward(reference, TaskScreen.field(task, "customer"), reason, officer);
+        case "FORWARD" -> outcomes.forward(reference, TaskScreen.field(task, "customer"), reason,
+            Boolean.TRUE.equals(task.getVariableLocal("ownDataToo")), officer);
         case "NONE" -> { } // the request goes on as it was
         default -> throw new InvalidRequestException(List.of(
             new InvalidRequestException.Violation("decision", "choose a decision")));
@@ -104,6 +105,7 @@ class Art12DecisionListener implements ExecutionListener, TaskListener {
     fields.put("ground", null);
     fields.put("feeAmount", null);
     fields.put("customer", null);
+    fields.put("ownDataToo", false);
     fields.put("facts", null);
     fields.put("reason", null);
     task.setVariablesLocal(fields);

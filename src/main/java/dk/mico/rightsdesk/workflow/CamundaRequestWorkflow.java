@@ -96,6 +96,11 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     correlate(MESSAGE_REQUEST_FORWARDED, request);
   }
 
+  @Override
+  public void partForwardedToController(DataSubjectRequest request) {
+    correlate(MESSAGE_PART_FORWARDED, request);
+  }
+
   /** Only the request's own process listens: its fulfilment process shares the business key but not the message. */
   private void correlate(String message, DataSubjectRequest request) {
     runtime.createMessageCorrelation(message).processInstanceBusinessKey(request.reference()).correlate();

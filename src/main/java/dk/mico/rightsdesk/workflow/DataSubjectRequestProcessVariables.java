@@ -54,6 +54,8 @@ public final class DataSubjectRequestProcessVariables {
   public static final String FEE_ACCEPTED = "feeAccepted";
   public static final String MESSAGE_REQUEST_REFUSED = "RequestRefused";
   public static final String MESSAGE_REQUEST_FORWARDED = "RequestForwarded";
+  /** Only a customer's part of the request is forwarded; the request goes on (non-interrupting). */
+  public static final String MESSAGE_PART_FORWARDED = "RequestPartForwarded";
   /** The signal that re-plans a request's deadline watch; one per request, so that no other request hears it. */
   public static final String SIGNAL_DEADLINE_CHANGED = "DeadlineChanged-";
   /** True when the submission duplicates an open request: it was closed at intake and only a letter follows. */

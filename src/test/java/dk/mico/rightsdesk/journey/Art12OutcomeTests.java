@@ -480,6 +480,27 @@ class Art12OutcomeTests {
     assertThat(api.view(reference).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
   }
 
+  @Test
+  void f32_onlyTheCustomersPartIsForwardedWhenMicoHoldsDataOfItsOwnToo() throws Exception {
+    String reference = register("ACCESS", "signe.split@example.dk", "da");
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/forwarding").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content("""
+                {"customer": "fjordbyg", "reason": "HR-data i Fjordbygs eget system", "ownDataToo": true}"""))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+
+    assertThat(driver.mailTo("gdpr@fjordbyg.example")).hasSize(1);
+    assertThat(TestDriver.body(driver.onlyMailTo("signe.split@example.dk", "sendt til den dataansvarlige")))
+        .contains("Fjordbyg A/S", "handler også om oplysninger, som", "selv behandler som dataansvarlig",
+            "Datatilsynet");
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).as("the request goes on for MICO's own data").isEqualTo("IN_PROGRESS");
+    assertThat(view.path("outcomes").path("forwardedTo").asText()).isEqualTo("fjordbyg");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isPositive();
+  }
+
   /** The officer starts "Refuse, charge a fee or forward a request" from Tasklist for the request. */
   private Task startArt12Decision(String reference) {
     String definition = repository.createProcessDefinitionQuery().processDefinitionKey("Art12DecisionProcess")

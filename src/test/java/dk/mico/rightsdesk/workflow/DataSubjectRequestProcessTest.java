@@ -675,8 +675,24 @@ class DataSubjectRequestProcessTest {
     assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
   }
 
+  @Test
+  void f32_onlyTheCustomersPartIsForwardedAndTheRequestGoesOnForMicosOwnData() {
+    start(registeredRequest());
+    runJobAt("Task_SendAcknowledgement");
+
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_PART_FORWARDED);
+    runJobAt("Task_ForwardPartToController");
+    runJobAt("Task_SendPartForwardedLetter");
+
+    assertThat(request).isNotEnded().hasPassed("EndEvent_PartForwarded").hasNotPassed("Task_CloseForwarded");
+    assertThat(mocks.calls()).endsWith(
+        "forwardToControllerDelegate Task_ForwardPartToController",
+        "sendOutcomeLetterDelegate Task_SendPartForwardedLetter letterKind=FORWARDED");
+  }
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"DeadlineExtended", "FeeAnnounced", "RequestRefused", "RequestForwarded"})
+  @ValueSource(strings = {"DeadlineExtended", "FeeAnnounced", "RequestRefused", "RequestForwarded",
+      "RequestPartForwarded"})
   void lettersOfTheDeadlineAndTheOutcomesArePrintedForPostingForASubjectWithoutEmail(String message) {
     Map<String, Object> letter = registeredRequest();
     letter.put(POSTAL_DELIVERY, true);
@@ -689,6 +705,10 @@ class DataSubjectRequestProcessTest {
       case "DeadlineExtended" -> runJobAt("Task_SendExtensionLetter");
       case "FeeAnnounced" -> runJobAt("Task_SendFeeLetter");
       case "RequestRefused" -> runJobAt("Task_SendRefusalLetter");
+      case "RequestPartForwarded" -> {
+        runJobAt("Task_ForwardPartToController");
+        runJobAt("Task_SendPartForwardedLetter");
+      }
       default -> {
         runJobAt("Task_ForwardToController");
         runJobAt("Task_SendForwardedLetter");
@@ -698,6 +718,7 @@ class DataSubjectRequestProcessTest {
       case "DeadlineExtended" -> "UserTask_PostExtensionLetter";
       case "FeeAnnounced" -> "UserTask_PostFeeLetter";
       case "RequestRefused" -> "UserTask_PostRefusalLetter";
+      case "RequestPartForwarded" -> "UserTask_PostPartForwardedLetter";
       default -> "UserTask_PostForwardedLetter";
     };
     completeOfficerTask(postTask);
@@ -705,7 +726,9 @@ class DataSubjectRequestProcessTest {
     assertThat(request).hasPassed(postTask);
     assertThat(mocks.calls()).containsSubsequence("postLetterListener " + postTask + " create",
         "postLetterListener " + postTask + " complete");
-    if (message.startsWith("Request")) {
+    if (message.equals("RequestPartForwarded")) {
+      assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    } else if (message.startsWith("Request")) {
       assertThat(request).isEnded();
     } else if (message.equals("FeeAnnounced")) {
       assertThat(request).isWaitingAt("UserTask_RegisterFeeAnswer", "CallActivity_FulfilRequest");

@@ -116,7 +116,7 @@ class OfficerRequestApiController {
 
   record FeeInput(String ground, Integer amount, String reason, String facts) {}
 
-  record ForwardingInput(String customer, String reason) {}
+  record ForwardingInput(String customer, String reason, boolean ownDataToo) {}
 
   @Operation(summary = "Extend the deadline by two further months (Art 12(3)): once, within the first month, with"
       + " a reason code (COMPLEXITY or NUMBER_OF_REQUESTS) and the reasons for the subject's letter")
@@ -154,11 +154,13 @@ class OfficerRequestApiController {
   }
 
   @Operation(summary = "Forward a request about data MICO holds for a customer to that customer, the controller"
-      + " (gdpr-rules.md §4); the subject is told who the controller is, and the request closes")
+      + " (gdpr-rules.md §4); the subject is told who the controller is, and the request closes. With"
+      + " ownDataToo=true only the customer's part is forwarded and the request goes on for MICO's own data. Only"
+      + " after the e-mail was confirmed or identity verified (409)")
   @PostMapping(path = "/api/officer/requests/{reference}/forwarding", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> forward(@PathVariable String reference, @RequestBody ForwardingInput body,
       Authentication officer) {
-    outcomes.forward(reference, body.customer(), body.reason(), officer.getName());
+    outcomes.forward(reference, body.customer(), body.reason(), body.ownDataToo(), officer.getName());
     return ResponseEntity.accepted().build();
   }
 
