@@ -33,6 +33,9 @@ class SubjectDetailsListener implements TaskListener {
     fields.put("answerReason", request.answerReason());
     fields.put("identityDecision", null);
     fields.put("identityNote", request.identityNote());
+    // an identifier the officer adds in "Check identity": task-local, kept with the request, not in the process
+    fields.put("identifierKind", null);
+    fields.put("identifierValue", null);
     task.setVariablesLocal(fields);
   }
 }
