@@ -3,6 +3,8 @@ package dk.mico.rightsdesk.access;
 import dk.mico.rightsdesk.access.AccessRecords.Passage;
 import dk.mico.rightsdesk.access.AccessRecords.StoredRecord;
 import dk.mico.rightsdesk.access.AccessReport.LeftOut;
+import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +72,13 @@ public class AccessReview {
   private final ReportFiles files;
   private final CompanySystems systems;
   private final RequestLifecycle lifecycle;
+  private final Discovery discovery;
   private final MessageSource messages;
   private final Clock clock;
 
   AccessReview(AccessRecords records, AccessReports reports, ReportFiles files, CompanySystems systems,
-      RequestLifecycle lifecycle, MessageSource messages, Clock clock) {
+      RequestLifecycle lifecycle, Discovery discovery, MessageSource messages, Clock clock) {
+    this.discovery = discovery;
     this.records = records;
     this.reports = reports;
     this.files = files;
@@ -129,15 +134,40 @@ public class AccessReview {
         passages.stream().filter(Passage::redacted).count());
   }
 
-  /** The officer's choice of passages to withhold and name-only records to release; replaces the earlier one. */
+  /**
+   * The officer's choice of passages to withhold and candidates to release; replaces the earlier one. Releasing a
+   * candidate says "this is the subject" and needs a note saying why (F15): it is kept with each released record's
+   * finding, and the candidates not released are recorded as rejected.
+   */
   @Transactional
-  public void saveChoices(String reference, Collection<Long> redacted, Collection<Long> released) {
+  public void saveChoices(String reference, Collection<Long> redacted, Collection<Long> released, String releaseNote,
+      String officer) {
     DataSubjectRequest request = reviewable(reference);
     if (records.review(request.id()).isPresent()) {
       throw new IllegalStateException("The report of " + reference + " was decided already; it can no longer change.");
     }
+    String note = releaseNote == null || releaseNote.isBlank() ? null : releaseNote.strip();
+    if (!released.isEmpty() && note == null) {
+      throw new InvalidRequestException(List.of(new Violation("releaseNote",
+          "is required to release a record: say why it is the subject's (what matched, what you checked)")));
+    }
     records.setRedacted(request.id(), List.copyOf(redacted));
     records.setReleasedNameOnly(request.id(), List.copyOf(released));
+    Map<String, Long> candidateIds = discovery.candidates(reference).stream()
+        .collect(Collectors.toMap(c -> c.system() + "/" + c.table() + "/" + c.recordId(), c -> c.id()));
+    Map<Long, String> decisions = new HashMap<>();
+    Map<Long, String> notes = new HashMap<>();
+    for (StoredRecord record : records.records(request.id())) {
+      Long candidate = candidateIds.get(record.system() + "/" + record.table() + "/" + record.recordId());
+      if (candidate != null) {
+        boolean release = released.contains(record.id());
+        decisions.put(candidate, release ? RequestFindings.CONFIRMED : RequestFindings.REJECTED);
+        if (release) {
+          notes.put(candidate, note);
+        }
+      }
+    }
+    discovery.decideCandidates(reference, decisions, notes, officer);
   }
 
   /**

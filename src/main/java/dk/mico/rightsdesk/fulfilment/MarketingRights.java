@@ -70,13 +70,37 @@ public class MarketingRights {
   }
 
   private void turnMarketingOff(DataSubjectRequest request, SystemId system) {
-    for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
-      findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+    if (request.subject().reachableByEmail()) {
+      for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
+        findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+      }
+      return;
     }
+    // no e-mail address (a call, a letter): the records that the phone or the name with the address found (F27)
+    CompanyProperties.SystemDeclaration declaration = systems.system(system);
+    found(request, system).stream()
+        .filter(f -> declaration.record(f.table()).map(r -> r.marketingColumn() != null
+            && !r.marketingColumn().isBlank()).orElse(false))
+        .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())))
+        .forEach((table, ids) -> {
+          SystemChange change = systems.stopMarketing(system, table, ids);
+          if (change.changedAnything()) {
+            findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
+          }
+        });
+  }
+
+  /**
+   * The records these rights act on: found by the address given, or, without one, by what else identifies the
+   * person (a phone number, the name with the postal address; never the name alone).
+   */
+  private List<Finding> found(DataSubjectRequest request, SystemId system) {
+    return request.subject().reachableByEmail() ? findings.verified(request.id(), system)
+        : findings.identifying(request.id(), system);
   }
 
   private void eraseConsentOnly(DataSubjectRequest request, SystemId system) {
-    Map<String, List<String>> consentOnly = findings.verified(request.id(), system).stream()
+    Map<String, List<String>> consentOnly = found(request, system).stream()
         .filter(Finding::consentOnly)
         .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())));
     consentOnly.forEach((table, ids) -> {
@@ -91,6 +115,9 @@ public class MarketingRights {
   @Transactional
   public void suppress(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (!request.subject().reachableByEmail()) {
+      return; // no address to keep a hash of
+    }
     boolean added = systems.suppress(request.subject().email());
     findings.record(request.id(), SUPPRESSION, null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
         List.of("hash of the e-mail address"), DECIDED_BY, clock.instant());
@@ -106,14 +133,16 @@ public class MarketingRights {
     Locale locale = request.language().locale();
     boolean withdrawal = request.type() == RequestType.CONSENT_WITHDRAWAL;
     List<String> lines = new ArrayList<>();
-    lines.add(text("auto.marketing.stopped", locale, request.subject().email()));
+    lines.add(request.subject().reachableByEmail()
+        ? text("auto.marketing.stopped", locale, request.subject().email())
+        : text("auto.marketing.stopped.identified", locale));
     List<String> done = new ArrayList<>();
     for (CompanyProperties.SystemDeclaration system : systems.systems()) {
       if (system.accessMode() != CompanyProperties.Access.JDBC) {
         continue;
       }
       boolean marketingList = system.suppression() != null;
-      Map<String, List<Finding>> byTable = findings.verified(request.id(), SystemId.of(system.id())).stream()
+      Map<String, List<Finding>> byTable = found(request, SystemId.of(system.id())).stream()
           .collect(Collectors.groupingBy(Finding::table));
       for (CompanyProperties.RecordDeclaration table : system.records()) {
         List<Finding> found = byTable.getOrDefault(table.table(), List.of());
@@ -131,7 +160,9 @@ public class MarketingRights {
       }
     }
     lines.add(done.isEmpty() ? text("auto.nothing.found", locale) : String.join("\n", done));
-    lines.add(text("auto.suppression", locale));
+    if (request.subject().reachableByEmail()) {
+      lines.add(text("auto.suppression", locale));
+    }
     if (withdrawal) {
       lines.add(text("auto.cookies", locale));
       lines.add(text("auto.earlier.lawful", locale));

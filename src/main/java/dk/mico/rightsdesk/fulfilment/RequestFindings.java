@@ -98,6 +98,26 @@ public class RequestFindings {
         .list();
   }
 
+  /**
+   * What identifies a person who gave no e-mail address well enough for the rights that act at once (an objection to
+   * direct marketing, a withdrawal of consent, F27): the verified findings, and candidates found by the phone number
+   * or by the name together with the postal address, never by the name alone.
+   */
+  List<Finding> identifying(long requestId, SystemId system) {
+    return jdbc.sql("SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, "
+            + "consent_only, matched_by, matched_on FROM request_finding WHERE request_id = ? AND system_id = ? "
+            + "AND (candidate_decision IS NULL OR candidate_decision <> ?) ORDER BY table_name, record_id")
+        .params(requestId, system.value(), REJECTED)
+        .query((rs, n) -> new Finding(system, rs.getString("table_name"), rs.getString("record_id"),
+            List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"), rs.getString("source"),
+            (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"), rs.getBoolean("consent_only"),
+            MatchedBy.valueOf(rs.getString("matched_by")), split(rs.getString("matched_on"), ", ")))
+        .list().stream()
+        .filter(f -> f.verified() || f.matchedOn().contains("phone")
+            || f.matchedOn().containsAll(List.of("name", SubjectIdentifiers.POSTAL_ADDRESS)))
+        .toList();
+  }
+
   /** The request's candidates, decided or not, in system order. */
   public List<Candidate> candidates(long requestId) {
     return jdbc.sql("""

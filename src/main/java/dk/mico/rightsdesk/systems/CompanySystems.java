@@ -233,6 +233,20 @@ public class CompanySystems {
   }
 
   /**
+   * Stop direct marketing in these records (Art 21(3)), found by what identifies a person who gave no e-mail address
+   * (a phone number, the name with the postal address). Refused for a table without a marketing-column.
+   */
+  public SystemChange stopMarketing(SystemId id, String table, Collection<String> recordIds) {
+    RecordTable records = table(id, table);
+    String column = records.declaration().marketingColumn();
+    if (column == null || column.isBlank()) {
+      throw new ActionRefusedException("system " + id + " declares no marketing-column for table " + records.table());
+    }
+    return inTransaction("stopping marketing", id,
+        () -> records.setFlag(recordIds, column, false, SystemChange.Action.MARKETING_STOPPED));
+  }
+
+  /**
    * Keep a suppression entry for an address, so it is never added to marketing again: the SHA-256 hex of the
    * lower-cased address, once, in every declared suppression table. Answers whether any entry was new.
    */

@@ -35,6 +35,9 @@ class SubjectDetailsListener implements TaskListener {
     fields.put("identityNote", request.identityNote());
     fields.put("identityMissing", null);
     fields.put("identityFutileReason", null);
+    // an identifier the officer adds in "Check identity": task-local, kept with the request, not in the process
+    fields.put("identifierKind", null);
+    fields.put("identifierValue", null);
     task.setVariablesLocal(fields);
   }
 }

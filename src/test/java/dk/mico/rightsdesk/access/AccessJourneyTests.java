@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -54,6 +55,7 @@ class AccessJourneyTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
+  @Autowired Discovery discovery;
   @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired Deliveries deliveries;
@@ -198,7 +200,7 @@ class AccessJourneyTests {
   }
 
   @Test
-  void subjectWithoutEmailGetsTheReportOnPaperWithThePostedAnswer() throws Exception {
+  void f15_subjectWithoutEmailGetsTheReportOnPaperAndReleasedCandidatesNeedTheOfficersReason() throws Exception {
     String phone = company.sql("SELECT phone FROM contact_person WHERE LOWER(email) = ?")
         .param("mette.sorensen@fjordbyg.example").query(String.class).single();
     String body = """
@@ -224,7 +226,14 @@ class AccessJourneyTests {
     while (flagged.find()) {
       choices.param("redact", flagged.group(1));
     }
+    // f15: releasing says "this is the subject" and needs the officer's reason; without it nothing is saved
+    mvc.perform(choices).andExpect(status().isOk())
+        .andExpect(content().string(containsString("is required to release a record")));
+    assertThat(discovery.candidates(reference)).noneMatch(c -> c.decided());
+    choices.param("releaseNote", "Her signed letter gives the phone number and address the records hold");
     mvc.perform(choices).andExpect(status().is3xxRedirection());
+    assertThat(discovery.candidates(reference)).isNotEmpty()
+        .allMatch(c -> c.confirmed() && c.note().contains("signed letter") && "officer".equals(c.decidedBy()));
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
     driver.runDueJobs();
 

@@ -3,8 +3,10 @@ package dk.mico.rightsdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
 import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.fulfilment.RequestFindings.Candidate;
 import dk.mico.rightsdesk.support.Browser;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
@@ -35,6 +37,7 @@ class LegalBasisReviewBrowserIT {
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired LegalBasisReview review;
+  @Autowired Discovery discovery;
 
   private ChromeDriver browser;
 
@@ -87,6 +90,11 @@ class LegalBasisReviewBrowserIT {
 
     browser.findElement(By.id("justification-" + participant.id()))
         .sendKeys("The course is not yet held: the enrolment is still needed to run it (Art 17(1)(a) not met).");
+    // her namesake at Fjordbyg A/S is found by the name alone: a candidate the officer rejects
+    assertThat(discovery.candidates(reference)).isNotEmpty();
+    for (Candidate candidate : discovery.candidates(reference)) {
+      new Select(browser.findElement(By.id("candidate-" + candidate.id()))).selectByValue("REJECTED");
+    }
     Browser.screenshot(browser, "review-02-override-with-justification");
     browser.findElement(By.id("save")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Every proposal is decided"));
@@ -98,6 +106,7 @@ class LegalBasisReviewBrowserIT {
     assertThat(overridden.justification()).contains("not yet held");
     assertThat(overridden.decidedBy()).isEqualTo("officer");
     assertThat(proposal(reference, "newsletter_subscriber").decision()).isEqualTo("ERASE");
+    assertThat(discovery.candidates(reference)).allMatch(c -> "REJECTED".equals(c.decision()));
 
     // back in Tasklist: the task completes now that every proposal is decided
     browser.get(base + "/camunda/app/tasklist/");

@@ -22,6 +22,7 @@ import dk.mico.rightsdesk.support.TestDriver;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class PostalRequestDiscoveryTests {
   @Autowired LegalBasisReview review;
   @Autowired Discovery discovery;
   @Autowired MockMvc mvc;
+  @Autowired RuntimeService runtime;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -141,6 +143,30 @@ class PostalRequestDiscoveryTests {
   }
 
   @Test
+  void f1_anIdentifierTheOfficerAddsInCheckIdentityIsSearchedToo() throws Exception {
+    String reference = api.register("""
+        {"type": "RECTIFICATION", "name": "%s", "postalAddress": "Postboks 7, 8400 Ebeltoft", "channel": "LETTER",
+         "language": "en", "receivedAt": "%s", "identityVerified": false,
+         "details": "My title is wrong."}""".formatted(NAME, TestClock.now().minusSeconds(60)));
+    postAcknowledgement(reference);
+    var check = driver.onlyTask(reference, "UserTask_CheckIdentity");
+    assertThatThrownBy(() -> driver.submitAsOfficer(check, Map.of("identityDecision", "VERIFIED",
+        "identityNote", "Called back the number in her letter", "identifierKind", "shoe-size",
+        "identifierValue", "38"))).hasMessageContaining("identifierKind");
+    driver.submitAsOfficer(check, Map.of("identityDecision", "VERIFIED",
+        "identityNote", "Called back the number in her letter", "identifierKind", "phone",
+        "identifierValue", "30 11 22 44"));
+    driver.runDueJobs();
+
+    assertThat(candidate(reference, NAMESAKE, "contact_person").matchedOn()).containsExactly("name", "phone");
+    var accuracy = driver.onlyTask(reference, "UserTask_CheckAccuracy");
+    assertThat(driver.taskField(accuracy, "reviewLink")).isEqualTo("/officer/review/" + reference);
+    assertThatThrownBy(() -> driver.submitAsOfficer(accuracy, Map.of("accuracyDecision", "ACCURATE",
+        "accuracyStatement", "The title is the one her employer gave us.")))
+        .as("the accuracy check waits for the candidates").hasMessageContaining("candidate-");
+  }
+
+  @Test
   void f1_nothingFoundIsNeverAnsweredWhileCandidatesWait() throws Exception {
     String reference = registerByPost("ERASURE", null, null);
     postAcknowledgement(reference);
@@ -163,6 +189,30 @@ class PostalRequestDiscoveryTests {
     driver.runDueJobs();
     assertThat(count("SELECT COUNT(*) FROM contact_person WHERE email = ?", NAMESAKE)).isEqualTo(1);
     assertThat(lastLetter(api.view(reference))).contains("We found no data about you");
+  }
+
+  @Test
+  void f27_phoneObjectionToDirectMarketingWithoutEmailStopsMarketingWithoutAnIncident() throws Exception {
+    // a contact with marketing consent outside the personas' companies calls: name and phone, no e-mail address
+    var caller = company.sql("""
+            SELECT id, full_name, phone FROM contact_person WHERE marketing_consent = TRUE AND phone IS NOT NULL
+              AND email NOT LIKE '%fjordbyg.example' AND email NOT LIKE '%havnelogistik.example'
+              AND email NOT LIKE '%kystkonsult.example' ORDER BY id DESC""")
+        .query((rs, n) -> List.of(rs.getString("id"), rs.getString("full_name"), rs.getString("phone")))
+        .list().get(0);
+    String reference = api.register("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "%s", "phone": "%s",
+         "postalAddress": "Postboks 12, 8000 Aarhus C", "channel": "PHONE", "language": "en", "receivedAt": "%s",
+         "identityVerified": true, "identityNote": "Called from the number in the contact record"}"""
+        .formatted(caller.get(1), caller.get(2), TestClock.now().minusSeconds(60)));
+    postAcknowledgement(reference);
+    driver.runDueJobs();
+
+    assertThat(company.sql("SELECT marketing_consent FROM contact_person WHERE id = ?")
+        .param(Long.parseLong(caller.get(0))).query(Boolean.class).single()).as("marketing stopped").isFalse();
+    assertThat(runtime.createIncidentQuery().list()).as("never an incident").isEmpty();
+    assertThat(lastLetter(api.view(reference))).contains("your phone number", "marketing stopped")
+        .doesNotContain("null");
   }
 
   private String registerByPost(String type, String phone, String postalAddress) throws Exception {

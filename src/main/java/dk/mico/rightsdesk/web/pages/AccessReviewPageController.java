@@ -2,8 +2,12 @@ package dk.mico.rightsdesk.web.pages;
 
 import dk.mico.rightsdesk.access.AccessReview;
 import dk.mico.rightsdesk.access.Deliveries;
+import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.UnknownRequestException;
+import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,13 +43,26 @@ class AccessReviewPageController {
   @GetMapping("/officer/access/{reference}")
   String show(@PathVariable String reference, Model model) {
     model.addAttribute("draft", review.draft(reference));
+    if (!model.containsAttribute("errors")) {
+      model.addAttribute("errors", Map.of());
+    }
     return "officer/access-review";
   }
 
   @PostMapping("/officer/access/{reference}")
   String save(@PathVariable String reference, @RequestParam(name = "redact", required = false) List<Long> redact,
-      @RequestParam(name = "release", required = false) List<Long> release, RedirectAttributes redirect) {
-    review.saveChoices(reference, redact == null ? List.of() : redact, release == null ? List.of() : release);
+      @RequestParam(name = "release", required = false) List<Long> release,
+      @RequestParam(name = "releaseNote", required = false) String releaseNote, Principal officer, Model model,
+      RedirectAttributes redirect) {
+    try {
+      review.saveChoices(reference, redact == null ? List.of() : redact, release == null ? List.of() : release,
+          releaseNote, officer.getName());
+    } catch (InvalidRequestException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.violations().forEach(v -> errors.put(v.field(), v.message()));
+      model.addAttribute("errors", errors);
+      return show(reference, model);
+    }
     redirect.addFlashAttribute("saved", true);
     return "redirect:/officer/access/" + reference;
   }
