@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ class LetterComposer {
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final ControllerProperties controller;
   private final LegalCalendar calendar;
+  private final Clock clock;
 
-  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar) {
+  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar, Clock clock) {
     this.controller = controller;
     this.calendar = calendar;
+    this.clock = clock;
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/letters/");
     resolver.setSuffix(".txt");
@@ -52,6 +55,8 @@ class LetterComposer {
     model.put("controller", controller);
     model.put("receivedDate", format(calendar.receiptDate(request.receivedAt()), locale));
     model.put("dueDate", format(request.dueDate(), locale));
+    // a request registered late (a letter found after its deadline): no letter promises a date in the past
+    model.put("deadlinePassed", request.dueDate().isBefore(calendar.receiptDate(clock.instant())));
     context.setVariables(model);
     String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
     int firstLineEnd = text.indexOf('\n');

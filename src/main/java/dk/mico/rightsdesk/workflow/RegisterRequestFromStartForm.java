@@ -7,10 +7,12 @@ import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +37,21 @@ class RegisterRequestFromStartForm implements ExecutionListener {
   /** The start form's fields; all removed once the record holds them. */
   static final List<String> FORM_FIELDS = List.of("type", "objectionScope", "channel", "receivedDate", "receivedTime",
       "name", "email", "postalAddress", "phone", "language", "details", "identityVerified", "identityNote",
-      "representativeName", "representativeMandateChecked");
+      "representativeName", "representativeMandateChecked", StartForm.REGISTERED_LATE);
+
+  private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final RequestIntake intake;
   private final LegalCalendar calendar;
   private final CamundaRequestWorkflow workflow;
+  private final Clock clock;
 
-  RegisterRequestFromStartForm(RequestIntake intake, LegalCalendar calendar, CamundaRequestWorkflow workflow) {
+  RegisterRequestFromStartForm(RequestIntake intake, LegalCalendar calendar, CamundaRequestWorkflow workflow,
+      Clock clock) {
     this.intake = intake;
     this.calendar = calendar;
     this.workflow = workflow;
+    this.clock = clock;
   }
 
   @Override
@@ -54,7 +61,9 @@ class RegisterRequestFromStartForm implements ExecutionListener {
     }
     DataSubjectRequest request;
     try {
-      NewRequest submission = new StartForm(execution).submission(calendar.zone());
+      StartForm form = new StartForm(execution);
+      NewRequest submission = form.submission(calendar.zone());
+      refuseUnnoticedLateRegistration(submission, form.registeredLateConfirmed());
       request = intake.registerForRunningProcess(submission, Officers.current(execution.getProcessEngineServices()));
     } catch (InvalidRequestException e) {
       // The engine API answers 500 for any engine exception from a start, but passes its own REST exception on with
@@ -67,10 +76,31 @@ class RegisterRequestFromStartForm implements ExecutionListener {
   }
 
   /**
+   * A request whose legal deadline passed before it was registered (a letter found late) is overdue from the start:
+   * the officer is told so on the spot and registers it only by saying so. The managers' view flags it, and the
+   * acknowledgement apologises instead of promising a date in the past.
+   */
+  private void refuseUnnoticedLateRegistration(NewRequest submission, boolean confirmed) {
+    if (submission.receivedAt() == null || confirmed) {
+      return;
+    }
+    LocalDate due = calendar.dueDate(submission.receivedAt());
+    if (due.isBefore(calendar.receiptDate(clock.instant()))) {
+      throw new InvalidRequestException(List.of(new Violation(StartForm.REGISTERED_LATE, "the legal deadline of a "
+          + "request received then ended on " + due.format(DANISH_DATE) + ": it is overdue from the start. Tick "
+          + "\"Register although the deadline has passed\" to register it; the managers' view flags it and the "
+          + "acknowledgement apologises for the delay")));
+    }
+  }
+
+  /**
    * The form's values as sent by Tasklist or a caller of the engine API: a value of another type is named as a bad
    * field, never converted or deserialized, and so is a variable the form does not have.
    */
   private static final class StartForm {
+
+    /** The officer's word that the request is registered although its legal deadline has passed. */
+    static final String REGISTERED_LATE = "registeredAfterDeadline";
 
     private final DelegateExecution execution;
     private final List<Violation> bad = new ArrayList<>();
@@ -90,6 +120,10 @@ class RegisterRequestFromStartForm implements ExecutionListener {
         throw new InvalidRequestException(bad);
       }
       return submission;
+    }
+
+    boolean registeredLateConfirmed() {
+      return flag(REGISTERED_LATE);
     }
 
     private Instant receivedAt(ZoneId zone) {
