@@ -6,7 +6,6 @@ import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.BooleanValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
@@ -66,9 +64,8 @@ class RegisterRequestFromStartForm implements ExecutionListener {
       refuseUnnoticedLateRegistration(submission, form.registeredLateConfirmed());
       request = intake.registerForRunningProcess(submission, Officers.current(execution.getProcessEngineServices()));
     } catch (InvalidRequestException e) {
-      // The engine API answers 500 for any engine exception from a start, but passes its own REST exception on with
-      // its status: a bad form is then a 400 from "start" and "submit-form" alike, and Tasklist shows the message.
-      throw new RestException(Response.Status.BAD_REQUEST, "The request was not registered. " + e.describe());
+      // a 400 from "start" and "submit-form" alike, whose message Tasklist shows (FormErrorsPlugin)
+      throw new FormInputRefused("The request was not registered. " + e.describe());
     }
     FORM_FIELDS.forEach(execution::removeVariable);
     execution.setProcessBusinessKey(request.reference());

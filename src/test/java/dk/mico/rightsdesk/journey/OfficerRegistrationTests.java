@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -33,7 +34,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -231,6 +235,20 @@ class OfficerRegistrationTests {
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", timely))).contains("We will answer by")
         .doesNotContain("apologise");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void badFormInputIsABadRequestWithAMessageLoggedInOneLineWithoutAStackTrace(CapturedOutput output) {
+    ZonedDateTime call = TestClock.now().atZone(calendar.zone()).minusHours(1);
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "ACCESS", "channel", "PHONE",
+        "receivedDate", call.toLocalDate().toString(), "receivedTime", "00:00",
+        "name", "Bo Forkert", "email", "bo.forkert@example.dk", "phone", "not a number", "language", "da"));
+    assertThatThrownBy(() -> startForm(fields)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("phone: is not a phone number");
+    assertThat(output.getAll()).contains("Form not accepted").doesNotContain("ENGINE-16004")
+        .doesNotContain("at dk.mico.rightsdesk.workflow.RegisterRequestFromStartForm");
   }
 
   private ProcessInstance startForm(Map<String, Object> fields) {
