@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.fulfilment;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.LetterPreview;
 import dk.mico.rightsdesk.notification.SubjectLetters;
@@ -35,6 +36,17 @@ public class RestrictionLifts {
   /** The officer's decision to lift. */
   public record Lift(String reason, LocalDate liftOn) {}
 
+  /**
+   * The subject's notice as it went: e-mailed, with the moment of lifting; or printed, to be posted by
+   * {@code postBy} (the date in the letter counts from posting that day), the moment of lifting known once posted.
+   */
+  public record Notice(Instant liftAt, Instant postBy) {
+
+    public boolean toPost() {
+      return liftAt == null;
+    }
+  }
+
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
   private final LegalBasisReview review;
@@ -43,11 +55,13 @@ public class RestrictionLifts {
   private final RightsWorkflow workflow;
   private final LegalCalendar calendar;
   private final Period notice;
+  private final Period postalDelivery;
   private final Clock clock;
 
   RestrictionLifts(JdbcClient jdbc, RequestLifecycle lifecycle, LegalBasisReview review, SubjectLetters letters,
       WorkByHand work, RightsWorkflow workflow, LegalCalendar calendar,
-      @Value("${rightsdesk.rights.restriction-lift-notice:P7D}") Period notice, Clock clock) {
+      @Value("${rightsdesk.rights.restriction-lift-notice:P7D}") Period notice,
+      @Value("${rightsdesk.rights.postal-delivery:P3D}") Period postalDelivery, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.review = review;
@@ -56,6 +70,7 @@ public class RestrictionLifts {
     this.workflow = workflow;
     this.calendar = calendar;
     this.notice = notice;
+    this.postalDelivery = postalDelivery;
     this.clock = clock;
   }
 
@@ -91,25 +106,53 @@ public class RestrictionLifts {
   }
 
   /**
-   * Tells the subject, before anything is lifted, when and why (Art 18(3)), and answers the moment of lifting. The
-   * notice period runs from when the notice is written, not from the decision, so that a notice delayed (a mail
-   * outage retried for days) still gives the subject the whole period; a notice written already keeps its date.
+   * Tells the subject, before anything is lifted, when and why (Art 18(3)). The notice period runs from when the
+   * notice is written, not from the decision, so that a notice delayed (a mail outage retried for days) still gives
+   * the subject the whole period; a notice written already keeps its date. A subject without e-mail gets a printed
+   * letter whose date counts from posting it today and the days the post takes; the lifting then waits for
+   * {@link #noticePosted}.
    */
   @Transactional
-  public Instant sendNotice(String reference) {
+  public Notice sendNotice(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     Lift lift = find(request.id());
     if (lift == null) {
       throw new IllegalStateException(reference + " has no decided lifting");
     }
-    letters.send(reference, LetterKind.RESTRICTION_LIFT_NOTICE, null, () -> {
-      LocalDate liftOn = LocalDate.now(clock.withZone(calendar.zone())).plus(notice);
-      jdbc.sql("UPDATE restriction_lift SET lift_on = ? WHERE request_id = ?")
-          .params(java.sql.Date.valueOf(liftOn), request.id())
-          .update();
+    Letter letter = letters.send(reference, LetterKind.RESTRICTION_LIFT_NOTICE, null, () -> {
+      LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+      LocalDate liftOn = request.subject().reachableByEmail()
+          ? today.plus(notice) : today.plus(postalDelivery).plus(notice);
+      setLiftOn(request.id(), liftOn);
       return Map.of("liftReason", lift.reason(), "liftOn", Wording.date(liftOn, request.language().locale()));
     });
-    return find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant();
+    if (letter.state() == Letter.State.TO_POST) {
+      return new Notice(null, calendar.endOfDay(calendar.receiptDate(letter.composedAt())).minusSeconds(1));
+    }
+    return new Notice(find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant(), null);
+  }
+
+  /**
+   * The printed notice was posted: the subject has the whole notice period from the day it can arrive (posting plus
+   * {@code rightsdesk.rights.postal-delivery}), and never less than the date the letter states. Answers the moment of
+   * lifting.
+   */
+  @Transactional
+  public Instant noticePosted(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    Letter letter = letters.postedLetter(reference, LetterKind.RESTRICTION_LIFT_NOTICE)
+        .orElseThrow(() -> new IllegalStateException(reference + " has no posted notice of lifting"));
+    LocalDate fromPosting = calendar.receiptDate(letter.deliveredAt()).plus(postalDelivery).plus(notice);
+    LocalDate stated = find(request.id()).liftOn();
+    LocalDate liftOn = fromPosting.isAfter(stated) ? fromPosting : stated;
+    setLiftOn(request.id(), liftOn);
+    return liftOn.atStartOfDay(calendar.zone()).toInstant();
+  }
+
+  private void setLiftOn(long requestId, LocalDate liftOn) {
+    jdbc.sql("UPDATE restriction_lift SET lift_on = ? WHERE request_id = ?")
+        .params(java.sql.Date.valueOf(liftOn), requestId)
+        .update();
   }
 
   /** The notice as it would go with the reason as typed, lifting after the notice period; nothing is stored. */

@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +26,12 @@ class LetterComposer {
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final ControllerProperties controller;
   private final LegalCalendar calendar;
+  private final Clock clock;
 
-  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar) {
+  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar, Clock clock) {
     this.controller = controller;
     this.calendar = calendar;
+    this.clock = clock;
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/letters/");
     resolver.setSuffix(".txt");
@@ -51,6 +54,8 @@ class LetterComposer {
     // instants are shown as the controller's local time; a preview may give the due date a letter will bring
     extra.forEach((name, value) ->
         model.put(name, value instanceof java.time.Instant instant ? instant.atZone(calendar.zone()) : value));
+    // a request registered late (a letter found after its deadline): no letter promises a date in the past
+    model.put("deadlinePassed", request.dueDate().isBefore(calendar.receiptDate(clock.instant())));
     context.setVariables(model);
     String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
     int firstLineEnd = text.indexOf('\n');

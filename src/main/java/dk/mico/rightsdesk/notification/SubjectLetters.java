@@ -174,6 +174,13 @@ public class SubjectLetters {
     return archive.forRequest(reference).stream().filter(l -> l.state() == Letter.State.TO_POST).findFirst();
   }
 
+  /** The request's letter of a kind it has only one of, once the officer has posted it. */
+  @Transactional(readOnly = true)
+  public Optional<Letter> postedLetter(String reference, LetterKind kind) {
+    return archive.forRequest(reference).stream()
+        .filter(l -> l.kind() == kind && l.state() == Letter.State.POSTED).findFirst();
+  }
+
   /** The officer's page with what to print and enclose with the posted answer, if anything. */
   @Transactional(readOnly = true)
   public Optional<String> paperEnclosurePage(String reference) {

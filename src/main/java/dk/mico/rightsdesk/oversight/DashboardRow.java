@@ -24,4 +24,8 @@ public record DashboardRow(
     int openIncidents,
     String currentTask,
     String heldBy,
-    String processInstanceId) {}
+    String processInstanceId,
+    /** Registered when the legal deadline had already passed (a letter found late). */
+    boolean registeredAfterDeadline,
+    /** The extension letter left after the first month, or has not left and the first month is over (F10). */
+    boolean extensionLetterLate) {}

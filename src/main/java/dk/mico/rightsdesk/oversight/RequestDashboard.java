@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The managers' view of every open request: the deadline in force and the days left, extensions, pauses, overdue
  * requests, incidents and who holds the current task, most urgent first. Built from the request records and the
- * engine's work in two reads, whatever the number of requests.
+ * engine's work in three reads, whatever the number of requests.
  */
 @Service
 public class RequestDashboard {
@@ -32,12 +32,15 @@ public class RequestDashboard {
 
   private final Requests requests;
   private final RequestWork work;
+  private final LateTelling lateTelling;
   private final LegalCalendar calendar;
   private final Clock clock;
 
-  RequestDashboard(Requests requests, RequestWork work, LegalCalendar calendar, Clock clock) {
+  RequestDashboard(Requests requests, RequestWork work, LateTelling lateTelling, LegalCalendar calendar,
+      Clock clock) {
     this.requests = requests;
     this.work = work;
+    this.lateTelling = lateTelling;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -46,13 +49,16 @@ public class RequestDashboard {
   public Dashboard open(DashboardFilter filter) {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     Map<String, RequestWork.InProgress> inProgress = work.inProgress();
+    Map<String, LateTelling.Flags> late = lateTelling.openRequests(today);
     List<DashboardRow> all = requests.list(true).stream()
-        .map(request -> row(request, inProgress.get(request.reference()), today))
+        .map(request -> row(request, inProgress.get(request.reference()), lateTelling.of(late, request.reference()),
+            today))
         .toList();
     return new Dashboard(today, all.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList());
   }
 
-  private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LocalDate today) {
+  private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LateTelling.Flags late,
+      LocalDate today) {
     LocalDate due = request.dueDate();
     List<RequestWork.WaitingTask> tasks = process == null ? List.of() : process.tasks();
     return new DashboardRow(
@@ -73,6 +79,8 @@ public class RequestDashboard {
         tasks.isEmpty() ? null : tasks.stream().map(RequestWork.WaitingTask::name).collect(Collectors.joining("; ")),
         tasks.isEmpty() ? null
             : tasks.stream().map(RequestWork.WaitingTask::heldBy).distinct().collect(Collectors.joining("; ")),
-        process == null ? null : process.processInstanceId());
+        process == null ? null : process.processInstanceId(),
+        late.registeredAfterDeadline(),
+        late.extensionLetterLate());
   }
 }

@@ -119,6 +119,7 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     // Tasklist sorts and flags tasks by this: the last moment of the legal deadline. Set here, in the process's own
     // scope, so that the deadline watch updates it there when the deadline moves.
     variables.put(TASK_DUE_DATE, Date.from(watch.plan(request.dueDate()).taskDueAt()));
+    variables.put(FIRST_MONTH_ENDS_AT, Date.from(watch.plan(request.originalDueDate()).taskDueAt()));
     return variables;
   }
 }

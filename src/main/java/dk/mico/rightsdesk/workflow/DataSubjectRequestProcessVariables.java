@@ -33,6 +33,11 @@ public final class DataSubjectRequestProcessVariables {
   public static final String POSTAL_DELIVERY = "postalDelivery";
   public static final String FULFILMENT_PROCESS_ID = "fulfilmentProcess";
   public static final String TASK_DUE_DATE = "taskDueDate";
+  /**
+   * The last second of the first month after receipt (the original deadline): the printed extension letter's posting
+   * is due then, since Art 12(3) wants the subject told of an extension within that month. The watch never moves it.
+   */
+  public static final String FIRST_MONTH_ENDS_AT = "firstMonthEndsAt";
   public static final String CONFIRMATION_EXPIRES_AT = "confirmationExpiresAt";
   public static final String CONFIRMATION_REMINDER_AT = "confirmationReminderAt";
   public static final String ANSWER_APPROVED = "answerApproved";

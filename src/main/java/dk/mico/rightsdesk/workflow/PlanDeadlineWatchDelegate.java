@@ -8,6 +8,7 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TAS
 import dk.mico.rightsdesk.deadline.DeadlineWatch;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlanDeadlineWatchDelegate implements JavaDelegate {
+
+  /** Tasks due within the first month after receipt whatever the deadline in force (Art 12(3)): never moved. */
+  private static final Set<String> DUE_IN_FIRST_MONTH = Set.of("UserTask_PostExtensionLetter");
 
   private final RequestDeadlines deadlines;
 
@@ -48,7 +52,7 @@ class PlanDeadlineWatchDelegate implements JavaDelegate {
         .filter(instance -> !instance.getId().equals(ownInstanceId))
         .forEach(called -> engine.getRuntimeService().setVariable(called.getId(), TASK_DUE_DATE, taskDue));
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).list()) {
-      if (!taskDue.equals(task.getDueDate())) {
+      if (!taskDue.equals(task.getDueDate()) && !DUE_IN_FIRST_MONTH.contains(task.getTaskDefinitionKey())) {
         task.setDueDate(taskDue);
         engine.getTaskService().saveTask(task);
       }

@@ -6,18 +6,18 @@ import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
-import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.BooleanValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
@@ -35,16 +35,21 @@ class RegisterRequestFromStartForm implements ExecutionListener {
   /** The start form's fields; all removed once the record holds them. */
   static final List<String> FORM_FIELDS = List.of("type", "objectionScope", "channel", "receivedDate", "receivedTime",
       "name", "email", "postalAddress", "phone", "language", "details", "identityVerified", "identityNote",
-      "representativeName", "representativeMandateChecked");
+      "representativeName", "representativeMandateChecked", StartForm.REGISTERED_LATE);
+
+  private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final RequestIntake intake;
   private final LegalCalendar calendar;
   private final CamundaRequestWorkflow workflow;
+  private final Clock clock;
 
-  RegisterRequestFromStartForm(RequestIntake intake, LegalCalendar calendar, CamundaRequestWorkflow workflow) {
+  RegisterRequestFromStartForm(RequestIntake intake, LegalCalendar calendar, CamundaRequestWorkflow workflow,
+      Clock clock) {
     this.intake = intake;
     this.calendar = calendar;
     this.workflow = workflow;
+    this.clock = clock;
   }
 
   @Override
@@ -54,12 +59,13 @@ class RegisterRequestFromStartForm implements ExecutionListener {
     }
     DataSubjectRequest request;
     try {
-      NewRequest submission = new StartForm(execution).submission(calendar.zone());
+      StartForm form = new StartForm(execution);
+      NewRequest submission = form.submission(calendar.zone());
+      refuseUnnoticedLateRegistration(submission, form.registeredLateConfirmed());
       request = intake.registerForRunningProcess(submission, Officers.current(execution.getProcessEngineServices()));
     } catch (InvalidRequestException e) {
-      // The engine API answers 500 for any engine exception from a start, but passes its own REST exception on with
-      // its status: a bad form is then a 400 from "start" and "submit-form" alike, and Tasklist shows the message.
-      throw new RestException(Response.Status.BAD_REQUEST, "The request was not registered. " + e.describe());
+      // a 400 from "start" and "submit-form" alike, whose message Tasklist shows (FormErrorsPlugin)
+      throw new FormInputRefused("The request was not registered. " + e.describe());
     }
     FORM_FIELDS.forEach(execution::removeVariable);
     execution.setProcessBusinessKey(request.reference());
@@ -67,10 +73,31 @@ class RegisterRequestFromStartForm implements ExecutionListener {
   }
 
   /**
+   * A request whose legal deadline passed before it was registered (a letter found late) is overdue from the start:
+   * the officer is told so on the spot and registers it only by saying so. The managers' view flags it, and the
+   * acknowledgement apologises instead of promising a date in the past.
+   */
+  private void refuseUnnoticedLateRegistration(NewRequest submission, boolean confirmed) {
+    if (submission.receivedAt() == null || confirmed) {
+      return;
+    }
+    LocalDate due = calendar.dueDate(submission.receivedAt());
+    if (due.isBefore(calendar.receiptDate(clock.instant()))) {
+      throw new InvalidRequestException(List.of(new Violation(StartForm.REGISTERED_LATE, "the legal deadline of a "
+          + "request received then ended on " + due.format(DANISH_DATE) + ": it is overdue from the start. Tick "
+          + "\"Register although the deadline has passed\" to register it; the managers' view flags it and the "
+          + "acknowledgement apologises for the delay")));
+    }
+  }
+
+  /**
    * The form's values as sent by Tasklist or a caller of the engine API: a value of another type is named as a bad
    * field, never converted or deserialized, and so is a variable the form does not have.
    */
   private static final class StartForm {
+
+    /** The officer's word that the request is registered although its legal deadline has passed. */
+    static final String REGISTERED_LATE = "registeredAfterDeadline";
 
     private final DelegateExecution execution;
     private final List<Violation> bad = new ArrayList<>();
@@ -90,6 +117,10 @@ class RegisterRequestFromStartForm implements ExecutionListener {
         throw new InvalidRequestException(bad);
       }
       return submission;
+    }
+
+    boolean registeredLateConfirmed() {
+      return flag(REGISTERED_LATE);
     }
 
     private Instant receivedAt(ZoneId zone) {

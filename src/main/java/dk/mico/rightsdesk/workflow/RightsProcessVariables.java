@@ -13,6 +13,10 @@ final class RightsProcessVariables {
 
   static final String ERASE_AT = "eraseAt";
   static final String LIFT_AT = "liftAt";
+  /** True when the notice of lifting is a printed letter: the lifting waits for its posting (F9). */
+  static final String LIFT_NOTICE_TO_POST = "liftNoticeToPost";
+  /** When the printed notice of lifting is to be posted: the date in it counts from posting that day. */
+  static final String LIFT_NOTICE_POST_BY = "liftNoticePostBy";
   /** The officer who completed the review, the balancing or the check: the answer is recorded in their name. */
   static final String DECIDED_BY = "decidedBy";
   static final String NEEDS_BALANCING = "needsBalancing";

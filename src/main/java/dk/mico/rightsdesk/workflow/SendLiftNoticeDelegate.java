@@ -1,6 +1,8 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_AT;
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_NOTICE_POST_BY;
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_NOTICE_TO_POST;
 
 import dk.mico.rightsdesk.fulfilment.RestrictionLifts;
 import java.util.Date;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the subject when and why a restriction will be lifted, before it is (Art 18(3)); the lifting waits for the
- * notice period counted from the notice.
+ * notice period counted from the notice, or, for a printed notice, for its posting.
  */
 @Component
 class SendLiftNoticeDelegate implements JavaDelegate {
@@ -23,6 +25,12 @@ class SendLiftNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(LIFT_AT, Date.from(lifts.sendNotice(execution.getProcessBusinessKey())));
+    RestrictionLifts.Notice notice = lifts.sendNotice(execution.getProcessBusinessKey());
+    execution.setVariable(LIFT_NOTICE_TO_POST, notice.toPost());
+    if (notice.toPost()) {
+      execution.setVariable(LIFT_NOTICE_POST_BY, Date.from(notice.postBy()));
+    } else {
+      execution.setVariable(LIFT_AT, Date.from(notice.liftAt()));
+    }
   }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -76,8 +75,8 @@ class TaskScreen {
   }
 
   /** Turns bad form input into the message Tasklist shows; the task stays open and nothing is saved. */
-  static ProcessEngineException formError(InvalidRequestException e) {
-    return new ProcessEngineException("Please correct the form. " + e.describe());
+  static FormInputRefused formError(InvalidRequestException e) {
+    return new FormInputRefused("Please correct the form. " + e.describe());
   }
 
 }

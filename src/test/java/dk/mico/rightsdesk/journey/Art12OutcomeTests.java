@@ -16,7 +16,10 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -267,6 +270,48 @@ class Art12OutcomeTests {
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo(email, "A fee for your request"))).contains("DKK 250");
     return reference;
+  }
+
+  @Test
+  void f10_printedExtensionLetterIsDueWithinTheFirstMonthAndAPostingAfterItIsFlaggedForManagers() throws Exception {
+    ZoneId copenhagen = ZoneId.of("Europe/Copenhagen");
+    String reference = api.register("""
+        {"type": "ACCESS", "name": "Poul Sen", "postalAddress": "Vestergade 5, 6700 Esbjerg", "channel": "LETTER",
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Signed letter", "language": "da"}
+        """.formatted(TestClock.now().atOffset(ZoneOffset.UTC).minusDays(20).withNano(0)));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+    mvc.perform(post("/api/officer/requests/" + reference + "/extension").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reasonCode\": \"COMPLEXITY\", \"reason\": \"Dine oplysninger ligger i seks systemer.\"}"))
+        .andExpect(status().isOk());
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    LocalDate firstMonthEnds = LocalDate.parse(view.path("originalDueDate").asText());
+    assertThat(LocalDate.parse(view.path("dueDate").asText())).isAfter(firstMonthEnds.plusMonths(1));
+    Task posting = driver.onlyTask(reference, "UserTask_PostExtensionLetter");
+    assertThat(posting.getDueDate().toInstant().atZone(copenhagen).toLocalDate())
+        .as("Art 12(3): told within the first month, not by the extended deadline").isEqualTo(firstMonthEnds);
+    assertThat(dashboardRow(reference).path("extensionLetterLate").asBoolean()).isFalse();
+
+    // the first month runs out before the letter is posted: flagged while it waits and once it is posted late
+    driver.setTime(Date.from(firstMonthEnds.plusDays(2).atTime(10, 0).atZone(copenhagen).toInstant()));
+    assertThat(dashboardRow(reference).path("extensionLetterLate").asBoolean()).isTrue();
+    driver.submitAsOfficer(posting, Map.of("letterPosted", true));
+    driver.runDueJobs();
+    assertThat(dashboardRow(reference).path("extensionLetterLate").asBoolean()).isTrue();
+    assertThat(dashboardRow(reference).path("registeredAfterDeadline").asBoolean()).isFalse();
+  }
+
+  private JsonNode dashboardRow(String reference) throws Exception {
+    for (JsonNode row : json.readTree(mvc.perform(get("/api/officer/dashboard").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("requests")) {
+      if (row.path("reference").asText().equals(reference)) {
+        return row;
+      }
+    }
+    throw new AssertionError(reference + " is not on the dashboard");
   }
 
   @Test

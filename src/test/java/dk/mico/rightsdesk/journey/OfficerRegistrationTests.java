@@ -19,9 +19,12 @@ import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -31,7 +34,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -141,7 +147,8 @@ class OfficerRegistrationTests {
         .latestVersion().singleResult().getId();
     Map<String, Object> fields = new HashMap<>(Map.of(
         "type", "OBJECTION", "objectionScope", "GENERAL", "channel", "PHONE",
-        "receivedDate", "2026-11-02", "receivedTime", "23:30",
+        "receivedDate", TestClock.now().atZone(calendar.zone()).toLocalDate().minusDays(1).toString(),
+        "receivedTime", "23:30",
         "name", "Ole Nielsen", "email", "ole.nielsen@example.dk", "language", "da",
         "identityVerified", true, "identityNote", "Called from the number in the customer record"));
     identity.setAuthentication("officer", List.of("gdpr-officer"));
@@ -155,7 +162,6 @@ class OfficerRegistrationTests {
     assertThat(reference).startsWith("DSR-2026-");
     assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("name", "email", "identityNote")
         .containsEntry("requestReference", reference);
-    // 2 November 23:30 in Copenhagen: due 2 December
     assertThat(runtime.getVariable(instance.getId(), "taskDueDate")).isNotNull();
 
     Map<String, Object> bad = new HashMap<>(fields);
@@ -165,6 +171,103 @@ class OfficerRegistrationTests {
     try {
       assertThatThrownBy(() -> forms.submitStartForm(definition, bad))
           .hasMessageContaining("name").hasMessageContaining("receivedAt");
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void phoneRequestStartFormTakesTheCallsTimeTheCallersIdentifiersAndHowIdentityWasChecked() throws Exception {
+    ZonedDateTime call = TestClock.now().atZone(calendar.zone()).minusHours(3).withSecond(0).withNano(0);
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "ACCESS", "channel", "PHONE",
+        "receivedDate", call.toLocalDate().toString(), "receivedTime", call.toLocalTime().toString(),
+        "name", "Karen Telefon", "email", "karen.telefon@example.dk", "phone", "+45 20 30 40 50",
+        "language", "da", "identityVerified", true,
+        "identityNote", "Called back on the number in the customer record; she gave her customer number"));
+    String reference = startForm(fields).getBusinessKey();
+
+    JsonNode view = api.view(reference);
+    assertThat(view.path("channel").asText()).isEqualTo("PHONE");
+    assertThat(OffsetDateTime.parse(view.path("receivedAt").asText()).toInstant())
+        .as("the call's time, not the time of typing it in").isEqualTo(call.toInstant());
+    assertThat(view.path("subject").path("phone").asText()).isEqualTo("+45 20 30 40 50");
+    assertThat(view.path("subject").path("email").asText()).isEqualTo("karen.telefon@example.dk");
+    assertThat(view.toString()).contains("Called back on the number in the customer record");
+
+    Map<String, Object> laterCall = new HashMap<>(fields);
+    ZonedDateTime future = TestClock.now().atZone(calendar.zone()).plusHours(2);
+    laterCall.put("receivedDate", future.toLocalDate().toString());
+    laterCall.put("receivedTime", future.toLocalTime().withSecond(0).withNano(0).toString());
+    laterCall.put("email", "karen.telefon+2@example.dk");
+    assertThatThrownBy(() -> startForm(laterCall)).hasMessageContaining("receivedAt")
+        .hasMessageContaining("cannot be in the future");
+    Map<String, Object> unsaid = new HashMap<>(fields);
+    unsaid.remove("identityNote");
+    unsaid.put("email", "karen.telefon+3@example.dk");
+    assertThatThrownBy(() -> startForm(unsaid)).hasMessageContaining("identityNote");
+  }
+
+  @Test
+  void lateRegistrationWarnsTheOfficerIsFlaggedForManagersAndTheAcknowledgementApologises() throws Exception {
+    // a letter found in a drawer: received seven weeks ago, so its month ran out before anyone registered it
+    ZonedDateTime received = TestClock.now().atZone(calendar.zone()).minusWeeks(7).withHour(10).withMinute(0)
+        .withSecond(0).withNano(0);
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "ACCESS", "channel", "EMAIL",
+        "receivedDate", received.toLocalDate().toString(), "receivedTime", "10:00",
+        "name", "Lars Sent", "email", "lars.sent@example.dk", "language", "en", "identityVerified", true,
+        "identityNote", "Known sender"));
+    String due = calendar.dueDate(received.toInstant()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess").count();
+    assertThatThrownBy(() -> startForm(fields)).hasMessageContaining("registeredAfterDeadline")
+        .hasMessageContaining("ended on " + due).hasMessageContaining("overdue from the start");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess").count())
+        .as("nothing registered").isEqualTo(before);
+
+    fields.put("registeredAfterDeadline", true);
+    String reference = startForm(fields).getBusinessKey();
+    driver.runDueJobs();
+
+    String acknowledgement = TestDriver.body(driver.onlyMailTo("lars.sent@example.dk", reference));
+    assertThat(acknowledgement).contains("We should have answered you by", "we apologise")
+        .doesNotContain("We will answer by");
+    JsonNode row = null;
+    for (JsonNode r : json.readTree(mvc.perform(get("/api/officer/dashboard").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("requests")) {
+      row = r.path("reference").asText().equals(reference) ? r : row;
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.path("registeredAfterDeadline").asBoolean()).isTrue();
+    assertThat(row.path("overdue").asBoolean()).isTrue();
+
+    // registered within its month: no flag, and the acknowledgement promises the date
+    String timely = registerByEmail("ACCESS", true);
+    driver.runDueJobs();
+    assertThat(TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", timely))).contains("We will answer by")
+        .doesNotContain("apologise");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void badFormInputIsABadRequestWithAMessageLoggedInOneLineWithoutAStackTrace(CapturedOutput output) {
+    ZonedDateTime call = TestClock.now().atZone(calendar.zone()).minusHours(1);
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "ACCESS", "channel", "PHONE",
+        "receivedDate", call.toLocalDate().toString(), "receivedTime", "00:00",
+        "name", "Bo Forkert", "email", "bo.forkert@example.dk", "phone", "not a number", "language", "da"));
+    assertThatThrownBy(() -> startForm(fields)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("phone: is not a phone number");
+    assertThat(output.getAll()).contains("Form not accepted").doesNotContain("ENGINE-16004")
+        .doesNotContain("at dk.mico.rightsdesk.workflow.RegisterRequestFromStartForm");
+  }
+
+  private ProcessInstance startForm(Map<String, Object> fields) {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .latestVersion().singleResult().getId();
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      return forms.submitStartForm(definition, fields);
     } finally {
       identity.clearAuthentication();
     }

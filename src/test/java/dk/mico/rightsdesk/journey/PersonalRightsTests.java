@@ -611,6 +611,58 @@ class PersonalRightsTests {
     assertThat(review.proposals(reference).get(0).justification()).isEqualTo("Still needed.");
   }
 
+  @Test
+  void f9_printedNoticeOfLiftingIsPostedAndTheNoticePeriodRunsFromThePostingPlusDelivery() throws Exception {
+    ZoneId copenhagen = ZoneId.of("Europe/Copenhagen");
+    LocalDate decided = TestClock.now().atZone(copenhagen).toLocalDate();
+    String reference = api.register("""
+        {"type": "RESTRICTION", "name": "Mette Kjærgaard Sørensen", "postalAddress": "Nørregade 4, 7100 Vejle",
+         "language": "en", "channel": "LETTER", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Signed letter from the address we hold", "details": "Restrict my e-mails with you."}
+        """.formatted(TestClock.now().minusSeconds(60)));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), "NO_ACTION", "Not hers: another person of the same name.", "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CarryOutByHand"), Map.of("carriedOut",
+        "DONE_BY_HAND", "whatWasDone", "letters from her moved to a folder only the GDPR officer can open"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostClosingLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/restriction-lift").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"The letters are needed to defend a claim she has made.\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    // the letter's date counts from posting it today: 3 days in the post, then 7 days' notice
+    var posting = driver.onlyTask(reference, "UserTask_PostLiftNotice");
+    String stated = decided.plusDays(10).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    assertThat(driver.taskField(posting, "letterText")).contains(stated, "defend a claim");
+
+    // posted two days late: the subject still gets the whole period from when the letter can arrive
+    LocalDate posted = decided.plusDays(2);
+    driver.setTime(Date.from(posted.atTime(10, 0).atZone(copenhagen).toInstant()));
+    assertThatThrownBy(() -> driver.submitAsOfficer(posting, Map.of("letterPosted", false)))
+        .hasMessageContaining("letterPosted");
+    driver.submitAsOfficer(posting, Map.of("letterPosted", true));
+    driver.runDueJobs();
+    driver.setTime(Date.from(posted.plusDays(9).atTime(23, 0).atZone(copenhagen).toInstant()));
+    driver.runDueJobs();
+    assertThat(driver.openTasks(reference, "UserTask_LiftRestrictionByHand"))
+        .as("still restricted until posting + 3 + 7 days").isZero();
+    driver.setTime(Date.from(posted.plusDays(10).atTime(10, 0).atZone(copenhagen).toInstant()));
+    driver.runDueJobs();
+    assertThat(driver.openTasks(reference, "UserTask_LiftRestrictionByHand")).isEqualTo(1);
+    assertThat(api.view(reference).path("letters").findValuesAsText("state")).containsOnly("POSTED");
+  }
+
   private String register(String type, String name, String email, String details) throws Exception {
     return register(type, name, email, details, "en");
   }

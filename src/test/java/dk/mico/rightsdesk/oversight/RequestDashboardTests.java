@@ -93,8 +93,10 @@ class RequestDashboardTests {
     assertThat(late.path("workingDaysLeft").asInt()).isNegative();
     assertThat(late.path("type").asText()).isEqualTo("ACCESS");
     assertThat(late.path("channel").asText()).isEqualTo("EMAIL");
-    assertThat(late.path("currentTask").asText()).isEqualTo("Search the system by hand");
+    assertThat(late.path("currentTask").asText()).startsWith("Search the system by hand: " + overdue);
     assertThat(late.path("heldBy").asText()).isEqualTo("gdpr-officer");
+    assertThat(late.path("registeredAfterDeadline").asBoolean()).as("registered 45 days after receipt").isTrue();
+    assertThat(row(body, fresh).path("registeredAfterDeadline").asBoolean()).isFalse();
     assertThat(late.path("processInstanceId").asText()).isNotBlank();
     assertThat(late.path("openIncidents").asInt()).isZero();
 

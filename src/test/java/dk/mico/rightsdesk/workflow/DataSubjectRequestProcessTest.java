@@ -458,6 +458,31 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
+  void f10_printedExtensionLetterIsDueWithinTheFirstMonthAndTheWatchLeavesItThere() {
+    Map<String, Object> letter = registeredRequest();
+    letter.put(POSTAL_DELIVERY, true);
+    start(letter);
+    runJobAt("Task_SendAcknowledgement");
+    completeOfficerTask("UserTask_PostAcknowledgement");
+
+    mocks.plan(EXTENDED);
+    runtimeService().createSignalEvent(DataSubjectRequestProcessVariables.SIGNAL_DEADLINE_CHANGED + REFERENCE).send();
+    correlate(DataSubjectRequestProcessVariables.MESSAGE_DEADLINE_EXTENDED);
+    runJobAt("Task_SendExtensionLetter");
+    assertThat(officerTask("UserTask_HandleByHand", EXTENDED.taskDueAt())).isNotNull();
+    assertThat(taskService().createTaskQuery().taskDefinitionKey("UserTask_PostExtensionLetter").singleResult())
+        .as("Art 12(3): the subject is told within the first month, not by the extended deadline")
+        .hasDueDate(DUE);
+
+    // the watch planned again (a pause, say) moves every other task, never this one
+    mocks.plan(PLAN_AFTER_8_DAYS_PAUSED);
+    runtimeService().createSignalEvent(DataSubjectRequestProcessVariables.SIGNAL_DEADLINE_CHANGED + REFERENCE).send();
+    assertThat(taskService().createTaskQuery().taskDefinitionKey("UserTask_PostExtensionLetter").singleResult())
+        .hasDueDate(DUE);
+    assertThat(officerTask("UserTask_HandleByHand", PLAN_AFTER_8_DAYS_PAUSED.taskDueAt())).isNotNull();
+  }
+
+  @Test
   void askingForIdentityInformationPausesTheWatchAndTheSubjectsOnlineReplyResumesIt() {
     Map<String, Object> email = registeredRequest();
     email.put(IDENTITY_ESTABLISHED, false);
@@ -767,6 +792,7 @@ class DataSubjectRequestProcessTest {
     variables.put(POSTAL_DELIVERY, false);
     variables.put(FULFILMENT_PROCESS_ID, "FulfilmentStandInProcess");
     variables.put(TASK_DUE_DATE, DUE);
+    variables.put(DataSubjectRequestProcessVariables.FIRST_MONTH_ENDS_AT, DUE);
     variables.put(DataSubjectRequestProcessVariables.DUPLICATE_SUBMISSION, false);
     return variables;
   }

@@ -52,6 +52,7 @@ final class ProcessMocks {
   private Date nextEscalationAt;
   private boolean stillOverdue = true;
   private boolean downloadCodeToSend;
+  private boolean liftNoticeToPost;
   /** How long the subject has to answer a request for identity information. */
   static final Duration REPLY_WITHIN = Duration.ofDays(30);
 
@@ -70,6 +71,11 @@ final class ProcessMocks {
   /** Whether the closing letter carries a download link whose code is to follow. */
   void downloadCodeToSend(boolean toSend) {
     this.downloadCodeToSend = toSend;
+  }
+
+  /** Whether the notice of lifting is printed for posting (a subject without e-mail). */
+  void liftNoticeToPost(boolean toPost) {
+    this.liftNoticeToPost = toPost;
   }
 
   /** Registers a stand-in for every bean named in processes/; undo with {@link Mocks#reset()}. */
@@ -182,6 +188,16 @@ final class ProcessMocks {
     }
     // the real notice sets the moment of lifting: the notice period counted from the notice
     Mocks.register("sendLiftNoticeDelegate", delegate("sendLiftNoticeDelegate", execution -> {
+      execution.setVariable("liftNoticeToPost", liftNoticeToPost);
+      if (liftNoticeToPost) {
+        execution.setVariable("liftNoticePostBy", LIFT_NOTICE_POST_BY);
+      } else {
+        execution.setVariable("liftAt", LIFT_AT);
+      }
+      return null;
+    }));
+    // a posted notice: the notice period counted from the posting
+    Mocks.register("countLiftNoticeFromPostingDelegate", delegate("countLiftNoticeFromPostingDelegate", execution -> {
       execution.setVariable("liftAt", LIFT_AT);
       return null;
     }));
@@ -247,6 +263,8 @@ final class ProcessMocks {
   static final String ARCHIVE_OWNERS = "archive-owners";
   /** When the subject's notice says the restriction is lifted (set by the notice step in the real process). */
   static final Date LIFT_AT = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
+  /** When a printed notice of lifting is to be posted (set by the notice step in the real process). */
+  static final Date LIFT_NOTICE_POST_BY = Date.from(Instant.parse("2026-11-30T22:59:59Z"));
 
   /** The company's systems as the processes see them: two JDBC systems, and one its owners work by hand. */
   public static final class SystemIds {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -71,5 +72,29 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTION_LIFTED",
         "notifyRecipientDelegate Task_NotifyRecipient hosting-provider RESTRICTION_LIFTED",
         "notifyRecipientDelegate Task_NotifyRecipient auditor RESTRICTION_LIFTED");
+  }
+
+  @Test
+  void f9_printedNoticeOfLiftingIsPostedFirstAndTheNoticePeriodRunsFromThePosting() {
+    mocks.liftNoticeToPost(true);
+    ProcessInstance lifting = runtimeService().createMessageCorrelation("LiftRestriction")
+        .processInstanceBusinessKey(REFERENCE).correlateStartMessage();
+
+    execute(job(lifting));
+    assertThat(lifting).as("nothing is lifted, nor timed, before the letter is posted")
+        .isWaitingAt("UserTask_PostLiftNotice");
+    assertThat(managementService().createJobQuery().timers().count()).isZero();
+    assertThat(task(lifting)).hasName("Post the letter").hasCandidateGroup("gdpr-officer")
+        .hasDueDate(ProcessMocks.LIFT_NOTICE_POST_BY);
+    complete(task(lifting));
+
+    execute(job(lifting));
+    assertThat(lifting).isWaitingAt("Event_NoticePeriodOver");
+    assertThat(job(lifting).getDuedate()).isEqualTo(ProcessMocks.LIFT_AT);
+    assertThat(mocks.calls()).containsExactly(
+        "sendLiftNoticeDelegate Task_SendLiftNotice",
+        "postLetterListener UserTask_PostLiftNotice create",
+        "postLetterListener UserTask_PostLiftNotice complete",
+        "countLiftNoticeFromPostingDelegate Task_CountNoticeFromPosting");
   }
 }

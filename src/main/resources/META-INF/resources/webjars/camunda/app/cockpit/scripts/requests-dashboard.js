@@ -22,6 +22,7 @@ const STYLE = `
 .rd-dash tr.rd-near td { background: #fff3cd; }
 .rd-dash .rd-flag { display: inline-block; padding: 0 5px; border-radius: 3px; background: #ddd; margin-right: 3px; }
 .rd-dash tr.rd-overdue .rd-flag.rd-late { background: #721c24; color: #fff; }
+.rd-dash .rd-flag.rd-warn { background: #f0ad4e; color: #000; }
 .rd-dash .rd-incident { color: #b00; font-weight: bold; }
 .rd-dash .rd-summary { margin: .5em 0 1em; }
 `;
@@ -51,6 +52,14 @@ function flags(row) {
   if (row.extended) out.push(el('span', {class: 'rd-flag'}, 'extended'));
   if (row.paused) out.push(el('span', {class: 'rd-flag'}, 'paused'));
   if (row.pausedDays > 0) out.push(el('span', {class: 'rd-flag'}, `${row.pausedDays} days paused`));
+  if (row.registeredAfterDeadline) {
+    out.push(el('span', {class: 'rd-flag rd-warn', title: 'registered when its legal deadline had already passed'},
+      'registered after the deadline'));
+  }
+  if (row.extensionLetterLate) {
+    out.push(el('span', {class: 'rd-flag rd-warn', title: 'Art 12(3): the subject must be told within the first month'},
+      'extension told after the first month'));
+  }
   return out;
 }
 
