@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Bad input in a Tasklist form is the person's to correct, not a failure of the system. The engine wraps what a task
  * listener throws in a plain engine exception, which its REST API answers with 500 and its command context logs with
  * the whole stack trace (ENGINE-16004). Here the engine's own logging of failed commands is replaced by one that
- * turns a {@link FormInputRefused} anywhere in the chain into a {@link BadUserRequestException} (a 400 whose
- * message Tasklist shows) logged in one line, and logs everything else as the engine did.
+ * turns a {@link FormInputRefused} anywhere in the chain into a REST exception with status 400, which the engine's
+ * REST API passes on for starts and form submissions alike (a {@link BadUserRequestException} would become a 500
+ * there) and whose message Tasklist shows, logged in one line; everything else is logged as the engine did.
  */
 @Component
 class FormErrorsPlugin extends AbstractProcessEnginePlugin {
@@ -55,7 +58,7 @@ class FormErrorsPlugin extends AbstractProcessEnginePlugin {
         FormInputRefused refused = formInputRefused(e);
         if (refused != null) {
           LOG.info("Form not accepted ({}): {}", command.getClass().getSimpleName(), refused.getMessage());
-          throw new BadUserRequestException(refused.getMessage());
+          throw new RestException(Status.BAD_REQUEST, refused.getMessage());
         }
         if (e instanceof OptimisticLockingException || e instanceof BadUserRequestException
             || e instanceof AuthorizationException) {

@@ -16,6 +16,7 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import jakarta.ws.rs.core.Response.Status;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,7 +202,8 @@ class Art12OutcomeTests {
     Task decide = driver.onlyTask(reference, "UserTask_DecideOutcome");
     assertThat((String) tasks.getVariableLocal(decide.getId(), "earlierRequests")).contains(earlier, "access");
     assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAmount").hasMessageContaining("reason");
+        .isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST).hasMessageContaining("feeAmount").hasMessageContaining("reason");
     driver.submitAsOfficer(decide, Map.of("decision", "FEE", "ground", "EXCESSIVE", "feeAmount", 250,
         "reason", "Third identical request in four weeks.",
         "facts", "Erasure asked on 9, 16 and 30 November in the same words; each was answered."));
@@ -218,7 +221,8 @@ class Art12OutcomeTests {
     String reference = feeAnnounced("fie.fee@example.dk");
     Task answer = driver.onlyTask(reference, "UserTask_RegisterFeeAnswer");
     assertThatThrownBy(() -> driver.submitAsOfficer(answer, Map.of()))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("feeAnswer");
+        .isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST).hasMessageContaining("feeAnswer");
 
     driver.submitAsOfficer(answer, Map.of("feeAnswer", "ACCEPTED", "feeAnswerNote", "Paid by bank transfer."));
     driver.runDueJobs();
@@ -424,7 +428,8 @@ class Art12OutcomeTests {
 
     assertThatThrownBy(() -> driver.submitAsOfficer(decide, Map.of("decision", "REFUSE", "ground", "EXCESSIVE",
         "reason", "You asked three times.")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("facts");
+        .isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST).hasMessageContaining("facts");
     assertThat(api.view(reference).path("status").asText()).isEqualTo("IN_PROGRESS");
     driver.submitAsOfficer(decide, Map.of("decision", "REFUSE", "ground", "EXCESSIVE",
         "reason", "You asked three times.", "facts", "Access asked on 2, 3 and 4 November in the same words."));

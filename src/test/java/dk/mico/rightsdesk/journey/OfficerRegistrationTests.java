@@ -17,6 +17,7 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import jakarta.ws.rs.core.Response.Status;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -24,12 +25,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,7 +125,7 @@ class OfficerRegistrationTests {
     Task check = driver.onlyTask(reference, "UserTask_CheckIdentity");
     assertThatThrownBy(() -> driver.submitAsOfficer(check, Map.of("identityDecision", "UNVERIFIABLE",
         "identityNote", "Caller could not answer any question about the account")))
-        .isInstanceOf(ProcessEngineException.class)
+        .isInstanceOf(RestException.class).hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST)
         .hasMessageContaining("identityMissing").hasMessageContaining("identityFutileReason");
     assertThat(api.view(reference).path("status").asText()).as("nothing changed").isNotEqualTo("CLOSED");
 
@@ -256,7 +256,8 @@ class OfficerRegistrationTests {
         "type", "ACCESS", "channel", "PHONE",
         "receivedDate", call.toLocalDate().toString(), "receivedTime", "00:00",
         "name", "Bo Forkert", "email", "bo.forkert@example.dk", "phone", "not a number", "language", "da"));
-    assertThatThrownBy(() -> startForm(fields)).isInstanceOf(BadUserRequestException.class)
+    assertThatThrownBy(() -> startForm(fields)).isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST)
         .hasMessageContaining("phone: is not a phone number");
     assertThat(output.getAll()).contains("Form not accepted").doesNotContain("ENGINE-16004")
         .doesNotContain("at dk.mico.rightsdesk.workflow.RegisterRequestFromStartForm");

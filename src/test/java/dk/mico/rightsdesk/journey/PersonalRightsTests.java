@@ -623,9 +623,7 @@ class PersonalRightsTests {
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostAcknowledgement"), Map.of("letterPosted", true));
     driver.runDueJobs();
-    for (Proposal p : review.proposals(reference)) {
-      review.decide(reference, p.id(), "NO_ACTION", "Not hers: another person of the same name.", "officer");
-    }
+    driver.rejectCandidates(reference); // found by her name only: another person of the same name
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
     driver.runDueJobs();
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_CarryOutByHand"), Map.of("carriedOut",

@@ -24,7 +24,7 @@ class CompanyDatabaseMigrationTests {
     Flyway flyway = CompanyDatabaseMigrations.configure(db.url, db.username, db.password).load();
     assertThat(flyway.info().applied()).extracting(MigrationInfo::getDescription)
         .containsExactly("company schema", "DemoPeople", "disclosure register", "newsletter suppression guard",
-            "portability persona", "postal request personas");
+            "portability persona", "postal request personas", "disclosure log");
     assertThat(flyway.migrate().migrationsExecuted).isZero();
     flyway.validate();
     for (String table : CompanyDb.TABLES) {

@@ -35,7 +35,7 @@ class DemoCompanyDatabaseConfigTests {
 
       CompanyDb db = new CompanyDb(database.url(), "sa", "");
       assertThat(db.count("select count(*) from contact_person")).isPositive();
-      assertThat(db.count("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null")).isEqualTo(5);
+      assertThat(db.count("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null")).isEqualTo(7);
     }
   }
 
