@@ -19,6 +19,7 @@ import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -283,7 +284,8 @@ class AccessJourneyTests {
     Task review = driver.onlyTask(reference, "UserTask_ReviewReport");
 
     assertThatThrownBy(() -> driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("refusalReason");
+        .isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST).hasMessageContaining("refusalReason");
     assertThat(api.view(reference).path("history").toString()).as("a refusal without reason changes nothing")
         .doesNotContain("REPORT_REVIEWED");
     driver.submitAsOfficer(review, Map.of("reviewDecision", "PARTIAL_REFUSAL",

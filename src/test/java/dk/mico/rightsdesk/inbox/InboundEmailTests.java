@@ -23,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,8 @@ class InboundEmailTests {
 
     // bad input is a form message, and nothing changes
     assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("emailDecision", "REGISTER")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Please correct the form")
+        .isInstanceOf(RestException.class)
+        .hasFieldOrPropertyWithValue("status", Status.BAD_REQUEST).hasMessageContaining("Please correct the form")
         .hasMessageContaining("choose at least one right");
     assertThat(inbox.get(email.id()).state()).isEqualTo(InboxState.NEW);
     assertThat(openTasksFor(email)).isOne();
