@@ -15,10 +15,8 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
-import dk.mico.rightsdesk.system.EmbeddedMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -59,13 +57,12 @@ class InboundEmailTests {
   private static final String MAILBOX = "gdpr@mico.dk";
   private static final String TASK = "UserTask_RegisterRequestFromEmail";
 
+  @Autowired InboxProperties mailbox;
   @Autowired TestDriver driver;
   @Autowired OfficerApi api;
   @Autowired InboxPoller poller;
   @Autowired Inbox inbox;
   @Autowired JavaMailSender smtp;
-  @Autowired EmbeddedMailServer mailServer;
-  @Autowired InboxProperties mailbox;
   @Autowired GdprMailbox gdprMailbox;
   @Autowired EmailParser parser;
   @Autowired ControllerProperties controller;
@@ -524,27 +521,8 @@ class InboundEmailTests {
     return message;
   }
 
-  /**
-   * Puts the mail into the GDPR mailbox as arrived now on the test clock: an IMAP APPEND with that arrival time
-   * (INTERNALDATE), since the mail server stamps what comes by SMTP with the machine's clock.
-   */
   private void send(MimeMessage message) throws Exception {
-    arrivedAt = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
-    MimeMessage arriving = new MimeMessage(message) {
-      @Override
-      public Date getReceivedDate() {
-        return Date.from(arrivedAt);
-      }
-
-      @Override
-      protected void updateMessageID() throws jakarta.mail.MessagingException {
-        setHeader("Message-ID", message.getMessageID());
-      }
-    };
-    try (Store store = Session.getInstance(new java.util.Properties()).getStore("imap")) {
-      store.connect(mailbox.host(), mailServer.imapPort(), mailbox.user(), mailbox.password());
-      store.getFolder(mailbox.folder()).appendMessages(new Message[] {arriving}); // APPEND needs no open folder
-    }
+    arrivedAt = driver.deliverToGdprMailbox(message);
   }
 
   /** A message as a mail server would hand it over, from its source text. */

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.RequestFindings;
+import dk.mico.rightsdesk.inbox.InboxProperties;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
 import dk.mico.rightsdesk.system.security.LoginThrottle;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
@@ -41,6 +49,7 @@ public class TestDriver {
   private final IntakeRateLimiter limiter;
   private final LoginThrottle logins;
   @Autowired private Discovery discovery;
+  @Autowired private InboxProperties gdprMailbox;
 
   TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
       EmbeddedMailServer mail, IntakeRateLimiter limiter, LoginThrottle logins) {
@@ -51,6 +60,30 @@ public class TestDriver {
     this.mail = mail;
     this.limiter = limiter;
     this.logins = logins;
+  }
+
+  /**
+   * Puts the mail into the GDPR mailbox as arrived now on the test clock, and answers that moment: an IMAP APPEND
+   * with that arrival time (INTERNALDATE), since the mail server stamps what comes by SMTP with the machine's clock.
+   */
+  public Instant deliverToGdprMailbox(MimeMessage message) throws MessagingException {
+    Instant arrivedAt = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+    MimeMessage arriving = new MimeMessage(message) {
+      @Override
+      public Date getReceivedDate() {
+        return Date.from(arrivedAt);
+      }
+
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", message.getMessageID());
+      }
+    };
+    try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+      store.connect(gdprMailbox.host(), mail.imapPort(), gdprMailbox.user(), gdprMailbox.password());
+      store.getFolder(gdprMailbox.folder()).appendMessages(new Message[] {arriving}); // APPEND needs no open folder
+    }
+    return arrivedAt;
   }
 
   /**
