@@ -63,8 +63,9 @@ class AccessReviewBrowserIT {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
     Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
-    Browser.click(browser, By.partialLinkText("Review the report"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Review the report: " + reference));
+    Browser.click(browser, By.partialLinkText("Review the report: " + reference));
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
         "/officer/access/" + reference)));
@@ -90,8 +91,9 @@ class AccessReviewBrowserIT {
 
     // back in Tasklist: approve
     browser.get(base + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review the report"));
-    Browser.click(browser, By.partialLinkText("Review the report"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Review the report: " + reference));
+    Browser.click(browser, By.partialLinkText("Review the report: " + reference));
     By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.presenceOfElementLocated(claim));
     Browser.click(browser, claim);

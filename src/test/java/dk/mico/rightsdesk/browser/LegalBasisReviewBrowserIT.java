@@ -68,8 +68,9 @@ class LegalBasisReviewBrowserIT {
     driver.runDueJobs();
 
     Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review legal basis"));
-    Browser.click(browser, By.partialLinkText("Review legal basis"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Review legal basis: " + reference));
+    Browser.click(browser, By.partialLinkText("Review legal basis: " + reference));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Open the review page")));
     Browser.screenshot(browser, "review-01-tasklist-task");
     String link = browser.findElement(By.partialLinkText("Open the review page")).getAttribute("href");
@@ -110,8 +111,9 @@ class LegalBasisReviewBrowserIT {
 
     // back in Tasklist: the task completes now that every proposal is decided
     browser.get(base + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Review legal basis"));
-    Browser.click(browser, By.partialLinkText("Review legal basis"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Review legal basis: " + reference));
+    Browser.click(browser, By.partialLinkText("Review legal basis: " + reference));
     By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.presenceOfElementLocated(claim));
     Browser.click(browser, claim);

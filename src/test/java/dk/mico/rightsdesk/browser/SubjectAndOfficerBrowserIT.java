@@ -76,9 +76,9 @@ class SubjectAndOfficerBrowserIT {
 
     // the webapps' Angular pages take script events only (Browser.logIntoWebapp); the app's own pages take real ones
     Browser.logIntoWebapp(browser, base, "tasklist", "officer", wait);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Check accuracy"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Check accuracy: " + reference));
     Browser.screenshot(browser, "05-tasklist");
-    Browser.click(browser, By.partialLinkText("Check accuracy"));
+    Browser.click(browser, By.partialLinkText("Check accuracy: " + reference));
     // the task's Camunda Form shows the subject, read from the request record
     wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
         "return Array.from(document.querySelectorAll('input')).some(i => i.value === 'Birgitte Skov');")));
