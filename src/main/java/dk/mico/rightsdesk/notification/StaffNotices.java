@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.request.CustomerControllers;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestMarks;
+import dk.mico.rightsdesk.request.Subject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +46,12 @@ public class StaffNotices {
   private final DeadlineWatch watch;
   private final LegalCalendar calendar;
   private final ControllerProperties controller;
+  private final MessageSource messages;
   private final Clock clock;
 
   StaffNotices(JdbcClient jdbc, MailGateway mail, RequestLifecycle lifecycle, RequestMarks marks,
       CustomerControllers customers, DeadlineWatchProperties properties, DeadlineWatch watch, LegalCalendar calendar,
-      ControllerProperties controller, Clock clock) {
+      ControllerProperties controller, MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.lifecycle = lifecycle;
@@ -58,6 +61,7 @@ public class StaffNotices {
     this.watch = watch;
     this.calendar = calendar;
     this.controller = controller;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -103,36 +107,53 @@ public class StaffNotices {
 
   /**
    * Forwards the request to the customer who is the controller, with what the data processing agreement requires
-   * (Art 28(3)(e)): the request as received and the subject's contact data, so that the controller can answer.
+   * (Art 28(3)(e)): the request as received and the subject's contact data, so that the controller can answer. The
+   * notice is in the customer's language (Danish unless its configuration says otherwise).
    */
   @Transactional
   public void forwardToController(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     CustomerControllers.Customer customer = customers.find(marks.of(request.id()).forwardedTo()).orElseThrow();
-    String body = "To " + customer.name() + "\n\n"
-        + controller.name() + " received a data subject request about personal data that we process for you as "
-        + "your processor under " + customer.agreement() + ". As the agreement requires (Art 28(3)(e) GDPR), we "
-        + "forward it to you, the controller, to answer. We have told the data subject that you are the controller "
-        + "and will answer. We will assist you as the agreement sets out; please contact " + controller.gdprEmail()
-        + " quoting " + reference + ".\n\n"
-        + "Reference: " + reference + "\n"
-        + "Right: " + request.type().label(request.objectionScope()) + "\n"
-        + "Received: " + request.receivedAt().atZone(calendar.zone()).toOffsetDateTime() + " (" + request.channel()
-        + ")\n"
-        + "Deadline under Art 12(3), counted from our receipt: " + request.dueDate() + "\n\n"
-        + "The data subject:\n"
-        + "Name: " + request.subject().name() + "\n"
-        + (request.subject().email() == null ? "" : "E-mail: " + request.subject().email() + "\n")
-        + (request.subject().phone() == null ? "" : "Phone: " + request.subject().phone() + "\n")
-        + (request.subject().postalAddress() == null ? "" : "Address: " + request.subject().postalAddress() + "\n")
-        + (request.representative() == null ? "" : "Representative: " + request.representative().name()
-            + (request.representative().mandateChecked() ? " (mandate checked)" : "") + "\n")
-        + "Identity verified by us: " + (request.identityVerified() ? "yes" : "no") + "\n\n"
-        + "What the data subject wrote:\n" + (request.details() == null ? "(nothing beyond the right)" :
-            request.details()) + "\n\n"
-        + controller.name() + "\n" + controller.address() + "\n" + controller.gdprEmail() + "\n";
+    Locale locale = Locale.forLanguageTag(customer.language());
+    Subject subject = request.subject();
+    StringBuilder body = new StringBuilder()
+        .append(text("forwarding.notice.body", locale, customer.name(), controller.name(), customer.agreement(),
+            controller.gdprEmail(), reference)).append("\n\n")
+        .append(text("forwarding.notice.facts", locale, reference, rightOf(request, locale),
+            Wording.dateTime(request.receivedAt().atZone(calendar.zone()), locale),
+            text("forwarding.notice.channel." + request.channel(), locale), Wording.date(request.dueDate(), locale)))
+        .append("\n\n").append(text("forwarding.notice.name", locale, subject.name())).append('\n');
+    appendIfGiven(body, "forwarding.notice.email", subject.email(), locale);
+    appendIfGiven(body, "forwarding.notice.phone", subject.phone(), locale);
+    appendIfGiven(body, "forwarding.notice.address", subject.postalAddress(), locale);
+    if (request.representative() != null) {
+      body.append(text(request.representative().mandateChecked() ? "forwarding.notice.representative.checked"
+          : "forwarding.notice.representative", locale, request.representative().name())).append('\n');
+    }
+    body.append(text("forwarding.notice.identityVerified", locale, request.identityVerified() ? 1 : 0))
+        .append("\n\n")
+        .append(text("forwarding.notice.details", locale, request.details() == null
+            ? text("forwarding.notice.noDetails", locale) : request.details())).append("\n\n")
+        .append(controller.name()).append('\n').append(controller.address()).append('\n')
+        .append(controller.gdprEmail()).append('\n');
     deliver(request, reference + "/FORWARDED/" + customer.id(), customer.privacyEmail(),
-        "Data subject request " + reference + " forwarded to you as controller", body);
+        text("forwarding.notice.subject", locale, reference), body.toString());
+  }
+
+  private String rightOf(DataSubjectRequest request, Locale locale) {
+    String right = text("right.short." + request.type(), locale);
+    return request.objectionScope() == null ? right
+        : right + ", " + text("forwarding.notice.scope." + request.objectionScope(), locale);
+  }
+
+  private void appendIfGiven(StringBuilder body, String key, String value, Locale locale) {
+    if (value != null) {
+      body.append(text(key, locale, value)).append('\n');
+    }
+  }
+
+  private String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, locale);
   }
 
   /**

@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.request;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,10 +23,18 @@ public record CustomerControllers(List<@Valid Customer> customers) {
    * @param name the controller's name, as the subject is told it
    * @param address its postal address, for the subject's letter
    * @param privacyEmail where the agreement says requests are to be sent
-   * @param agreement the agreement and its clause on assisting with requests (Art 28(3)(e)), cited in the notice
+   * @param agreement the agreement and its clause on assisting with requests (Art 28(3)(e)), cited in the notice,
+   *     written in the customer's language
+   * @param language the language of the forwarding notice ({@code da} or {@code en}); Danish when not set, as
+   *     MICO's customers are Danish companies
    */
   public record Customer(@NotBlank String id, @NotBlank String name, @NotBlank String address,
-      @NotBlank @Email String privacyEmail, @NotBlank String agreement) {}
+      @NotBlank @Email String privacyEmail, @NotBlank String agreement, @Pattern(regexp = "da|en") String language) {
+
+    public Customer {
+      language = language == null ? "da" : language;
+    }
+  }
 
   public CustomerControllers {
     customers = customers == null ? List.of() : List.copyOf(customers);

@@ -175,7 +175,7 @@ class Art12OutcomeTests {
 
     String notice = TestDriver.body(driver.onlyMailTo("gdpr@fjordbyg.example", reference));
     assertThat(notice)
-        .contains("Fjordbyg A/S", "clause 7.2", "Art 28(3)(e)", "Test Person", "frida.forward@example.dk");
+        .contains("Fjordbyg A/S", "punkt 7.2", "art. 28, stk. 3, litra e", "Test Person", "frida.forward@example.dk");
     String letter = TestDriver.body(driver.onlyMailTo("frida.forward@example.dk", "sent to the controller"));
     assertThat(letter).contains("Fjordbyg A/S", "Fjordvej 21, 4000 Roskilde", "gdpr@fjordbyg.example")
         .as("F32: the complaint block").contains("Datatilsynet", "Art 77", "court");
@@ -541,7 +541,13 @@ class Art12OutcomeTests {
         .andExpect(status().isAccepted());
     driver.runDueJobs();
 
-    assertThat(driver.mailTo("gdpr@fjordbyg.example")).hasSize(1);
+    String notice = TestDriver.body(driver.onlyMailTo("gdpr@fjordbyg.example", "sendt videre til jer"));
+    assertThat(notice).as("the Danish customer is told in Danish, the request's facts in words")
+        .contains("Til Fjordbyg A/S", "databehandleraftalen af 12. juni 2023, punkt 7.2",
+            "art. 28, stk. 3, litra e", "Sagsnummer: " + reference, "Rettighed: indsigt",
+            "(pr. e-mail)", "Navn: Test Person", "E-mail: signe.split@example.dk",
+            "Identiteten er kontrolleret af os: ja")
+        .doesNotContain("forward", "controller", "Received");
     assertThat(TestDriver.body(driver.onlyMailTo("signe.split@example.dk", "sendt til den dataansvarlige")))
         .contains("Fjordbyg A/S", "handler også om oplysninger, som", "selv behandler som dataansvarlig",
             "Datatilsynet");
