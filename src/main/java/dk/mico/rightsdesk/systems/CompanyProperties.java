@@ -47,6 +47,7 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       String access,
       String datasource,
       Text activity,
+      Text dataSubjects,
       Text purpose,
       String legalBasis,
       Text source,
@@ -75,6 +76,11 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
 
     public String activity(Locale locale) {
       return activity.in(locale);
+    }
+
+    /** The categories of data subjects whose data the system holds (Art 30(1)(c)), in the reader's language. */
+    public String dataSubjects(Locale locale) {
+      return dataSubjects.in(locale);
     }
 
     /** What the system is for, in the reader's language: the activity, and the purpose where one is declared. */

@@ -72,6 +72,8 @@ final class DeclarationRules {
   private void checkSystem(String path, SystemDeclaration system, Map<String, Datasource> datasources) {
     requiredText(path, "name", system.name());
     requiredText(path, "activity", system.activity());
+    // the record of processing activities names them (Art 30(1)(c))
+    requiredText(path, "data-subjects", system.dataSubjects());
     optionalText(path, "purpose", system.purpose());
     optionalText(path, "source", system.source());
     required(path, "legal-basis", system.legalBasis());

@@ -30,6 +30,8 @@ class CompanyPropertiesTests {
       Map.entry(SYSTEM + "datasource", "company"),
       Map.entry(SYSTEM + "activity.da", "Kontaktpersoner"),
       Map.entry(SYSTEM + "activity.en", "Contact persons"),
+      Map.entry(SYSTEM + "data-subjects.da", "Kontaktpersoner hos kunder"),
+      Map.entry(SYSTEM + "data-subjects.en", "Contact persons at customers"),
       Map.entry(SYSTEM + "legal-basis", "6(1)(b)"),
       Map.entry(SYSTEM + "retention.da", "5 år"),
       Map.entry(SYSTEM + "retention.en", "5 years"),
@@ -106,7 +108,7 @@ class CompanyPropertiesTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"name", "activity", "retention"})
+  @ValueSource(strings = {"name", "activity", "data-subjects", "retention"})
   void refusesAMissingRequiredField(String field) {
     declaration.remove(SYSTEM + field + ".da");
     declaration.remove(SYSTEM + field + ".en");
@@ -122,7 +124,7 @@ class CompanyPropertiesTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"name", "activity", "retention"})
+  @ValueSource(strings = {"name", "activity", "data-subjects", "retention"})
   void f5_refusesASubjectFacingFieldWithoutItsDanishText(String field) {
     declaration.remove(SYSTEM + field + ".da");
 

@@ -38,6 +38,7 @@ final class TestCompany implements AutoCloseable {
               access: jdbc
               datasource: company
               activity: {da: Kontaktpersoner og deres sager, en: "Customer contact persons and their cases"}
+              data-subjects: {da: Registrerede, en: "Data subjects"}
               purpose: {da: At levere de aftalte ydelser, en: "To deliver the services agreed"}
               legal-basis: "6(1)(b)"
               source: {da: Den registrerede, en: "The data subject"}
@@ -80,6 +81,7 @@ final class TestCompany implements AutoCloseable {
               access: jdbc
               datasource: company
               activity: {da: Kursusdeltagere, en: "Course participants"}
+              data-subjects: {da: Registrerede, en: "Data subjects"}
               legal-basis: "6(1)(b)"
               source: {da: Deltagerens arbejdsgiver, en: "The participant's employer"}
               retention: {da: Så længe kurset skal afholdes og evalueres, en: "As long as needed to run and evaluate the course"}
@@ -102,6 +104,7 @@ final class TestCompany implements AutoCloseable {
               access: jdbc
               datasource: company
               activity: {da: Direkte markedsføring, en: "Direct marketing"}
+              data-subjects: {da: Registrerede, en: "Data subjects"}
               legal-basis: "6(1)(a)"
               source: {da: Den registrerede, en: "The data subject"}
               retention: {da: Indtil tilbagetrækning, en: "Until withdrawal"}
@@ -127,6 +130,7 @@ final class TestCompany implements AutoCloseable {
               owner-group: gdpr-officer
               access: manual
               activity: {da: Underskrevne kontrakter, en: "Signed contracts"}
+              data-subjects: {da: Registrerede, en: "Data subjects"}
               legal-basis: "6(1)(b)"
               retention: {da: 5 år, en: "5 years"}
       """;

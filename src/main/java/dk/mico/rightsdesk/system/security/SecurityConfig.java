@@ -60,7 +60,9 @@ class SecurityConfig {
             // a case file holds personal data: officers only, before the managers' read rule below
             .requestMatchers(paths(HttpMethod.GET, "/api/officer/requests/*/case-file")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(HttpMethod.GET, "/api/officer/requests", "/api/officer/requests/**",
-                "/api/officer/deadline", "/api/officer/dashboard", "/api/officer/inbox/counts"))
+                "/api/officer/deadline", "/api/officer/dashboard", "/api/officer/inbox/counts",
+                "/api/officer/records-of-processing", "/api/officer/records-of-processing.csv",
+                "/officer/records-of-processing"))
                 .hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
