@@ -124,7 +124,8 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       List<String> rectifyColumns,
       String marketingColumn,
       Retention retention,
-      String withdrawnColumn) {
+      String withdrawnColumn,
+      Map<String, String> anonymiseKeeps) {
 
     public RecordDeclaration {
       identifiers = identifiers == null ? new RecordIdentifiers(null, null, null) : identifiers;
@@ -135,6 +136,28 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       anonymise =
           anonymise == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anonymise));
       rectifyColumns = rectifyColumns == null ? List.of() : List.copyOf(rectifyColumns);
+      anonymiseKeeps =
+          anonymiseKeeps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(anonymiseKeeps));
+    }
+
+    /**
+     * The columns that hold the person's data or text about them: the name, the identifiers, what the subject is
+     * shown and what can be corrected. An anonymisation must overwrite each of them, or say why it keeps it.
+     */
+    public java.util.Set<String> personalColumns() {
+      java.util.Set<String> columns = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      java.util.stream.Stream.of(personName, identifiers.email(), identifiers.phone())
+          .filter(column -> column != null && !column.isBlank()).forEach(columns::add);
+      columns.addAll(identifiers.other().values());
+      columns.addAll(exportColumns);
+      columns.addAll(rectifyColumns);
+      if (idColumn != null) {
+        columns.remove(idColumn);
+      }
+      if (withdrawnColumn != null) {
+        columns.remove(withdrawnColumn); // written by the withdrawal itself: when consent ended
+      }
+      return columns;
     }
 
     /** The data categories in the reader's language. */

@@ -186,6 +186,11 @@ final class DeclarationRules {
     } else if (erase != EraseMode.ANONYMISE && !record.anonymise().isEmpty()) {
       add(path + ".anonymise is declared but erase is not anonymise");
     }
+    if (erase == EraseMode.ANONYMISE) {
+      checkAnonymisation(path, record);
+    } else if (!record.anonymiseKeeps().isEmpty()) {
+      add(path + ".anonymise-keeps is declared but erase is not anonymise");
+    }
     if (record.consentOnly() && erase == EraseMode.KEEP) {
       add(path + ".erase must be delete or anonymise for consent-only records (they go when consent is withdrawn)");
     }
@@ -208,6 +213,28 @@ final class DeclarationRules {
     requiredIdentifier(path, "table", suppression.table());
     requiredIdentifier(path, "hash-column", suppression.hashColumn());
     optionalIdentifier(path, "created-column", suppression.createdColumn());
+  }
+
+  /**
+   * An anonymisation is honest only when it says what remains (CEF 2025, F34): every column with the person's data or
+   * text about them is overwritten, or kept with the reason in {@code anonymise-keeps}.
+   */
+  private void checkAnonymisation(String path, RecordDeclaration record) {
+    Set<String> overwritten = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    overwritten.addAll(record.anonymise().keySet());
+    for (String column : record.personalColumns()) {
+      if (!overwritten.contains(column) && record.anonymiseKeeps().keySet().stream().noneMatch(column::equalsIgnoreCase)) {
+        add(path + ".anonymise keeps " + column + " without saying why (overwrite it under anonymise, or give the "
+            + "reason under anonymise-keeps." + column + ")");
+      }
+    }
+    record.anonymiseKeeps().forEach((column, reason) -> {
+      if (overwritten.contains(column)) {
+        add(path + ".anonymise-keeps." + column + " is overwritten under anonymise: it cannot be kept too");
+      } else if (isBlank(reason)) {
+        add(path + ".anonymise-keeps." + column + " needs the reason it is kept");
+      }
+    });
   }
 
   private void required(String path, String field, String value) {

@@ -260,6 +260,22 @@ class CompanyPropertiesTests {
   }
 
   @Test
+  void f34_refusesAnAnonymisationThatKeepsAPersonalColumnWithoutSayingWhy() {
+    declaration.put(RECORD + "erase", "anonymise");
+    declaration.put(RECORD + "person-name", "full_name");
+    declaration.put(RECORD + "anonymise.email", "");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[contact_person]"
+        + ".anonymise keeps full_name without saying why");
+
+    declaration.put(RECORD + "anonymise-keeps.full_name", "");
+    assertRefused().hasMessageContaining(".anonymise-keeps.full_name needs the reason it is kept");
+
+    declaration.put(RECORD + "anonymise-keeps.full_name", "the name of the company's own signatory, not the subject");
+    assertThat(bind().systems().get(0).records().get(0).anonymiseKeeps()).containsKey("full_name");
+  }
+
+  @Test
   void refusesAnonymiseWithoutItsColumns() {
     declaration.put(RECORD + "erase", "anonymise");
 

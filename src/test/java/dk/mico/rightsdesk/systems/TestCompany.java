@@ -99,6 +99,7 @@ final class TestCompany implements AutoCloseable {
                     attended: {da: "attended-da", en: "attended-en"}
                   erase: anonymise
                   anonymise: {name: "[slettet]", mail: null}
+                  anonymise-keeps: {attended: "whether the course was attended; names nobody"}
             - id: newsletter
               name: {da: Nyhedsbrev, en: "Newsletter"}
               access: jdbc
