@@ -118,4 +118,31 @@ class ManagerDashboardBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Data subject request"));
     Browser.screenshot(browser, "manager-02-process-instance");
   }
+
+  @Test
+  void managerOpensTheYearsStatisticsWithChartsAndTheRecordOfProcessing() throws Exception {
+    String base = "http://localhost:" + port;
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    Browser.logIntoWebapp(browser, base, "cockpit", "manager", wait);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='#/rights-statistics']")));
+    browser.executeScript("arguments[0].click();",
+        browser.findElement(By.cssSelector("a[href='#/rights-statistics']")));
+
+    String year = String.valueOf(TestClock.now().atZone(java.time.ZoneId.of("Europe/Copenhagen")).getYear());
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".rd-stats"), "data-loaded-year", year));
+    wait.until(driver -> Boolean.TRUE.equals(browser.executeScript(
+        "return [...document.querySelectorAll('.rd-stats canvas')].every(c => window.Chart && Chart.getChart(c));")));
+    assertThat(browser.findElements(By.cssSelector(".rd-stats canvas"))).hasSize(4);
+    assertThat(browser.findElement(By.cssSelector(".rd-key-figures")).getText())
+        .contains("Requests received", "Median time from receipt to answer");
+    assertThat(browser.findElement(By.cssSelector(".rd-stats a[download]")).getAttribute("href"))
+        .endsWith("/api/officer/statistics.csv?year=" + year);
+    Browser.screenshot(browser, "manager-03-statistics");
+
+    // the Art 30 record reads the same Cockpit session
+    browser.get(base + "/officer/records-of-processing?lang=en");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+        "Record of processing activities"));
+    Browser.screenshot(browser, "manager-04-records-of-processing");
+  }
 }

@@ -62,14 +62,14 @@ class SecurityConfig {
             .requestMatchers(paths(HttpMethod.GET, "/api/officer/requests", "/api/officer/requests/**",
                 "/api/officer/deadline", "/api/officer/dashboard", "/api/officer/inbox/counts",
                 "/api/officer/records-of-processing", "/api/officer/records-of-processing.csv",
-                "/officer/records-of-processing"))
+                "/officer/records-of-processing", "/api/officer/statistics", "/api/officer/statistics.csv"))
                 .hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
             .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
-                "/download/**", "/css/**", "/favicon.ico", "/error", "/v3/api-docs/**", "/swagger-ui/**",
-                "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
+                "/download/**", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs/**",
+                "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
