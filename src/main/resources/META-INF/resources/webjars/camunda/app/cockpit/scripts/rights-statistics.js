@@ -48,12 +48,18 @@ function chartJs() {
   return chartLibrary;
 }
 
+/** An API key (MANIFESTLY_UNFOUNDED) as a manager reads it (Manifestly unfounded). */
+function readable(key) {
+  const words = key.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** The series of a per-month table, one per key that occurs in the year. */
 function monthlySeries(byMonth) {
   const keys = Object.keys(byMonth['1'] ?? {});
   return keys
     .map((key, i) => ({
-      label: key,
+      label: readable(key),
       data: MONTHS.map((_, m) => byMonth[String(m + 1)][key]),
       backgroundColor: COLOURS[i % COLOURS.length]
     }))
@@ -73,7 +79,7 @@ function bars(Chart, canvas, counts, label) {
   return new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: entries.map(([key]) => key),
+      labels: entries.map(([key]) => readable(key)),
       datasets: [{label, data: entries.map(([, count]) => count), backgroundColor: COLOURS[0]}]
     },
     options: {animation: false, indexAxis: 'y', plugins: {legend: {display: false}},
