@@ -120,7 +120,7 @@ class ManagerDashboardBrowserIT {
   }
 
   @Test
-  void managerOpensTheYearsStatisticsWithChartsAndTheRecordOfProcessing() throws Exception {
+  void managerOpensTheYearsStatisticsTheRecordOfProcessingAndTheProcedure() throws Exception {
     String base = "http://localhost:" + port;
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Browser.logIntoWebapp(browser, base, "cockpit", "manager", wait);
@@ -144,5 +144,13 @@ class ManagerDashboardBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
         "Record of processing activities"));
     Browser.screenshot(browser, "manager-04-records-of-processing");
+
+    // and the documented procedure, each model drawn with its steps
+    browser.get(base + "/procedure");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+        "Procedure for data-subject requests"));
+    assertThat(browser.findElements(By.cssSelector("section.process svg rect.task"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".undocumented"))).isEmpty();
+    Browser.screenshot(browser, "manager-05-procedure");
   }
 }
