@@ -25,6 +25,11 @@ public record Procedure(List<ModelledProcess> processes) {
     public boolean documented() {
       return !documentation.isBlank();
     }
+
+    /** A step someone or the system takes must say what it does; a timer or a wait is described by its step. */
+    public boolean undescribed() {
+      return !documented() && kind != StepKind.TIMER && kind != StepKind.MESSAGE;
+    }
   }
 
   /** What takes a step. */

@@ -57,8 +57,7 @@ class ProcedureTests {
         .filter(p -> ours.contains(p.id())).toList();
     List<String> undescribed = processes.stream()
         .flatMap(p -> p.steps().stream()
-            .filter(step -> step.kind() != Procedure.StepKind.TIMER && step.kind() != Procedure.StepKind.MESSAGE)
-            .filter(step -> !step.documented()).map(step -> p.id() + "/" + step.id()))
+            .filter(Step::undescribed).map(step -> p.id() + "/" + step.id()))
         .toList();
     assertThat(undescribed).as("steps without a documentation element").isEmpty();
     assertThat(processes).allSatisfy(p -> assertThat(p.documentation()).as(p.id()).isNotBlank());
