@@ -78,9 +78,12 @@ public class RightsAnswers {
       String why = p.overridden() ? p.justification() : text("review.reason." + p.reasonCode(), locale);
       switch (p.outcome()) {
         case "KEEP" -> {
-          String line = "- " + text("rights.kept", locale, where, why, article(p, locale));
+          String line = "- " + text("rights.kept", locale, where, why, keptUnder(p, locale));
           if (p.erasedAfterRetention()) {
             line += " " + text("rights.kept.until", locale, Wording.date(p.keptUntil().plusDays(1), locale));
+          } else if (!p.overridden() && p.keptUntil() != null) {
+            // a table declared kept is never erased by us, but the subject learns when the law stops requiring it
+            line += " " + text("rights.kept.periodEnds", locale, Wording.date(p.keptUntil(), locale));
           }
           refused.add(line);
         }
@@ -146,6 +149,12 @@ public class RightsAnswers {
 
   private String article(Proposal p, Locale locale) {
     return Wording.articles(p.article(), locale) + (p.keptUntil() != null ? ", " + law(p, locale) : "");
+  }
+
+  /** The article and, wherever the table declares one, the law that requires it kept (Art 12(4), F19). */
+  private String keptUnder(Proposal p, Locale locale) {
+    String law = p.overridden() ? "" : law(p, locale);
+    return Wording.articles(p.article(), locale) + (law.isEmpty() ? "" : ", " + law);
   }
 
   private String law(Proposal p, Locale locale) {
