@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RightsAnswers {
 
   private static final Set<String> ERASING = Set.of("DELETED", "ANONYMISED");
+  /** Erasure does not apply where the data is needed for legal claims. */
+  private static final String LEGAL_CLAIMS_ARTICLE = "17(3)(e)";
 
   private final LegalBasisReview review;
   private final RecipientNotices notices;
@@ -87,6 +89,9 @@ public class RightsAnswers {
           }
           refused.add(line);
         }
+        // the justification says which claim (Art 12(4)); no retention period applies, so no date is given
+        case Proposal.KEEP_FOR_LEGAL_CLAIMS -> refused.add("- " + text("rights.kept.legalClaims", locale, where,
+            p.justification(), Wording.articles(LEGAL_CLAIMS_ARTICLE, locale)));
         // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why,
