@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * When the deadline watch acts around a due date: the officer's reminders and management's warning a set number of
  * working days before it, in the morning in the controller's time zone; overdue the moment the last day ends; then
- * every working-day morning while it stays so. A company closing day may move a reminder, never the legal date.
+ * every working-day morning while it stays so. A company closing day may move a reminder, never the legal date:
+ * reminders count office days (working days the office is open) back from the last office day of the deadline, so
+ * that neither the reminder nor the officer's last day to act falls on a day nobody is in (F42).
  */
 @Component
 public class DeadlineWatch {
@@ -31,8 +33,8 @@ public class DeadlineWatch {
         dueDate,
         // the last second of the deadline: Tasklist sorts and flags by it
         overdueAt.minusSeconds(1),
-        morningOf(calendar.subtractWorkingDays(dueDate, properties.firstReminderWorkingDays())),
-        morningOf(calendar.subtractWorkingDays(dueDate, properties.finalWarningWorkingDays())),
+        morningOf(officeDaysBefore(dueDate, properties.firstReminderWorkingDays())),
+        morningOf(officeDaysBefore(dueDate, properties.finalWarningWorkingDays())),
         overdueAt);
   }
 
@@ -48,7 +50,7 @@ public class DeadlineWatch {
   public Instant nextEscalation(Instant now) {
     LocalDate today = calendar.receiptDate(now);
     Instant todayMorning = morningOf(today);
-    if (now.isBefore(todayMorning) && calendar.workingDaysBetween(today, today.plusDays(1)) == 1) {
+    if (now.isBefore(todayMorning) && calendar.isWorkingDay(today)) {
       return todayMorning;
     }
     return morningOf(calendar.addWorkingDays(today, 1));
@@ -57,6 +59,25 @@ public class DeadlineWatch {
   /** Working days from today until the deadline's last day, counting that day: what a reminder says is left. */
   public int workingDaysLeft(LocalDate dueDate, Instant now) {
     return calendar.workingDaysBetween(calendar.receiptDate(now), dueDate.plusDays(1));
+  }
+
+  /** The office day {@code days} office days before the deadline's last office day (the due date when open). */
+  private LocalDate officeDaysBefore(LocalDate dueDate, int days) {
+    LocalDate date = dueDate;
+    while (!isOfficeDay(date)) {
+      date = date.minusDays(1);
+    }
+    for (int counted = 0; counted < days; ) {
+      date = date.minusDays(1);
+      if (isOfficeDay(date)) {
+        counted++;
+      }
+    }
+    return date;
+  }
+
+  private boolean isOfficeDay(LocalDate date) {
+    return calendar.isWorkingDay(date) && !properties.isClosingDay(date);
   }
 
   private Instant morningOf(LocalDate day) {

@@ -5,9 +5,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.Period;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param noticeTime the time of day (in the controller's time zone) reminders and daily escalations go out
  * @param suspension the pause of the clock while the subject is asked for identity information
  * @param feeAnswerWithin how long the subject has to answer a fee letter (Art 12(5)) before the request is refused
+ * @param closingDays the company's closing days ("MM-dd", every year): working days in law, but nobody is in the
+ *     office, so reminders and warnings are brought forward past them; they never move the legal deadline (F42)
  */
 @Validated
 @ConfigurationProperties("rightsdesk.deadlines")
@@ -33,7 +39,8 @@ public record DeadlineWatchProperties(
     @Min(1) @DefaultValue("2") int finalWarningWorkingDays,
     @NotNull @DefaultValue("08:00") LocalTime noticeTime,
     @Valid @NotNull @DefaultValue Suspension suspension,
-    @NotNull @DefaultValue("P30D") Period feeAnswerWithin) {
+    @NotNull @DefaultValue("P30D") Period feeAnswerWithin,
+    @NotNull @DefaultValue({"06-05", "12-24", "12-31"}) List<String> closingDays) {
 
   /**
    * Decision (gdpr-rules.md §2): the clock pauses while the subject is asked for identity information, but only
@@ -52,6 +59,23 @@ public record DeadlineWatchProperties(
     if (finalWarningWorkingDays >= firstReminderWorkingDays) {
       throw new IllegalArgumentException("rightsdesk.deadlines.final-warning-working-days must be fewer than "
           + "first-reminder-working-days");
+    }
+    closingDays = List.copyOf(closingDays);
+    closingDays.forEach(DeadlineWatchProperties::requireMonthDay);
+  }
+
+  /** Whether the office is closed on that date by the company's own calendar (not a public holiday). */
+  public boolean isClosingDay(LocalDate date) {
+    MonthDay monthDay = MonthDay.from(date);
+    return closingDays.stream().map(HolidayRule::parseDate).anyMatch(monthDay::equals);
+  }
+
+  private static void requireMonthDay(String closingDay) {
+    try {
+      HolidayRule.parseDate(closingDay);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("rightsdesk.deadlines.closing-days: \"" + closingDay
+          + "\" is not a month and day (MM-dd)", e);
     }
   }
 }

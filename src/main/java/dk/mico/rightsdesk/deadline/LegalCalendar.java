@@ -90,17 +90,9 @@ public class LegalCalendar {
     return date;
   }
 
-  /** The working day that is {@code days} working days before {@code from}; {@code from} itself is not counted. */
-  public LocalDate subtractWorkingDays(LocalDate from, int days) {
-    requireNotNegative(days);
-    LocalDate date = from;
-    for (int counted = 0; counted < days; ) {
-      date = date.minusDays(1);
-      if (holidayCalendar.isWorkingDay(date)) {
-        counted++;
-      }
-    }
-    return date;
+  /** Monday to Friday and not a public holiday: a day that counts in law, whether or not the office is open. */
+  public boolean isWorkingDay(LocalDate date) {
+    return holidayCalendar.isWorkingDay(date);
   }
 
   /**

@@ -41,9 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LegalBasisReview {
 
-  /** The decisions an officer can take per right; anything other than the proposal is an override. */
+  /**
+   * The decisions an officer can take per right; anything other than the proposal is an override. Keeping for legal
+   * claims (Art 17(3)(e)) is never proposed: only a person knows of a claim, and the justification names it.
+   */
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
-      RequestType.ERASURE, List.of("ERASE", "KEEP"),
+      RequestType.ERASURE, List.of("ERASE", "KEEP", Proposal.KEEP_FOR_LEGAL_CLAIMS),
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 

@@ -19,13 +19,16 @@ import java.util.List;
  * @param reasonCode the reason, as a message key under {@code review.reason.}
  * @param keptUntil the last day a law requires the record kept, or null
  * @param suppress whether erasing it is followed by a suppression entry
- * @param decision the officer's decision, null while undecided
+ * @param decision the officer's decision, null while undecided; also KEEP_FOR_LEGAL_CLAIMS, which no table proposes
  * @param justification the officer's written justification of an override
  * @param decidedBy the officer
  */
 public record Proposal(long id, String system, String table, String recordId, List<String> categories,
     String legalBasis, String proposal, String article, String reasonCode, LocalDate keptUntil, boolean suppress,
     String decision, String justification, String decidedBy) {
+
+  /** The officer's decision to keep a record for a legal claim (Art 17(3)(e)); never erased on a date. */
+  public static final String KEEP_FOR_LEGAL_CLAIMS = "KEEP_FOR_LEGAL_CLAIMS";
 
   /** The reason the erasure table gives for a record a law requires kept for a period that still runs. */
   public static final String RETENTION_RUNNING = "erasure.retention";

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RightsAnswers {
 
   private static final Set<String> ERASING = Set.of("DELETED", "ANONYMISED");
+  /** Erasure does not apply where the data is needed for legal claims. */
+  private static final String LEGAL_CLAIMS_ARTICLE = "17(3)(e)";
 
   private final LegalBasisReview review;
   private final RecipientNotices notices;
@@ -78,12 +80,18 @@ public class RightsAnswers {
       String why = p.overridden() ? p.justification() : text("review.reason." + p.reasonCode(), locale);
       switch (p.outcome()) {
         case "KEEP" -> {
-          String line = "- " + text("rights.kept", locale, where, why, article(p, locale));
+          String line = "- " + text("rights.kept", locale, where, why, keptUnder(p, locale));
           if (p.erasedAfterRetention()) {
             line += " " + text("rights.kept.until", locale, Wording.date(p.keptUntil().plusDays(1), locale));
+          } else if (!p.overridden() && p.keptUntil() != null) {
+            // a table declared kept is never erased by us, but the subject learns when the law stops requiring it
+            line += " " + text("rights.kept.periodEnds", locale, Wording.date(p.keptUntil(), locale));
           }
           refused.add(line);
         }
+        // the justification says which claim (Art 12(4)); no retention period applies, so no date is given
+        case Proposal.KEEP_FOR_LEGAL_CLAIMS -> refused.add("- " + text("rights.kept.legalClaims", locale, where,
+            p.justification(), Wording.articles(LEGAL_CLAIMS_ARTICLE, locale)));
         // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why,
@@ -146,6 +154,12 @@ public class RightsAnswers {
 
   private String article(Proposal p, Locale locale) {
     return Wording.articles(p.article(), locale) + (p.keptUntil() != null ? ", " + law(p, locale) : "");
+  }
+
+  /** The article and, wherever the table declares one, the law that requires it kept (Art 12(4), F19). */
+  private String keptUnder(Proposal p, Locale locale) {
+    String law = p.overridden() ? "" : law(p, locale);
+    return Wording.articles(p.article(), locale) + (law.isEmpty() ? "" : ", " + law);
   }
 
   private String law(Proposal p, Locale locale) {

@@ -196,6 +196,10 @@ final class DeclarationRules {
     }
     if (record.retention() != null) {
       checkRetention(path + ".retention", record.retention());
+    } else if (erase == EraseMode.KEEP) {
+      // a refusal to erase must give its reason (Art 12(4)): the law that requires the records kept, and until when
+      add(path + ".retention is missing: a table kept on erasure (erase: keep, or no erase) must name the law that "
+          + "requires it kept and for how long (retention: from, period, law)");
     }
     optionalIdentifier(path, "withdrawn-column", record.withdrawnColumn());
     if (!isBlank(record.withdrawnColumn()) && (!record.consentOnly() || erase != EraseMode.ANONYMISE)) {

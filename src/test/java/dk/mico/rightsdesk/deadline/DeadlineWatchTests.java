@@ -8,14 +8,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When the deadline watch acts: working days back from the deadline, mornings and midnight in Copenhagen. */
 class DeadlineWatchTests {
 
-  private final DeadlineWatch watch = new DeadlineWatch(DanishHolidays.legalCalendar(),
-      new DeadlineWatchProperties("gdpr@mico.dk", "management@mico.dk", 7, 2, LocalTime.of(8, 0),
-          new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30)), Period.ofDays(30)));
+  private final DeadlineWatch watch = watchClosedOn(List.of());
+
+  /** The default closing days: Grundlovsdag, Juleaften and Nytårsaftensdag. */
+  private final DeadlineWatch companyWatch = watchClosedOn(List.of("06-05", "12-24", "12-31"));
+
+  private static DeadlineWatch watchClosedOn(List<String> closingDays) {
+    return new DeadlineWatch(DanishHolidays.legalCalendar(), properties(7, 2, closingDays));
+  }
+
+  private static DeadlineWatchProperties properties(int firstReminder, int finalWarning, List<String> closingDays) {
+    return new DeadlineWatchProperties("gdpr@mico.dk", "management@mico.dk", firstReminder, finalWarning,
+        LocalTime.of(8, 0), new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30)), Period.ofDays(30),
+        closingDays);
+  }
 
   @Test
   void remindersCountWorkingDaysBackAndGoOutAtEightInCopenhagen() {
@@ -63,8 +75,44 @@ class DeadlineWatchTests {
 
   @Test
   void theFinalWarningMustComeAfterTheFirstReminder() {
-    assertThatThrownBy(() -> new DeadlineWatchProperties("a@mico.dk", "b@mico.dk", 2, 2, LocalTime.of(8, 0),
-        new DeadlineWatchProperties.Suspension(true, 3, Duration.ofDays(30)), Period.ofDays(30)))
-        .hasMessageContaining("final-warning-working-days");
+    assertThatThrownBy(() -> properties(2, 2, List.of())).hasMessageContaining("final-warning-working-days");
+  }
+
+  @Test
+  void aDeadlineOnAClosingDayBringsTheRemindersForwardButStaysWhereItIs() {
+    // due Thursday 24 December 2026 (Juleaften): a working day in law, but the office's last day is the 23rd
+    DeadlineWatch.Plan plan = companyWatch.plan(LocalDate.of(2026, 12, 24));
+
+    assertThat(plan.dueDate()).isEqualTo(LocalDate.of(2026, 12, 24));
+    assertThat(plan.overdueAt()).as("the legal deadline is untouched").isEqualTo(Instant.parse("2026-12-24T23:00:00Z"));
+    assertThat(plan.finalWarningAt()).as("Mon 21 December: two office days before Wed 23")
+        .isEqualTo(Instant.parse("2026-12-21T07:00:00Z"));
+    assertThat(plan.firstReminderAt()).as("Mon 14 December").isEqualTo(Instant.parse("2026-12-14T07:00:00Z"));
+    // without closing days the same deadline is warned of on Tue 22 and reminded of on Tue 15 December
+    assertThat(watch.plan(LocalDate.of(2026, 12, 24)).finalWarningAt())
+        .isEqualTo(Instant.parse("2026-12-22T07:00:00Z"));
+  }
+
+  @Test
+  void aReminderThatWouldFallOnAClosingDayComesTheOfficeDayBefore() {
+    // due Tuesday 9 June 2026: two working days back is Friday 5 June, Grundlovsdag
+    assertThat(watch.plan(LocalDate.of(2026, 6, 9)).finalWarningAt()).isEqualTo(Instant.parse("2026-06-05T06:00:00Z"));
+    assertThat(companyWatch.plan(LocalDate.of(2026, 6, 9)).finalWarningAt())
+        .as("Thursday 4 June").isEqualTo(Instant.parse("2026-06-04T06:00:00Z"));
+  }
+
+  @Test
+  void newYearsEveAndChristmasAreSkippedTogether() {
+    // due Thursday 31 December 2026: the office's last day is Wednesday 30; 24-27 December are closed
+    DeadlineWatch.Plan plan = companyWatch.plan(LocalDate.of(2026, 12, 31));
+
+    assertThat(plan.finalWarningAt()).as("Monday 28 December").isEqualTo(Instant.parse("2026-12-28T07:00:00Z"));
+    assertThat(plan.overdueAt()).isEqualTo(Instant.parse("2026-12-31T23:00:00Z"));
+  }
+
+  @Test
+  void aClosingDayMustBeAMonthAndDay() {
+    assertThatThrownBy(() -> properties(7, 2, List.of("24-12")))
+        .hasMessageContaining("rightsdesk.deadlines.closing-days").hasMessageContaining("24-12");
   }
 }

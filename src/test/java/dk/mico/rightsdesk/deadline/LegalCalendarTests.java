@@ -222,16 +222,6 @@ class LegalCalendarTests {
     }
 
     @Test
-    void subtractsWorkingDaysForAReminderBeforeTheDeadline() {
-      LocalDate dueAfterEaster = date("2025-04-22");
-
-      assertThat(calendar.subtractWorkingDays(dueAfterEaster, 1)).isEqualTo(date("2025-04-16"));
-      assertThat(calendar.subtractWorkingDays(dueAfterEaster, 7)).isEqualTo(date("2025-04-08"));
-      // Christmas 2025: 24 December (Juleaften) is a working day
-      assertThat(calendar.subtractWorkingDays(date("2025-12-29"), 1)).isEqualTo(date("2025-12-24"));
-    }
-
-    @Test
     void countsWorkingDaysInAHalfOpenRange() {
       assertThat(calendar.workingDaysBetween(date("2025-04-14"), date("2025-04-23"))).isEqualTo(4);
       assertThat(calendar.workingDaysBetween(date("2025-12-22"), date("2025-12-29"))).isEqualTo(3);
@@ -245,20 +235,17 @@ class LegalCalendarTests {
     }
 
     @Test
-    void addingSubtractingAndCountingAgree() {
+    void addingAndCountingAgree() {
       LocalDate start = date("2025-12-15");
       for (int days = 0; days <= 40; days++) {
         LocalDate later = calendar.addWorkingDays(start, days);
         assertThat(calendar.workingDaysBetween(start, later)).as("%d days", days).isEqualTo(days);
-        assertThat(calendar.subtractWorkingDays(later, days)).as("%d days", days).isEqualTo(start);
       }
     }
 
     @Test
     void refuseNegativeDays() {
       assertThatThrownBy(() -> calendar.addWorkingDays(date("2025-04-14"), -1))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> calendar.subtractWorkingDays(date("2025-04-14"), -1))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

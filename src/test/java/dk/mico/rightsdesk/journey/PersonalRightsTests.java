@@ -247,7 +247,7 @@ class PersonalRightsTests {
   }
 
   @Test
-  void aRecordTheOfficerKeepsForAnotherReasonIsNeverErasedOnADate() throws Exception {
+  void f19_aRecordTheOfficerKeepsForALegalClaimIsNeverErasedOnADate() throws Exception {
     // a generated invoice contact with one invoice past its bookkeeping period and one still in it
     String email = company.sql("""
             SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
@@ -260,8 +260,8 @@ class PersonalRightsTests {
     driver.runDueJobs();
     Proposal oldInvoice = review.proposals(reference).stream()
         .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
-    review.decide(reference, oldInvoice.id(), "KEEP", "Needed for a pending legal claim about the delivery.",
-        "officer");
+    review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+        "the customer disputes the delivery invoiced", "officer");
     confirmAll(reference);
     approveAndSend(reference);
 
@@ -271,7 +271,8 @@ class PersonalRightsTests {
         .processDefinitionKey("ErasureRequestProcess").count()).as("only the bookkeeping periods scheduled")
         .isEqualTo(rights.scheduledErasures(reference).size());
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
-    assertThat(letter).contains("pending legal claim")
+    assertThat(letter).contains("kept, because we need it to establish, exercise or defend a legal claim. The claim: "
+            + "the customer disputes the delivery invoiced (General Data Protection Regulation, Article 17(3)(e)).")
         .doesNotContain("We erase it on " + oldInvoice.keptUntil().plusDays(1)
             .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
 

@@ -292,6 +292,30 @@ class CompanyPropertiesTests {
   }
 
   @Test
+  void f19_refusesAKeptTableThatNamesNoLawAndPeriod() {
+    declaration.put(RECORD + "erase", "keep");
+
+    assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management].records[contact_person]"
+        + ".retention is missing: a table kept on erasure");
+
+    declaration.put(RECORD + "retention.from", "created_on");
+    declaration.put(RECORD + "retention.period", "P5Y");
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].records[contact_person].retention.law must name the law");
+
+    declaration.put(RECORD + "retention.law.da", "bogføringsloven § 12, stk. 1");
+    declaration.put(RECORD + "retention.law.en", "the Danish Bookkeeping Act, section 12(1)");
+    assertThat(bind().systems().get(0).records().get(0).hasRetention()).isTrue();
+  }
+
+  @Test
+  void f19_aTableWithoutAnEraseModeIsKeptAndNeedsItsLawToo() {
+    declaration.remove(RECORD + "erase");
+
+    assertRefused().hasMessageContaining("records[contact_person].retention is missing");
+  }
+
+  @Test
   void refusesAConsentOnlyRecordThatIsKept() {
     declaration.put(RECORD + "erase", "keep");
     declaration.put(RECORD + "consent-only", "true");

@@ -57,7 +57,8 @@ class CompanyStartTests {
             "rightsdesk.company.systems[0].records[0].categories.en=e-mail",
             "rightsdesk.company.systems[0].records[0].export-columns=email",
             "rightsdesk.company.systems[0].records[0].labels.email.da=E-mail",
-            "rightsdesk.company.systems[0].records[0].labels.email.en=E-mail")
+            "rightsdesk.company.systems[0].records[0].labels.email.en=E-mail",
+            "rightsdesk.company.systems[0].records[0].erase=delete")
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(context.getBean(CompanySystems.class).systems()).hasSize(1);

@@ -76,6 +76,10 @@ final class TestCompany implements AutoCloseable {
                     amount: {da: "amount-da", en: "amount-en"}
                     issued_on: {da: "issued_on-da", en: "issued_on-en"}
                   erase: keep
+                  retention:
+                    from: issued_on
+                    period: P5Y
+                    law: {da: "bogføringsloven § 12, stk. 1", en: "the Danish Bookkeeping Act, section 12(1)"}
             - id: courses
               name: {da: Kurser, en: "Courses"}
               access: jdbc

@@ -74,6 +74,14 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
+    void f19_aTableDeclaredKeptStaysKeptInItsPeriodAndNoErasureIsScheduled() {
+      Map<String, Object> facts = facts();
+      facts.put("eraseMode", "KEEP");
+      facts.put("retention", "RUNNING");
+      assertThat(evaluate(table, facts)).isEqualTo("KEEP 17(3)(b) erasure.declaredKept");
+    }
+
+    @Test
     void marketingDataIsErasedAndFollowedByASuppressionEntry() {
       Map<String, Object> facts = facts();
       facts.put("marketing", true);
