@@ -37,8 +37,11 @@ public record Procedure(List<ModelledProcess> processes) {
     OFFICER_TASK, AUTOMATIC, DECISION_TABLE, CALLED_PROCESS, TIMER, MESSAGE
   }
 
-  /** The diagram as drawn in the model: boxes, events, gateways and the arrows between them. */
-  public record Diagram(int width, int height, List<Shape> shapes, List<Arrow> arrows) {}
+  /**
+   * The diagram as drawn in the model: boxes, events, gateways and the arrows between them, in the model's
+   * coordinates; {@code viewBox} frames them with a margin.
+   */
+  public record Diagram(String viewBox, int width, List<Shape> shapes, List<Arrow> arrows) {}
 
   /** A shape at its modelled place; {@code form} is how it is drawn. */
   public record Shape(String elementId, ShapeForm form, int x, int y, int width, int height, String label) {

@@ -93,11 +93,25 @@ class CamundaProcessModels implements ProcessModels {
   private static List<FlowNode> inFlowOrder(Collection<FlowElement> elements) {
     List<FlowNode> nodes = elements.stream().filter(FlowNode.class::isInstance).map(FlowNode.class::cast).toList();
     Set<FlowNode> ordered = new LinkedHashSet<>();
-    Deque<FlowNode> queue = new ArrayDeque<>(nodes.stream()
-        .filter(node -> node instanceof StartEvent && !(node.getParentElement() instanceof SubProcess sub
-            && sub.triggeredByEvent()))
-        .filter(node -> node.getParentElement() instanceof Process)
-        .toList());
+    // one start event's path to its end before the next start event's (a second start is a path of its own)
+    nodes.stream()
+        .filter(StartEvent.class::isInstance)
+        .forEach(start -> reachedFrom(start, nodes, ordered));
+    // event sub-processes and anything no flow reaches come last, in model order
+    for (FlowNode node : nodes) {
+      if (!ordered.contains(node)) {
+        ordered.add(node);
+        if (node instanceof SubProcess sub) {
+          inFlowOrder(sub.getFlowElements()).forEach(ordered::add);
+        }
+      }
+    }
+    return List.copyOf(ordered);
+  }
+
+  /** Adds the nodes the flows reach from a start, breadth first; boundary events right after their step. */
+  private static void reachedFrom(FlowNode start, List<FlowNode> nodes, Set<FlowNode> ordered) {
+    Deque<FlowNode> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {
       FlowNode node = queue.poll();
       if (!ordered.add(node)) {
@@ -111,16 +125,6 @@ class CamundaProcessModels implements ProcessModels {
       }
       node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(queue::add);
     }
-    // event sub-processes and anything no flow reaches come last, in model order
-    for (FlowNode node : nodes) {
-      if (!ordered.contains(node)) {
-        ordered.add(node);
-        if (node instanceof SubProcess sub) {
-          inFlowOrder(sub.getFlowElements()).forEach(ordered::add);
-        }
-      }
-    }
-    return List.copyOf(ordered);
   }
 
   /** The step a node is, or null for what nobody does (gateways, plain start and end events, sub-process frames). */
@@ -207,9 +211,12 @@ class CamundaProcessModels implements ProcessModels {
             .collect(Collectors.joining(" ")),
             edge.getBpmnElement() instanceof SequenceFlow flow ? text(flow.getName(), "") : ""))
         .toList();
-    int width = shapes.stream().mapToInt(s -> s.x() + s.width()).max().orElse(0) + MARGIN;
-    int height = shapes.stream().mapToInt(s -> s.y() + s.height()).max().orElse(0) + MARGIN * 2;
-    return new Diagram(width, height, shapes, arrows);
+    // labels of events and gateways hang below their shapes, so the bottom margin is larger
+    int left = shapes.stream().mapToInt(Shape::x).min().orElse(0) - MARGIN;
+    int top = shapes.stream().mapToInt(Shape::y).min().orElse(0) - MARGIN;
+    int width = shapes.stream().mapToInt(s -> s.x() + s.width()).max().orElse(0) + MARGIN - left;
+    int height = shapes.stream().mapToInt(s -> s.y() + s.height()).max().orElse(0) + MARGIN * 2 - top;
+    return new Diagram(left + " " + top + " " + width + " " + height, width, shapes, arrows);
   }
 
   private static String documentation(BaseElement element) {

@@ -152,5 +152,7 @@ class ManagerDashboardBrowserIT {
     assertThat(browser.findElements(By.cssSelector("section.process svg rect.task"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".undocumented"))).isEmpty();
     Browser.screenshot(browser, "manager-05-procedure");
+    browser.executeScript("document.getElementById('ErasureRequestProcess').scrollIntoView();");
+    Browser.screenshot(browser, "manager-06-procedure-erasure");
   }
 }

@@ -76,6 +76,10 @@ class ProcedureTests {
     Step identity = main.steps().get(ids.indexOf("UserTask_CheckIdentity"));
     assertThat(identity.kind()).isEqualTo(Procedure.StepKind.OFFICER_TASK);
     assertThat(identity.who()).isNotBlank().doesNotContain("${");
+    // a second start is a path of its own: the erasure at the end of a retention period comes after the request's
+    List<String> erasure = models.procedure().processes().stream().filter(p -> p.id().equals("ErasureRequestProcess"))
+        .findFirst().orElseThrow().steps().stream().map(Step::id).toList();
+    assertThat(erasure.indexOf("Task_RecordAnswer")).isLessThan(erasure.indexOf("Task_EraseAfterRetention"));
     assertThat(main.diagram().shapes()).extracting(Procedure.Shape::elementId).contains("UserTask_CheckIdentity");
   }
 
