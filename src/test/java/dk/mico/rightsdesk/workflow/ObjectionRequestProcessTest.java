@@ -57,6 +57,8 @@ class ObjectionRequestProcessTest extends RightsProcessTestBase {
         "carryOutByHandListener UserTask_CarryOutByHand complete",
         "collectRecipientsDelegate Task_CollectRecipients noticeAction=RESTRICTED",
         "notifyRecipientDelegate Task_NotifyRecipient auditor RESTRICTED",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED",
         "recordRightsAnswerDelegate Task_RecordAnswer");
   }
 
