@@ -205,14 +205,34 @@ class PostalRequestDiscoveryTests {
          "postalAddress": "Postboks 12, 8000 Aarhus C", "channel": "PHONE", "language": "en", "receivedAt": "%s",
          "identityVerified": true, "identityNote": "Called from the number in the contact record"}"""
         .formatted(caller.get(1), caller.get(2), TestClock.now().minusSeconds(60)));
-    postAcknowledgement(reference);
     driver.runDueJobs();
 
+    // carried out at once: nothing waited for an acknowledgement to be posted
     assertThat(company.sql("SELECT marketing_consent FROM contact_person WHERE id = ?")
         .param(Long.parseLong(caller.get(0))).query(Boolean.class).single()).as("marketing stopped").isFalse();
     assertThat(runtime.createIncidentQuery().list()).as("never an incident").isEmpty();
-    assertThat(lastLetter(api.view(reference))).contains("your phone number", "marketing stopped")
-        .doesNotContain("null");
+    JsonNode answered = api.view(reference);
+    assertThat(answered.path("letters").size()).as("the answer is the first letter, no acknowledgement").isEqualTo(1);
+    assertThat(lastLetter(answered)).contains("your phone number", "marketing stopped").doesNotContain("null");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostClosingLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void f27_withdrawalOfConsentByLetterWithoutEmailIsCarriedOutAndAnsweredWithoutAnIncident() throws Exception {
+    String reference = registerByPost("CONSENT_WITHDRAWAL", null, null);
+    driver.runDueJobs();
+
+    assertThat(runtime.createIncidentQuery().list()).as("never an incident").isEmpty();
+    JsonNode answered = api.view(reference);
+    assertThat(answered.path("letters").size()).as("the answer is the first letter, no acknowledgement").isEqualTo(1);
+    assertThat(lastLetter(answered)).doesNotContain("null");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostClosingLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    JsonNode closed = api.view(reference);
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("outcome").asText()).isEqualTo("FULFILLED");
   }
 
   private String registerByPost(String type, String phone, String postalAddress) throws Exception {
