@@ -206,11 +206,15 @@ class DataSubjectRequestProcessTest {
 
   @Test
   void f27_postalObjectionToDirectMarketingWithoutEmailActsBeforeAnyLetterIsPostedAndCloses() {
+    // nothing identified the subject in the newsletter: its owners stop the marketing there by hand
+    mocks.marketingByHand("newsletter");
     start(directMarketingObjection(true));
 
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
     assertThat(taskQuery().taskDefinitionKey("UserTask_PostAcknowledgement").count())
         .as("nothing waits for a letter to be posted").isZero();
+    runFulfilmentJobs();
+    complete(taskQuery().taskDefinitionKey("UserTask_StopMarketingByHand").singleResult());
     runFulfilmentJobs();
     runJobAt("Task_SendClosingLetter");
     // the answer is the first letter, and the officer posts it
@@ -220,6 +224,7 @@ class DataSubjectRequestProcessTest {
         .hasNotPassed("Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "UserTask_ApproveAnswer");
     assertThat(mocks.calls()).containsSubsequence(
         "stopMarketingInSystemDelegate Task_StopMarketingInSystem systemId=case-management",
+        "carryOutByHandListener UserTask_StopMarketingByHand complete",
         "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer",
         "sendClosingLetterDelegate Task_SendClosingLetter",
         "postLetterListener UserTask_PostClosingLetter create",
@@ -234,10 +239,13 @@ class DataSubjectRequestProcessTest {
     withdrawal.put(POSTAL_DELIVERY, true);
     withdrawal.put(ACTS_BEFORE_ANY_LETTER, true);
     withdrawal.put(FULFILMENT_PROCESS_ID, "ConsentWithdrawalProcess");
+    mocks.marketingByHand("newsletter");
     start(withdrawal);
 
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
     assertThat(request).calledProcessInstance("ConsentWithdrawalProcess").hasBusinessKey(REFERENCE);
+    runFulfilmentJobs();
+    complete(taskQuery().taskDefinitionKey("UserTask_WithdrawConsentByHand").singleResult());
     runFulfilmentJobs();
     runJobAt("Task_SendClosingLetter");
     completeOfficerTask("UserTask_PostClosingLetter");
@@ -246,6 +254,7 @@ class DataSubjectRequestProcessTest {
         .hasNotPassed("Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "UserTask_ApproveAnswer");
     assertThat(mocks.calls()).containsSubsequence(
         "withdrawConsentInSystemDelegate Task_WithdrawConsentInSystem systemId=case-management",
+        "carryOutByHandListener UserTask_WithdrawConsentByHand complete",
         "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer",
         "sendClosingLetterDelegate Task_SendClosingLetter",
         "postLetterListener UserTask_PostClosingLetter complete",
