@@ -244,6 +244,24 @@ class PostalRequestDiscoveryTests {
     assertThat(closed.path("outcome").asText()).isEqualTo("FULFILLED");
   }
 
+  @Test
+  void f27_whatTheOwnersDidByHandIsInTheLetterAndTheOfficerReadsItBeforeItGoes() throws Exception {
+    String reference = registerByPost("CONSENT_WITHDRAWAL", null, null);
+    driver.runDueJobs();
+    var byHand = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_WithdrawConsentByHand").list();
+    assertThat(byHand).isNotEmpty();
+    driver.submitAsOfficer(byHand.get(0), Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "newsletter subscription found by name and address, erased"));
+    nothingHeldThere(reference, "UserTask_WithdrawConsentByHand");
+
+    // the owners' words go to the subject only after the officer has read them
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+    assertThat(lastLetter(api.view(reference))).contains("newsletter subscription found by name and address, erased",
+        "done by hand");
+  }
+
   /** The systems whose owners were given the task, by the system on each task's screen. */
   private List<String> ownersLookingByHand(String reference, String taskKey) {
     return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list().stream()
