@@ -111,6 +111,26 @@ public class MarketingRights {
     });
   }
 
+  /**
+   * The systems whose owners carry the right out by hand (F27): for a subject who gave no e-mail address, every system
+   * holding marketing or consent data in which nothing that identifies the person (the phone number, the name with
+   * the postal address) found them, so Rights Desk cannot act there.
+   */
+  @Transactional(readOnly = true)
+  public List<String> systemsToCarryOutByHand(String reference) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    if (request.subject().reachableByEmail()) {
+      return List.of();
+    }
+    return systems.systems().stream()
+        .filter(system -> system.accessMode() == CompanyProperties.Access.JDBC)
+        .filter(system -> system.suppression() != null || system.records().stream().anyMatch(table ->
+            table.consentOnly() || (table.marketingColumn() != null && !table.marketingColumn().isBlank())))
+        .map(CompanyProperties.SystemDeclaration::id)
+        .filter(system -> findings.identifying(request.id(), SystemId.of(system)).isEmpty())
+        .toList();
+  }
+
   /** Keeps a suppression entry (a hash of the address) so it is never added to marketing again. */
   @Transactional
   public void suppress(String reference) {
@@ -126,9 +146,12 @@ public class MarketingRights {
   /**
    * Records the answer, in the subject's language; the letter is built from it. It says what the rule did to what
    * discovery found, so it holds even when an action ran a second time (after a crash) and found nothing left to do.
+   *
+   * @return whether the answer quotes what a system's owners wrote when they did the work by hand: the officer then
+   *     reads it before it goes
    */
   @Transactional
-  public void recordAnswer(String reference) {
+  public boolean recordAnswer(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
     Locale locale = request.language().locale();
     boolean withdrawal = request.type() == RequestType.CONSENT_WITHDRAWAL;
@@ -159,6 +182,15 @@ public class MarketingRights {
         }
       }
     }
+    boolean quotesOwners = false;
+    for (RequestFindings.RecordedChange change : findings.changes(request.id())) {
+      quotesOwners |= WorkByHand.DONE.equals(change.action());
+      if (WorkByHand.DONE.equals(change.action()) || WorkByHand.NOTHING_HELD.equals(change.action())) {
+        done.add("- " + text("rights.change." + change.action(), locale,
+            systems.system(SystemId.of(change.system())).name(locale), change.recordIds().size(),
+            String.join(", ", change.categories())));
+      }
+    }
     lines.add(done.isEmpty() ? text("auto.nothing.found", locale) : String.join("\n", done));
     if (request.subject().reachableByEmail()) {
       lines.add(text("auto.suppression", locale));
@@ -168,6 +200,7 @@ public class MarketingRights {
       lines.add(text("auto.earlier.lawful", locale));
     }
     lifecycle.recordAnswer(reference, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
+    return quotesOwners;
   }
 
   private String text(String key, Locale locale, Object... args) {

@@ -113,6 +113,7 @@ class CamundaRequestWorkflow implements RequestWorkflow {
     variables.put(OBJECTION_SCOPE, request.objectionScope() == null ? null : request.objectionScope().name());
     variables.put(CONFIRMATION_REQUIRED, request.needsEmailConfirmation());
     variables.put(IDENTITY_ESTABLISHED, request.identityEstablishedAtReceipt());
+    variables.put(ACTS_BEFORE_ANY_LETTER, request.actsWithoutConfirmation());
     variables.put(POSTAL_DELIVERY, !request.subject().reachableByEmail());
     variables.put(FULFILMENT_PROCESS_ID, FULFILMENT_PROCESS.get(request.type()));
     variables.put(DUPLICATE_SUBMISSION, request.outcome() == Outcome.DUPLICATE);

@@ -6,6 +6,7 @@ import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFTING_RESTRIC
 import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.WorkByHand;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ class CarryOutByHandListener extends RequestTaskListener {
 
   static final String CARRIED_OUT = "carriedOut";
   static final String WHAT_WAS_DONE = "whatWasDone";
+  /** The end of the task text where Rights Desk could not find the subject of a right carried out at once (F27). */
+  private static final String NOT_FOUND_HERE = "every marketing list. The subject gave no e-mail address, and "
+      + "nothing else identified them in this system: look them up by the name, phone number and postal address "
+      + "shown here. If the system holds nothing about them, record that.";
   private static final String LIFT_BY_HAND = "Lift the restriction you set by hand in this system for this request "
       + "(Art 18(3)): the GDPR officer decided to lift it, and the subject was told when and why. From now on the "
       + "data may be used again as before the restriction. Record what you did (for example \"e-mails moved back "
@@ -75,8 +80,14 @@ class CarryOutByHandListener extends RequestTaskListener {
           ? "Add the subject's supplementary statement (Art 16) to what the system holds on them, so that whoever "
           + "uses the data sees it: " + supplementary
           : "Correct what the subject says is wrong (see what they wrote) as the GDPR officer decided (Art 16).";
-      case OBJECTION -> "Stop the processing the subject objected to (Art 21(1)): keep the data stored only, and "
+      case OBJECTION -> request.objectionScope() == ObjectionScope.DIRECT_MARKETING
+          ? "Stop all direct marketing to the subject in this system at once (Art 21(3)): marketing consent off, off "
+          + NOT_FOUND_HERE
+          : "Stop the processing the subject objected to (Art 21(1)): keep the data stored only, and "
           + "use it for nothing else.";
+      case CONSENT_WITHDRAWAL -> "Withdraw the subject's consent in this system at once (Art 7(3)): erase what is "
+          + "held only on their consent, keeping the proof of consent the system declares, and take them off "
+          + NOT_FOUND_HERE;
       default -> throw new IllegalStateException(request.type() + " is not carried out by hand in this task");
     };
   }

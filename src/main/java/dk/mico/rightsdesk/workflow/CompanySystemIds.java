@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.fulfilment.MarketingRights;
 import dk.mico.rightsdesk.fulfilment.WorkByHand;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,12 @@ public class CompanySystemIds {
 
   private final Discovery discovery;
   private final WorkByHand work;
+  private final MarketingRights marketing;
 
-  CompanySystemIds(Discovery discovery, WorkByHand work) {
+  CompanySystemIds(Discovery discovery, WorkByHand work, MarketingRights marketing) {
     this.discovery = discovery;
     this.work = work;
+    this.marketing = marketing;
   }
 
   public List<String> searchable() {
@@ -33,6 +36,15 @@ public class CompanySystemIds {
    */
   public List<String> byHand(String reference) {
     return work.systems(reference);
+  }
+
+  /**
+   * The systems where an objection to direct marketing or a withdrawal of consent without an e-mail address is
+   * carried out by hand, as nothing identifies the person there:
+   * {@code collection="${companySystemIds.marketingByHand(execution.processBusinessKey)}"}.
+   */
+  public List<String> marketingByHand(String reference) {
+    return marketing.systemsToCarryOutByHand(reference);
   }
 
   /**

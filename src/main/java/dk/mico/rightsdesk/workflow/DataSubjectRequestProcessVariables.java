@@ -29,6 +29,12 @@ public final class DataSubjectRequestProcessVariables {
   public static final String REQUEST_REFERENCE = "requestReference";
   public static final String CONFIRMATION_REQUIRED = "confirmationRequired";
   public static final String IDENTITY_ESTABLISHED = "identityEstablished";
+  /**
+   * True for the rights carried out at once (an objection to direct marketing, a withdrawal of consent): they act
+   * before any letter, so the action never waits for an acknowledgement to be sent or posted; the answer is the first
+   * letter.
+   */
+  public static final String ACTS_BEFORE_ANY_LETTER = "actsBeforeAnyLetter";
   public static final String IDENTITY_VERIFIED = "identityVerified";
   public static final String POSTAL_DELIVERY = "postalDelivery";
   public static final String FULFILMENT_PROCESS_ID = "fulfilmentProcess";

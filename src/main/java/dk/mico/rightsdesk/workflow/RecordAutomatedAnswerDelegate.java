@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the answer of a right carried out with no human step; its letter then goes without approval. */
+/**
+ * Records the answer of a right carried out at once; its letter goes without approval, unless it quotes what a
+ * system's owners wrote when they did the work by hand.
+ */
 @Component
 class RecordAutomatedAnswerDelegate implements JavaDelegate {
 
@@ -19,7 +22,6 @@ class RecordAutomatedAnswerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rights.recordAnswer(execution.getProcessBusinessKey());
-    execution.setVariable(ANSWER_NEEDS_APPROVAL, false);
+    execution.setVariable(ANSWER_NEEDS_APPROVAL, rights.recordAnswer(execution.getProcessBusinessKey()));
   }
 }

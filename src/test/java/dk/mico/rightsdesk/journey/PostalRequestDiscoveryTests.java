@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ class PostalRequestDiscoveryTests {
   @Autowired Discovery discovery;
   @Autowired MockMvc mvc;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -205,14 +207,73 @@ class PostalRequestDiscoveryTests {
          "postalAddress": "Postboks 12, 8000 Aarhus C", "channel": "PHONE", "language": "en", "receivedAt": "%s",
          "identityVerified": true, "identityNote": "Called from the number in the contact record"}"""
         .formatted(caller.get(1), caller.get(2), TestClock.now().minusSeconds(60)));
-    postAcknowledgement(reference);
     driver.runDueJobs();
+    // where nothing identified her, the system's owners look by hand: the newsletter holds only e-mail addresses
+    assertThat(ownersLookingByHand(reference, "UserTask_StopMarketingByHand")).contains("newsletter")
+        .doesNotContain("case-management");
+    nothingHeldThere(reference, "UserTask_StopMarketingByHand");
 
+    // carried out at once: nothing waited for an acknowledgement to be posted
     assertThat(company.sql("SELECT marketing_consent FROM contact_person WHERE id = ?")
         .param(Long.parseLong(caller.get(0))).query(Boolean.class).single()).as("marketing stopped").isFalse();
     assertThat(runtime.createIncidentQuery().list()).as("never an incident").isEmpty();
-    assertThat(lastLetter(api.view(reference))).contains("your phone number", "marketing stopped")
+    JsonNode answered = api.view(reference);
+    assertThat(answered.path("letters").size()).as("the answer is the first letter, no acknowledgement").isEqualTo(1);
+    assertThat(lastLetter(answered)).contains("your phone number", "marketing stopped", "searched by hand")
         .doesNotContain("null");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostClosingLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    assertThat(api.view(reference).path("status").asText()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void f27_withdrawalOfConsentByLetterWithoutEmailIsCarriedOutAndAnsweredWithoutAnIncident() throws Exception {
+    String reference = registerByPost("CONSENT_WITHDRAWAL", null, null);
+    driver.runDueJobs();
+    assertThat(ownersLookingByHand(reference, "UserTask_WithdrawConsentByHand")).isNotEmpty();
+    nothingHeldThere(reference, "UserTask_WithdrawConsentByHand");
+
+    assertThat(runtime.createIncidentQuery().list()).as("never an incident").isEmpty();
+    JsonNode answered = api.view(reference);
+    assertThat(answered.path("letters").size()).as("the answer is the first letter, no acknowledgement").isEqualTo(1);
+    assertThat(lastLetter(answered)).contains("searched by hand").doesNotContain("null");
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_PostClosingLetter"), Map.of("letterPosted", true));
+    driver.runDueJobs();
+    JsonNode closed = api.view(reference);
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("outcome").asText()).isEqualTo("FULFILLED");
+  }
+
+  @Test
+  void f27_whatTheOwnersDidByHandIsInTheLetterAndTheOfficerReadsItBeforeItGoes() throws Exception {
+    String reference = registerByPost("CONSENT_WITHDRAWAL", null, null);
+    driver.runDueJobs();
+    var byHand = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_WithdrawConsentByHand").list();
+    assertThat(byHand).isNotEmpty();
+    driver.submitAsOfficer(byHand.get(0), Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "newsletter subscription found by name and address, erased"));
+    nothingHeldThere(reference, "UserTask_WithdrawConsentByHand");
+
+    // the owners' words go to the subject only after the officer has read them
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
+    driver.runDueJobs();
+    assertThat(lastLetter(api.view(reference))).contains("newsletter subscription found by name and address, erased",
+        "done by hand");
+  }
+
+  /** The systems whose owners were given the task, by the system on each task's screen. */
+  private List<String> ownersLookingByHand(String reference, String taskKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list().stream()
+        .map(task -> (String) runtime.getVariable(task.getExecutionId(), "systemId"))
+        .toList();
+  }
+
+  private void nothingHeldThere(String reference, String taskKey) {
+    for (var task : tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list()) {
+      driver.submitAsOfficer(task, Map.of("carriedOut", "NOTHING_HELD_BY_HAND"));
+    }
+    driver.runDueJobs();
   }
 
   private String registerByPost(String type, String phone, String postalAddress) throws Exception {

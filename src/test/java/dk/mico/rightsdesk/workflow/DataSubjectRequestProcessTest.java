@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ACTS_BEFORE_ANY_LETTER;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_EXPIRES_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REMINDER_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.CONFIRMATION_REQUIRED;
@@ -48,7 +49,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** DataSubjectRequestProcess.bpmn, one method per path, with stand-ins for the beans (see {@link ProcessMocks}). */
 @Deployment(resources = {"DataSubjectRequestProcess.bpmn", "FulfilmentStandInProcess.bpmn",
-    "ObjectionRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+    "ObjectionRequestProcess.bpmn", "ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension
@@ -186,23 +187,89 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
-  void objectionToDirectMarketingActsWithoutConfirmation() {
-    Map<String, Object> objection = webRequest();
-    objection.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
-    objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
-    objection.put(CONFIRMATION_REQUIRED, false);
-    start(objection);
+  void objectionToDirectMarketingActsAtOnceAndItsAnswerIsTheOnlyLetter() {
+    start(directMarketingObjection(false));
 
-    runJobAt("Task_SendAcknowledgement");
+    // carried out at once: no acknowledgement first, no confirmation, no identity check
     assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
     assertThat(request).calledProcessInstance("ObjectionRequestProcess").hasBusinessKey(REFERENCE);
     // the objection is carried out with no human step, and its answer goes without approval
-    runObjectionJobs();
+    runFulfilmentJobs();
     runJobAt("Task_SendClosingLetter");
 
-    assertThat(request).isEnded().hasPassed("Gateway_AnswerNeedsApproval", "EndEvent_RequestClosed")
-        .hasNotPassed("Task_SendConfirmationLink", "UserTask_CheckIdentity", "UserTask_ApproveAnswer");
+    assertThat(request).isEnded().hasPassed("Gateway_ActBeforeAnyLetter", "Gateway_AnswerNeedsApproval",
+            "EndEvent_RequestClosed")
+        .hasNotPassed("Task_SendAcknowledgement", "Task_SendConfirmationLink", "UserTask_CheckIdentity",
+            "UserTask_ApproveAnswer");
     assertThat(taskService().createTaskQuery().count()).as("tasks ever open now").isZero();
+  }
+
+  @Test
+  void f27_postalObjectionToDirectMarketingWithoutEmailActsBeforeAnyLetterIsPostedAndCloses() {
+    // nothing identified the subject in the newsletter: its owners stop the marketing there by hand
+    mocks.marketingByHand("newsletter");
+    start(directMarketingObjection(true));
+
+    assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(taskQuery().taskDefinitionKey("UserTask_PostAcknowledgement").count())
+        .as("nothing waits for a letter to be posted").isZero();
+    runFulfilmentJobs();
+    complete(taskQuery().taskDefinitionKey("UserTask_StopMarketingByHand").singleResult());
+    runFulfilmentJobs();
+    runJobAt("Task_SendClosingLetter");
+    // the answer is the first letter, and the officer posts it
+    completeOfficerTask("UserTask_PostClosingLetter");
+
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestClosed")
+        .hasNotPassed("Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "UserTask_ApproveAnswer");
+    assertThat(mocks.calls()).containsSubsequence(
+        "stopMarketingInSystemDelegate Task_StopMarketingInSystem systemId=case-management",
+        "carryOutByHandListener UserTask_StopMarketingByHand complete",
+        "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer",
+        "sendClosingLetterDelegate Task_SendClosingLetter",
+        "postLetterListener UserTask_PostClosingLetter create",
+        "postLetterListener UserTask_PostClosingLetter complete",
+        "closeRequestDelegate Task_CloseRequest");
+    assertThat(mocks.calls()).noneMatch(call -> call.contains("ACKNOWLEDGEMENT"));
+  }
+
+  @Test
+  void f27_postalWithdrawalOfConsentWithoutEmailActsBeforeAnyLetterIsPostedAndCloses() {
+    Map<String, Object> withdrawal = registeredRequest();
+    withdrawal.put(POSTAL_DELIVERY, true);
+    withdrawal.put(ACTS_BEFORE_ANY_LETTER, true);
+    withdrawal.put(FULFILMENT_PROCESS_ID, "ConsentWithdrawalProcess");
+    mocks.marketingByHand("newsletter");
+    start(withdrawal);
+
+    assertThat(request).isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(request).calledProcessInstance("ConsentWithdrawalProcess").hasBusinessKey(REFERENCE);
+    runFulfilmentJobs();
+    complete(taskQuery().taskDefinitionKey("UserTask_WithdrawConsentByHand").singleResult());
+    runFulfilmentJobs();
+    runJobAt("Task_SendClosingLetter");
+    completeOfficerTask("UserTask_PostClosingLetter");
+
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestClosed")
+        .hasNotPassed("Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "UserTask_ApproveAnswer");
+    assertThat(mocks.calls()).containsSubsequence(
+        "withdrawConsentInSystemDelegate Task_WithdrawConsentInSystem systemId=case-management",
+        "carryOutByHandListener UserTask_WithdrawConsentByHand complete",
+        "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer",
+        "sendClosingLetterDelegate Task_SendClosingLetter",
+        "postLetterListener UserTask_PostClosingLetter complete",
+        "closeRequestDelegate Task_CloseRequest");
+    assertThat(mocks.calls()).noneMatch(call -> call.contains("ACKNOWLEDGEMENT"));
+  }
+
+  /** An objection to direct marketing as the intake starts it: carried out at once, by e-mail or by post. */
+  private static Map<String, Object> directMarketingObjection(boolean postal) {
+    Map<String, Object> objection = registeredRequest();
+    objection.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
+    objection.put(FULFILMENT_PROCESS_ID, "ObjectionRequestProcess");
+    objection.put(ACTS_BEFORE_ANY_LETTER, true);
+    objection.put(POSTAL_DELIVERY, postal);
+    return objection;
   }
 
   @Test
@@ -224,30 +291,30 @@ class DataSubjectRequestProcessTest {
     start(objection);
 
     runJobAt("Task_SendAcknowledgement");
-    runObjectionJobs();
+    runFulfilmentJobs();
     assertThat(request).calledProcessInstance("ObjectionRequestProcess").isWaitingAt("UserTask_ReviewLegalBasis");
     complete(taskQuery().taskDefinitionKey("UserTask_ReviewLegalBasis").singleResult(),
         withVariables("needsBalancing", needsBalancing));
     if (needsBalancing) {
       complete(taskQuery().taskDefinitionKey("UserTask_BalanceObjection").singleResult());
     }
-    runObjectionJobs();
+    runFulfilmentJobs();
     // the owners of the system worked by hand stop the processing there
     complete(taskQuery().taskDefinitionKey("UserTask_CarryOutByHand").singleResult());
-    runObjectionJobs();
+    runFulfilmentJobs();
     decide("UserTask_ApproveAnswer", "answerDecision", "SEND");
     runJobAt("Task_SendClosingLetter");
   }
 
-  /** Runs the jobs of the objection and of the recipient notices it calls, until none is left. */
-  private void runObjectionJobs() {
-    for (Job job = nextObjectionJob(); job != null; job = nextObjectionJob()) {
+  /** Runs the jobs of the called fulfilment process and of the recipient notices it calls, until none is left. */
+  private void runFulfilmentJobs() {
+    for (Job job = nextFulfilmentJob(); job != null; job = nextFulfilmentJob()) {
       execute(job);
     }
   }
 
-  private Job nextObjectionJob() {
-    return Stream.of("ObjectionRequestProcess", "RecipientNoticeProcess")
+  private Job nextFulfilmentJob() {
+    return Stream.of("ObjectionRequestProcess", "ConsentWithdrawalProcess", "RecipientNoticeProcess")
         .flatMap(key -> managementService().createJobQuery().processDefinitionKey(key).list().stream())
         .findFirst().orElse(null);
   }
@@ -796,6 +863,7 @@ class DataSubjectRequestProcessTest {
     variables.put(REQUEST_REFERENCE, REFERENCE);
     variables.put(CONFIRMATION_REQUIRED, true);
     variables.put(IDENTITY_ESTABLISHED, true);
+    variables.put(ACTS_BEFORE_ANY_LETTER, false);
     variables.put(POSTAL_DELIVERY, false);
     variables.put(FULFILMENT_PROCESS_ID, "FulfilmentStandInProcess");
     variables.put(TASK_DUE_DATE, DUE);

@@ -38,6 +38,26 @@ class ObjectionRequestProcessTest extends RightsProcessTestBase {
   }
 
   @Test
+  void f27_objectionToDirectMarketingWithoutEmailIsCarriedOutByHandWhereNothingIdentifiedTheSubject() {
+    mocks.marketingByHand("newsletter");
+    ProcessInstance objection = start("ObjectionRequestProcess", Map.of(OBJECTION_SCOPE, "DIRECT_MARKETING"));
+
+    AutomatedPaths.runAllJobs(objection);
+    assertThat(objection).isWaitingAt("UserTask_StopMarketingByHand");
+    assertThat(task(objection)).hasCandidateGroup(ProcessMocks.ARCHIVE_OWNERS).hasDueDate(DUE);
+    complete(task(objection));
+    AutomatedPaths.runAllJobs(objection);
+
+    assertThat(objection).isEnded().hasPassed("EndEvent_MarketingStopped");
+    assertThat(mocks.calls()).containsSubsequence(
+        "stopMarketingInSystemDelegate Task_StopMarketingInSystem systemId=newsletter",
+        "carryOutByHandListener UserTask_StopMarketingByHand create",
+        "carryOutByHandListener UserTask_StopMarketingByHand complete",
+        "addSuppressionEntryDelegate Task_AddSuppressionEntry",
+        "recordAutomatedAnswerDelegate Task_RecordAutomatedAnswer");
+  }
+
+  @Test
   void generalObjectionToLegitimateInterestIsBalancedByTheOfficer() {
     ProcessInstance objection = reviewed(true);
 

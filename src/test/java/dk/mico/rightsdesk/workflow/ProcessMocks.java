@@ -73,6 +73,18 @@ final class ProcessMocks {
     this.downloadCodeToSend = toSend;
   }
 
+  /**
+   * The systems where a right carried out at once is done by hand, as nothing identified a subject without e-mail
+   * there (none unless a test says so).
+   */
+  void marketingByHand(String... systemIds) {
+    systemIds().marketingByHand = List.of(systemIds);
+  }
+
+  private SystemIds systemIds() {
+    return (SystemIds) Mocks.get("companySystemIds");
+  }
+
   /** Whether the notice of lifting is printed for posting (a subject without e-mail). */
   void liftNoticeToPost(boolean toPost) {
     this.liftNoticeToPost = toPost;
@@ -268,6 +280,12 @@ final class ProcessMocks {
 
   /** The company's systems as the processes see them: two JDBC systems, and one its owners work by hand. */
   public static final class SystemIds {
+    private List<String> marketingByHand = List.of();
+
+    public List<String> marketingByHand(String reference) {
+      return marketingByHand;
+    }
+
     public List<String> searchable() {
       return List.of("case-management", "newsletter");
     }
