@@ -32,9 +32,12 @@ public record AccessReport(
     String transfers,
     String automatedDecisions) {
 
-  /** One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text. */
+  /**
+   * One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text, and
+   * {@code backups} how long the system's backups keep data after it is erased (CEF 2025, F35).
+   */
   public record SystemPart(String id, String name, String activity, String purpose, String legalBasis,
-      String source, String retention, List<String> categories, List<RecipientLine> recipients,
+      String source, String retention, String backups, List<String> categories, List<RecipientLine> recipients,
       List<Item> items) {}
 
   /** A recipient from the disclosure register. */

@@ -92,6 +92,8 @@ public class AccessReports {
       if (!items.isEmpty()) {
         parts.add(new SystemPart(system.id(), system.name(locale), system.activity(locale), system.purpose(locale),
             system.legalBasis(), system.source(locale), system.retention(locale),
+            messages.getMessage("access.report.backups.kept",
+                new Object[] {Wording.period(system.backupRetentionPeriod(), locale)}, locale),
             categories(system.id(), released.get(system.id()), locale), recipients(system), items));
       }
     }
