@@ -16,6 +16,7 @@ import java.util.Map;
  * @param searchedSystems the names of every system searched, Rights Desk's own records included (F14)
  * @param earlierRequests the subject's other requests that Rights Desk holds, as the reader reads them
  * @param redactions how many passages were withheld (Art 15(4))
+ * @param ownBackups how long Rights Desk's own backups are kept, as the reader reads it (F35)
  */
 public record AccessReport(
     String reference,
@@ -30,7 +31,8 @@ public record AccessReport(
     int redactions,
     String officerNote,
     String transfers,
-    String automatedDecisions) {
+    String automatedDecisions,
+    String ownBackups) {
 
   /**
    * One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text, and

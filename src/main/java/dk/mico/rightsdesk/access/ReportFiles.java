@@ -218,6 +218,7 @@ class ReportFiles {
     paragraphs.add(text("access.report.searched", locale, String.join("; ", report.searchedSystems())));
     paragraphs.add(text("access.report.rightsDesk", locale, report.earlierRequests().size(),
         String.join("; ", report.earlierRequests())));
+    paragraphs.add(report.ownBackups());
     return paragraphs;
   }
 

@@ -118,7 +118,8 @@ class AccessJourneyTests {
         "Two mails from her", "Thank you for asking.").doesNotContain("Ida Bøgh");
     assertThat(html).as("F35: per system, how long its backups are kept")
         .contains("We keep backups of the system for 35 days.", "We keep backups of the system for 90 days.",
-            "we do not use it, and if we restore a backup, we erase it again");
+            "we do not use it, and if we restore a backup, we erase it again",
+            "Backups of Rights Desk are kept for 35 days.");
 
     JsonNode data = json.readTree(download(answer.token(), files.get("data.json"), session));
     List<String> systems = new ArrayList<>();
