@@ -23,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The answer to an erasure, restriction or general objection, in the subject's language, from what the officer
  * decided and what was done: what was done where, what was kept and why (article and law, and when it is erased),
  * what was refused with its reason (Art 12(4)), who was told (Art 19), and until when erased data stays in backups
- * (CEF 2025, F35). The officer reads it in the letter's
- * preview and approves it before it goes.
+ * (CEF 2025, F35). The officer reads it in the letter's preview and approves it before it goes.
  */
 @Service
 public class RightsAnswers {
