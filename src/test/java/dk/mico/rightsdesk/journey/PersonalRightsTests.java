@@ -241,6 +241,64 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f35_afterARestoreTheErasuresSinceTheBackupAreDoneAgainAndOnlyOnce() throws Exception {
+    List<String> contacts = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE email IS NOT NULL
+              AND LOWER(email) NOT IN """ + PERSONAS + """
+              AND LOWER(email) NOT IN (SELECT LOWER(email) FROM newsletter_subscriber)
+              AND LOWER(email) NOT IN (SELECT LOWER(signup_email) FROM cookie_consent WHERE signup_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list();
+    String email = contacts.get(contacts.size() / 2);
+    company.sql("CREATE TABLE backup_of_contact AS SELECT * FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .update();
+    try {
+      String reference = register("ERASURE", "Contact Person", email, "Please erase me.");
+      driver.runDueJobs();
+      confirmAll(reference);
+      approveAndSend(reference);
+      assertThat(contactRows(email)).as("erased").isZero();
+
+      // case management is restored from last night's backup, which still holds her
+      company.sql("INSERT INTO contact_person SELECT * FROM backup_of_contact").update();
+      assertThat(contactRows(email)).as("back from the backup").isEqualTo(1);
+      String backup = "{\"system\": \"case-management\", \"backupTakenAt\": \""
+          + TestClock.now().minus(Duration.ofDays(1)) + "\"}";
+      mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content(backup))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.system").value("case-management"))
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')].table").value("contact_person"))
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')].records").value(1));
+      assertThat(contactRows(email)).as("erased again").isZero();
+      assertThat(api.view(reference).path("history").findValuesAsText("step"))
+          .contains("ERASURE_REPLAYED_AFTER_RESTORE");
+
+      mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content(backup))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')]").isEmpty());
+    } finally {
+      company.sql("DROP TABLE backup_of_contact").update();
+    }
+  }
+
+  @Test
+  void f35_aRestoreReplayNamesADeclaredJdbcSystemAndIsTheOfficersAlone() throws Exception {
+    String manual = "{\"system\": \"email-archive\", \"backupTakenAt\": \"2026-11-01T00:00:00Z\"}";
+    mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(manual))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post("/api/officer/restores").with(httpBasic("manager", "manager"))
+            .contentType(MediaType.APPLICATION_JSON).content(manual))
+        .andExpect(status().isForbidden());
+  }
+
+  private int contactRows(String email) {
+    return company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single();
+  }
+
+  @Test
   void f20_theBookkeepingActIsCitedByItsCurrentParagraphInTheDanishLetter() throws Exception {
     // a generated invoice contact (not a persona) with an invoice still in its bookkeeping period
     String email = company.sql("""
