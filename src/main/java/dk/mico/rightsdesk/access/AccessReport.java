@@ -16,6 +16,7 @@ import java.util.Map;
  * @param searchedSystems the names of every system searched, Rights Desk's own records included (F14)
  * @param earlierRequests the subject's other requests that Rights Desk holds, as the reader reads them
  * @param redactions how many passages were withheld (Art 15(4))
+ * @param ownBackups how long Rights Desk's own backups are kept, as the reader reads it (F35)
  */
 public record AccessReport(
     String reference,
@@ -30,11 +31,15 @@ public record AccessReport(
     int redactions,
     String officerNote,
     String transfers,
-    String automatedDecisions) {
+    String automatedDecisions,
+    String ownBackups) {
 
-  /** One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text. */
+  /**
+   * One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text, and
+   * {@code backups} how long the system's backups keep data after it is erased (CEF 2025, F35).
+   */
   public record SystemPart(String id, String name, String activity, String purpose, String legalBasis,
-      String source, String retention, List<String> categories, List<RecipientLine> recipients,
+      String source, String retention, String backups, List<String> categories, List<RecipientLine> recipients,
       List<Item> items) {}
 
   /** A recipient from the disclosure register. */

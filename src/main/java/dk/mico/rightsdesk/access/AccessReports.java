@@ -13,6 +13,7 @@ import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.DisclosureRegister;
@@ -47,10 +48,12 @@ public class AccessReports {
   private final Clock clock;
   private final LegalCalendar calendar;
   private final RequestMarks marks;
+  private final BackupRetention backups;
 
   AccessReports(AccessRecords records, CompanySystems systems, DisclosureRegister register,
       AccessReportProperties practice, MessageSource messages, Clock clock, LegalCalendar calendar,
-      RequestMarks marks) {
+      RequestMarks marks, BackupRetention backups) {
+    this.backups = backups;
     this.calendar = calendar;
     this.marks = marks;
     this.records = records;
@@ -92,6 +95,8 @@ public class AccessReports {
       if (!items.isEmpty()) {
         parts.add(new SystemPart(system.id(), system.name(locale), system.activity(locale), system.purpose(locale),
             system.legalBasis(), system.source(locale), system.retention(locale),
+            messages.getMessage("access.report.backups.kept",
+                new Object[] {Wording.period(system.backupRetentionPeriod(), locale)}, locale),
             categories(system.id(), released.get(system.id()), locale), recipients(system), items));
       }
     }
@@ -101,7 +106,9 @@ public class AccessReports {
     return new AccessReport(request.reference(), request.type(), locale, request.subject().name(),
         LocalDate.ofInstant(clock.instant(), calendar.zone()), parts, leftOut, searched,
         earlierRequests(request, locale), redactions, note,
-        practice.transfers(locale), practice.automatedDecisions(locale));
+        practice.transfers(locale), practice.automatedDecisions(locale),
+        messages.getMessage("access.report.rightsDesk.backups",
+            new Object[] {Wording.period(backups.ownBackups(), locale)}, locale));
   }
 
   /** A record's values with each redacted sentence of its free text replaced by a marker. */

@@ -101,6 +101,7 @@ class ReportFiles {
       system.put("purpose", part.purpose());
       system.put("legalBasis", part.legalBasis());
       system.put("retention", part.retention());
+      system.put("backupRetention", part.backups());
       system.put("recipients", part.recipients().stream().map(RecipientLine::name).toList());
       List<Map<String, Object>> records = new ArrayList<>();
       for (Item item : part.items()) {
@@ -174,6 +175,7 @@ class ReportFiles {
         row(facts, text("access.report.categories", locale), String.join(", ", part.categories()), body);
         row(facts, text("access.report.recipients", locale), recipients(part, locale), body);
         row(facts, text("access.report.retention", locale), part.retention(), body);
+        row(facts, text("access.report.backups", locale), part.backups(), body);
         document.add(facts);
         for (Item item : part.items()) {
           document.add(spaced(new Paragraph(text("access.report.record", locale, item.table(), item.recordId()),
@@ -216,6 +218,7 @@ class ReportFiles {
     paragraphs.add(text("access.report.searched", locale, String.join("; ", report.searchedSystems())));
     paragraphs.add(text("access.report.rightsDesk", locale, report.earlierRequests().size(),
         String.join("; ", report.earlierRequests())));
+    paragraphs.add(report.ownBackups());
     return paragraphs;
   }
 

@@ -1,5 +1,8 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.notification.Wording;
+import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.Finding;
@@ -9,10 +12,14 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestType;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -33,9 +40,13 @@ public class MarketingRights {
   private final RequestLifecycle lifecycle;
   private final MessageSource messages;
   private final Clock clock;
+  private final BackupRetention backups;
+  private final LegalCalendar calendar;
 
   MarketingRights(CompanySystems systems, RequestFindings findings, RequestLifecycle lifecycle,
-      MessageSource messages, Clock clock) {
+      MessageSource messages, Clock clock, BackupRetention backups, LegalCalendar calendar) {
+    this.backups = backups;
+    this.calendar = calendar;
     this.systems = systems;
     this.findings = findings;
     this.lifecycle = lifecycle;
@@ -160,6 +171,7 @@ public class MarketingRights {
         ? text("auto.marketing.stopped", locale, request.subject().email())
         : text("auto.marketing.stopped.identified", locale));
     List<String> done = new ArrayList<>();
+    Set<SystemId> erasedIn = new HashSet<>();
     for (CompanyProperties.SystemDeclaration system : systems.systems()) {
       if (system.accessMode() != CompanyProperties.Access.JDBC) {
         continue;
@@ -177,6 +189,7 @@ public class MarketingRights {
           String action = table.keepsProofOfConsent() ? "CONSENT_PROOF_KEPT"
               : table.eraseMode() == CompanyProperties.EraseMode.ANONYMISE ? "ANONYMISED" : "DELETED";
           done.add("- " + text("auto.change." + action, locale, system.name(locale), found.size(), categories));
+          erasedIn.add(SystemId.of(system.id()));
         } else if (table.marketingColumn() != null && !table.marketingColumn().isBlank()) {
           done.add("- " + text("auto.change.MARKETING_STOPPED", locale, system.name(locale), found.size(), categories));
         }
@@ -192,6 +205,10 @@ public class MarketingRights {
       }
     }
     lines.add(done.isEmpty() ? text("auto.nothing.found", locale) : String.join("\n", done));
+    if (!erasedIn.isEmpty()) {
+      lines.add(text("rights.backups", locale, Wording.date(backups.goneFromBackupsOn(lastChangeDay(request),
+          erasedIn), locale)));
+    }
     if (request.subject().reachableByEmail()) {
       lines.add(text("auto.suppression", locale));
     }
@@ -201,6 +218,12 @@ public class MarketingRights {
     }
     lifecycle.recordAnswer(reference, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
     return quotesOwners;
+  }
+
+  /** The day of the request's last recorded change: erased data is gone from backups counted from then (F35). */
+  private LocalDate lastChangeDay(DataSubjectRequest request) {
+    return findings.changes(request.id()).stream().map(RequestFindings.RecordedChange::changedAt)
+        .max(Instant::compareTo).orElse(clock.instant()).atZone(calendar.zone()).toLocalDate();
   }
 
   private String text(String key, Locale locale, Object... args) {

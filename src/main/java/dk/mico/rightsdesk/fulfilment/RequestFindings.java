@@ -26,7 +26,7 @@ public class RequestFindings {
 
   /** A change as the request's record keeps it. */
   public record RecordedChange(String system, String table, String action, List<String> recordIds,
-      List<String> categories) {}
+      List<String> categories, Instant changedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -175,11 +175,12 @@ public class RequestFindings {
   }
 
   public List<RecordedChange> changes(long requestId) {
-    return jdbc.sql("SELECT system_id, table_name, action, record_ids, categories FROM request_change "
+    return jdbc.sql("SELECT system_id, table_name, action, record_ids, categories, changed_at FROM request_change "
             + "WHERE request_id = ? ORDER BY changed_at, id")
         .param(requestId)
         .query((rs, n) -> new RecordedChange(rs.getString("system_id"), rs.getString("table_name"),
-            rs.getString("action"), split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", ")))
+            rs.getString("action"), split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", "),
+            rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
         .list();
   }
 

@@ -1,10 +1,12 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The answer to an erasure, restriction or general objection, in the subject's language, from what the officer
  * decided and what was done: what was done where, what was kept and why (article and law, and when it is erased),
- * what was refused with its reason (Art 12(4)), and who was told (Art 19). The officer reads it in the letter's
- * preview and approves it before it goes.
+ * what was refused with its reason (Art 12(4)), who was told (Art 19), and until when erased data stays in backups
+ * (CEF 2025, F35). The officer reads it in the letter's preview and approves it before it goes.
  */
 @Service
 public class RightsAnswers {
@@ -34,15 +37,20 @@ public class RightsAnswers {
   private final RequestFindings findings;
   private final RequestLifecycle lifecycle;
   private final CompanySystems systems;
+  private final BackupRetention backups;
+  private final LegalCalendar calendar;
   private final MessageSource messages;
 
   RightsAnswers(LegalBasisReview review, RecipientNotices notices, RequestFindings findings,
-      RequestLifecycle lifecycle, CompanySystems systems, MessageSource messages) {
+      RequestLifecycle lifecycle, CompanySystems systems, BackupRetention backups, LegalCalendar calendar,
+      MessageSource messages) {
     this.review = review;
     this.notices = notices;
     this.findings = findings;
     this.lifecycle = lifecycle;
     this.systems = systems;
+    this.backups = backups;
+    this.calendar = calendar;
     this.messages = messages;
   }
 
@@ -125,6 +133,13 @@ public class RightsAnswers {
         && changes.stream().anyMatch(c -> ERASING.contains(c.action()))) {
       done.add(text("rights.objection.erased", locale));
     }
+    List<RequestFindings.RecordedChange> erasures = changes.stream()
+        .filter(c -> ERASING.contains(c.action())
+            || (request.type() == RequestType.ERASURE && WorkByHand.DONE.equals(c.action())))
+        .toList();
+    if (!erasures.isEmpty()) {
+      done.add(backupsLine(erasures, locale));
+    }
     done.add(recipientsLine(reference, locale));
 
     boolean anyDone = doneByHand || proposals.stream()
@@ -137,6 +152,20 @@ public class RightsAnswers {
     if (changes.stream().anyMatch(c -> ERASING.contains(c.action()))) {
       lifecycle.clearDetailsAfterErasure(reference);
     }
+  }
+
+  /**
+   * Erased data stays in backups until the last backup taken before the erasure is deleted: the day of the last
+   * erasure plus the longest backup retention of the systems erased in (and of Rights Desk's own, which clears the
+   * request's details too). It is not used meanwhile and is erased again if a backup is restored.
+   */
+  private String backupsLine(List<RequestFindings.RecordedChange> erasures, Locale locale) {
+    LocalDate erasedOn = erasures.stream()
+        .map(c -> LocalDate.ofInstant(c.changedAt(), calendar.zone()))
+        .max(LocalDate::compareTo).orElseThrow();
+    LocalDate gone = backups.goneFromBackupsOn(erasedOn,
+        erasures.stream().map(c -> SystemId.of(c.system())).collect(Collectors.toSet()));
+    return text("rights.backups", locale, Wording.date(gone, locale));
   }
 
   /** Who was told of the changes (Art 19), and whom the officer found it impossible to tell, and why. */

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.notification;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -95,6 +96,24 @@ public final class Wording {
     }
     return String.join(", ", items.subList(0, items.size() - 1)) + (danish(locale) ? " og " : " and ")
         + items.get(items.size() - 1);
+  }
+
+  /** A period in words: "5 år", "1 år og 6 måneder", "35 dage" in Danish; "5 years", "35 days" in English. */
+  public static String period(Period period, Locale locale) {
+    boolean danish = danish(locale);
+    List<String> parts = new ArrayList<>();
+    if (period.getYears() > 0) {
+      parts.add(period.getYears() + (danish ? " år" : period.getYears() == 1 ? " year" : " years"));
+    }
+    if (period.getMonths() > 0) {
+      parts.add(period.getMonths() + (period.getMonths() == 1 ? (danish ? " måned" : " month")
+          : (danish ? " måneder" : " months")));
+    }
+    if (period.getDays() > 0 || parts.isEmpty()) {
+      parts.add(period.getDays() + (period.getDays() == 1 ? (danish ? " dag" : " day")
+          : (danish ? " dage" : " days")));
+    }
+    return join(parts, locale);
   }
 
   /** A sentence that ends with one full stop, however the inserted text ended ("Bogholm & Co."). */

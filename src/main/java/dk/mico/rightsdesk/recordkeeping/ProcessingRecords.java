@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.recordkeeping;
 import dk.mico.rightsdesk.notification.ControllerProperties;
 import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.CustomerControllers;
+import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
@@ -37,11 +38,12 @@ public class ProcessingRecords {
 
   /**
    * One processing activity (Art 30(1)(b)-(g)): purposes, the categories of data subjects and personal data,
-   * recipients, transfers, retention with its legal basis, and the security measures.
+   * recipients, transfers, retention with its legal basis, the security measures, and how long backups are kept
+   * (CEF 2025, F35).
    */
   public record Activity(String id, String name, String purposes, String legalBasis, String dataSubjects,
       List<String> dataCategories, List<String> recipients, String transfers, String retention,
-      List<String> retentionLaws, List<String> measures) {}
+      List<String> retentionLaws, List<String> measures, String backupRetention) {}
 
   /** What MICO does as processor for one customer (Art 30(2)(a)-(d)). */
   public record ProcessorActivity(String controllerName, String controllerAddress, String controllerContact,
@@ -54,10 +56,11 @@ public class ProcessingRecords {
   private final ProcessingRecordProperties properties;
   private final MessageSource messages;
   private final Duration requestRetention;
+  private final BackupRetention backups;
 
   ProcessingRecords(CompanyProperties company, DisclosureRegister register, CustomerControllers customers,
       ControllerProperties controller, ProcessingRecordProperties properties, MessageSource messages,
-      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration requestRetention) {
+      @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration requestRetention, BackupRetention backups) {
     this.company = company;
     this.register = register;
     this.customers = customers;
@@ -65,6 +68,7 @@ public class ProcessingRecords {
     this.properties = properties;
     this.messages = messages;
     this.requestRetention = requestRetention;
+    this.backups = backups;
   }
 
   public Record record(Locale locale) {
@@ -86,19 +90,19 @@ public class ProcessingRecords {
     out.print(SpreadsheetCsv.line(List.of(text("ropa.csv.role", locale), text("ropa.activity", locale),
         text("ropa.purposes", locale), text("ropa.legalBasis", locale), text("ropa.dataSubjects", locale),
         text("ropa.dataCategories", locale), text("ropa.recipients", locale), text("ropa.transfers", locale),
-        text("ropa.retention", locale), text("ropa.measures", locale))));
+        text("ropa.retention", locale), text("ropa.measures", locale), text("ropa.backups", locale))));
     for (Activity activity : record.activities()) {
       String retention = activity.retentionLaws().isEmpty() ? activity.retention()
           : activity.retention() + " " + String.join(" ", activity.retentionLaws());
       out.print(SpreadsheetCsv.line(List.of(text("ropa.csv.controller", locale), activity.name(),
           activity.purposes(), activity.legalBasis(), activity.dataSubjects(),
           String.join("; ", activity.dataCategories()), String.join("; ", activity.recipients()),
-          activity.transfers(), retention, String.join("; ", activity.measures()))));
+          activity.transfers(), retention, String.join("; ", activity.measures()), activity.backupRetention())));
     }
     for (ProcessorActivity activity : record.processorActivities()) {
       out.print(SpreadsheetCsv.line(List.of(text("ropa.csv.processor", locale),
           activity.controllerName() + " (" + activity.controllerContact() + ")", activity.processing(),
-          activity.agreement(), "", "", "", activity.transfers(), "", String.join("; ", activity.measures()))));
+          activity.agreement(), "", "", "", activity.transfers(), "", String.join("; ", activity.measures()), "")));
     }
     out.flush();
   }
@@ -110,7 +114,7 @@ public class ProcessingRecords {
       categories.addAll(record.categories(locale));
       if (record.hasRetention()) {
         laws.add(text("ropa.retentionLaw", locale, record.retention().law(locale),
-            period(Period.parse(record.retention().period().trim()), locale)));
+            Wording.period(Period.parse(record.retention().period().trim()), locale)));
       }
     }
     List<String> recipients = system.recipients().stream()
@@ -120,7 +124,8 @@ public class ProcessingRecords {
         .toList();
     return new Activity(system.id(), system.name(locale), system.purpose(locale),
         Wording.articles(system.legalBasis(), locale), system.dataSubjects(locale), List.copyOf(categories),
-        recipients, properties.transfers(locale), system.retention(locale), laws, properties.measures(locale));
+        recipients, properties.transfers(locale), system.retention(locale), laws, properties.measures(locale),
+        backupRetention(system.backupRetentionPeriod(), locale));
   }
 
   /** Rights Desk's own processing: the requests, letters and identity checks it keeps (Art 12-22, 5(2)). */
@@ -129,21 +134,11 @@ public class ProcessingRecords {
         Wording.articles("6(1)(c)", locale), text("ropa.rightsDesk.dataSubjects", locale),
         List.of(text("ropa.rightsDesk.categories", locale).split(";\\s*")), List.of(),
         properties.transfers(locale), text("ropa.rightsDesk.retention", locale, requestRetention.toDays()),
-        List.of(), properties.measures(locale));
+        List.of(), properties.measures(locale), backupRetention(backups.ownBackups(), locale));
   }
 
-  private String period(Period period, Locale locale) {
-    List<String> parts = new ArrayList<>();
-    if (period.getYears() > 0) {
-      parts.add(text("ropa.period.years", locale, period.getYears()));
-    }
-    if (period.getMonths() > 0) {
-      parts.add(text("ropa.period.months", locale, period.getMonths()));
-    }
-    if (period.getDays() > 0 || parts.isEmpty()) {
-      parts.add(text("ropa.period.days", locale, period.getDays()));
-    }
-    return Wording.join(parts, locale);
+  private String backupRetention(Period period, Locale locale) {
+    return text("ropa.backups.kept", locale, Wording.period(period, locale));
   }
 
   private String text(String key, Locale locale, Object... args) {

@@ -49,5 +49,7 @@ public enum Step {
   /** An e-mail to the GDPR mailbox was attached to the request by the officer (the note names the e-mail). */
   EMAIL_ATTACHED,
   /** A bounce or an auto-reply to one of our letters came back to the GDPR mailbox (the note names the e-mail). */
-  LETTER_NOT_DELIVERED
+  LETTER_NOT_DELIVERED,
+  /** A system was restored from a backup and this request's erasure there was done again (the note says where). */
+  ERASURE_REPLAYED_AFTER_RESTORE
 }

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +55,8 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
       Text retention,
       List<String> recipients,
       List<RecordDeclaration> records,
-      Suppression suppression) {
+      Suppression suppression,
+      String backupRetention) {
 
     public SystemDeclaration {
       recipients = recipients == null ? List.of() : List.copyOf(recipients);
@@ -98,6 +100,11 @@ public record CompanyProperties(Map<String, Datasource> datasources, List<System
 
     public Access accessMode() {
       return Access.parse(access).orElseThrow();
+    }
+
+    /** How long a backup of the system is kept: erased data lives on in backups this long (CEF 2025, F35). */
+    public Period backupRetentionPeriod() {
+      return Period.parse(backupRetention.trim());
     }
 
     public Optional<RecordDeclaration> record(String table) {

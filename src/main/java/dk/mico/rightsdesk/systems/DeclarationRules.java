@@ -7,6 +7,8 @@ import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.Text;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +80,8 @@ final class DeclarationRules {
     optionalText(path, "source", system.source());
     required(path, "legal-basis", system.legalBasis());
     requiredText(path, "retention", system.retention());
+    // erasure letters say until when erased data stays in backups (CEF 2025, F35)
+    requiredPeriod(path, "backup-retention", system.backupRetention(), "P35D");
     if (system.ownerGroup() != null && !GROUP_ID.matcher(system.ownerGroup()).matches()) {
       add(path + ".owner-group is not a group id (letters, digits and hyphens)");
     }
@@ -274,17 +278,29 @@ final class DeclarationRules {
 
   private void checkRetention(String path, CompanyProperties.Retention retention) {
     requiredIdentifier(path, "from", retention.from());
-    try {
-      if (isBlank(retention.period()) || java.time.Period.parse(retention.period().trim()).isNegative()) {
-        add(path + ".period must be an ISO-8601 period such as P5Y");
-      }
-    } catch (java.time.format.DateTimeParseException e) {
+    if (!isPeriod(retention.period())) {
       add(path + ".period must be an ISO-8601 period such as P5Y");
     }
     if (retention.law() == null) {
       add(path + ".law must name the law that sets the period (the letter cites it)");
     } else {
       requiredText(path, "law", retention.law());
+    }
+  }
+
+  private void requiredPeriod(String path, String field, String value, String example) {
+    if (isBlank(value)) {
+      add(path + "." + field + " is missing (an ISO-8601 period such as " + example + ")");
+    } else if (!isPeriod(value)) {
+      add(path + "." + field + " must be an ISO-8601 period such as " + example);
+    }
+  }
+
+  private static boolean isPeriod(String value) {
+    try {
+      return !isBlank(value) && !Period.parse(value.trim()).isNegative();
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 

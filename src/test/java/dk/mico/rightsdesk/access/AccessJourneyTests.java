@@ -116,11 +116,18 @@ class AccessJourneyTests {
     String html = new String(download(answer.token(), files.get("report.html"), session), StandardCharsets.UTF_8);
     assertThat(html).contains("Serverhallen Nord ApS", "Kursuscenter Lyngbakken", "Datatilsynet",
         "Two mails from her", "Thank you for asking.").doesNotContain("Ida Bøgh");
+    assertThat(html).as("F35: per system, how long its backups are kept")
+        .contains("We keep backups of the system for 35 days.", "We keep backups of the system for 90 days.",
+            "we do not use it, and if we restore a backup, we erase it again",
+            "Backups of Rights Desk are kept for 35 days.");
 
     JsonNode data = json.readTree(download(answer.token(), files.get("data.json"), session));
     List<String> systems = new ArrayList<>();
     data.path("systems").forEach(s -> systems.add(s.path("system").asText()));
     assertThat(systems).contains("case-management", "courses", "course-evaluations", "email-archive");
+    data.path("systems").forEach(s -> assertThat(s.path("backupRetention").asText()).as(s.path("system").asText())
+        .startsWith("email-archive".equals(s.path("system").asText())
+            ? "We keep backups of the system for 90 days." : "We keep backups of the system for 35 days."));
     JsonNode contact = record(data, "case-management", "contact_person");
     Map<String, Object> row = company.sql("SELECT full_name, email, phone, title FROM contact_person "
         + "WHERE LOWER(email) = ?").param(email).query().singleRow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.mico.rightsdesk.fulfilment.MarketingRights;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -11,6 +12,8 @@ import dk.mico.rightsdesk.support.TestDriver;
 import dk.mico.rightsdesk.system.SecretTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +140,10 @@ class MarketingRightsTests {
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful",
         "proof of the consent");
+    LocalDate goneFromBackups = LocalDate.ofInstant(TestClock.now(), ZoneId.of("Europe/Copenhagen")).plusDays(35);
+    assertThat(letter).as("F35: the newsletter's and cookie consents' backups are kept 35 days")
+        .contains("Backups: the erased data may remain in our backups until "
+            + Wording.date(goneFromBackups, Locale.ENGLISH) + ",");
     assertThat(company.sql("SELECT signup_email IS NULL AND withdrawn_at IS NOT NULL FROM cookie_consent "
             + "WHERE id IN (:ids)").param("ids", herConsents).query(Boolean.class).list())
         .as("the consent log stays as proof, unlinked and marked withdrawn").hasSize(herConsents.size())

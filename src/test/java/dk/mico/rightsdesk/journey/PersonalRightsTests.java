@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
 import dk.mico.rightsdesk.fulfilment.PersonalRights;
 import dk.mico.rightsdesk.fulfilment.Proposal;
+import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
@@ -205,8 +206,96 @@ class PersonalRightsTests {
     assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change c JOIN dsr_request r ON r.id = c.request_id "
             + "WHERE r.reference = ? AND c.action LIKE 'SUPPRESSION%'")
         .param(reference).query(Integer.class).single()).as("no suppression entry").isZero();
+    LocalDate goneFromBackups = LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusDays(35);
     assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
-        .contains("erased").doesNotContain("suppression list");
+        .contains("erased").doesNotContain("suppression list")
+        .as("F35: case management's backups and Rights Desk's own are kept 35 days")
+        .contains("Backups: the erased data may remain in our backups until "
+            + Wording.date(goneFromBackups, Locale.ENGLISH) + ",", "We do not use the data in backups",
+            "Should we ever restore a backup, we erase the data again");
+  }
+
+  @Test
+  void f35_anErasureByHandInTheEmailArchiveStaysInItsBackupsForTheirNinetyDays() throws Exception {
+    String email = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE email IS NOT NULL
+              AND LOWER(email) NOT IN """ + PERSONAS + """
+              AND LOWER(email) NOT IN (SELECT LOWER(email) FROM newsletter_subscriber)
+              AND LOWER(email) NOT IN (SELECT LOWER(signup_email) FROM cookie_consent WHERE signup_email IS NOT NULL)
+            ORDER BY id DESC""").query(String.class).list().get(0);
+    String reference = register("ERASURE", "Kontaktperson", email, "Slet alt om mig.", "da");
+    driver.runDueJobs();
+    confirmAll(reference);
+    var eraseByHand = driver.onlyTask(reference, "UserTask_CarryOutByHand");
+    assertThat(driver.taskField(eraseByHand, "systemName")).startsWith("Mailarkiv");
+    driver.submitAsOfficer(eraseByHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "e-mails til og fra dig er slettet"));
+    approveAndSend(reference);
+
+    LocalDate goneFromBackups = LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusDays(90);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference)))
+        .contains("Sikkerhedskopier: De slettede oplysninger kan stadig findes i vores sikkerhedskopier indtil den "
+            + Wording.date(goneFromBackups, Locale.forLanguageTag("da")) + ",",
+            "Vi bruger ikke oplysningerne i sikkerhedskopierne til noget",
+            "Skulle vi få brug for at genindlæse en sikkerhedskopi, sletter vi oplysningerne igen");
+  }
+
+  @Test
+  void f35_afterARestoreTheErasuresSinceTheBackupAreDoneAgainAndOnlyOnce() throws Exception {
+    List<String> contacts = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE email IS NOT NULL
+              AND LOWER(email) NOT IN """ + PERSONAS + """
+              AND LOWER(email) NOT IN (SELECT LOWER(email) FROM newsletter_subscriber)
+              AND LOWER(email) NOT IN (SELECT LOWER(signup_email) FROM cookie_consent WHERE signup_email IS NOT NULL)
+            ORDER BY id""").query(String.class).list();
+    String email = contacts.get(contacts.size() / 2);
+    company.sql("CREATE TABLE backup_of_contact AS SELECT * FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .update();
+    try {
+      String reference = register("ERASURE", "Contact Person", email, "Please erase me.");
+      driver.runDueJobs();
+      confirmAll(reference);
+      approveAndSend(reference);
+      assertThat(contactRows(email)).as("erased").isZero();
+
+      // case management is restored from last night's backup, which still holds her
+      company.sql("INSERT INTO contact_person SELECT * FROM backup_of_contact").update();
+      assertThat(contactRows(email)).as("back from the backup").isEqualTo(1);
+      String backup = "{\"system\": \"case-management\", \"backupTakenAt\": \""
+          + TestClock.now().minus(Duration.ofDays(1)) + "\"}";
+      mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content(backup))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.system").value("case-management"))
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')].table").value("contact_person"))
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')].records").value(1));
+      assertThat(contactRows(email)).as("erased again").isZero();
+      assertThat(api.view(reference).path("history").findValuesAsText("step"))
+          .contains("ERASURE_REPLAYED_AFTER_RESTORE");
+
+      mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+              .contentType(MediaType.APPLICATION_JSON).content(backup))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.erasedAgain[?(@.reference == '" + reference + "')]").isEmpty());
+    } finally {
+      company.sql("DROP TABLE backup_of_contact").update();
+    }
+  }
+
+  @Test
+  void f35_aRestoreReplayNamesADeclaredJdbcSystemAndIsTheOfficersAlone() throws Exception {
+    String manual = "{\"system\": \"email-archive\", \"backupTakenAt\": \"2026-11-01T00:00:00Z\"}";
+    mvc.perform(post("/api/officer/restores").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON).content(manual))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post("/api/officer/restores").with(httpBasic("manager", "manager"))
+            .contentType(MediaType.APPLICATION_JSON).content(manual))
+        .andExpect(status().isForbidden());
+  }
+
+  private int contactRows(String email) {
+    return company.sql("SELECT COUNT(*) FROM contact_person WHERE LOWER(email) = ?").param(email)
+        .query(Integer.class).single();
   }
 
   @Test

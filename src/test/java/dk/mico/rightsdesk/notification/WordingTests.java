@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -63,5 +64,14 @@ class WordingTests {
     assertThat(Wording.join(List.of("a", "b", "c"), DA)).isEqualTo("a, b og c");
     assertThat(Wording.join(List.of("a", "b"), EN)).isEqualTo("a and b");
     assertThat(Wording.join(List.of("a"), EN)).isEqualTo("a");
+  }
+
+  @Test
+  void periodsAreWrittenInWords() {
+    assertThat(Wording.period(Period.ofDays(35), DA)).isEqualTo("35 dage");
+    assertThat(Wording.period(Period.ofDays(1), EN)).isEqualTo("1 day");
+    assertThat(Wording.period(Period.of(1, 6, 0), DA)).isEqualTo("1 år og 6 måneder");
+    assertThat(Wording.period(Period.ofYears(5), EN)).isEqualTo("5 years");
+    assertThat(Wording.period(Period.ZERO, EN)).isEqualTo("0 days");
   }
 }

@@ -43,6 +43,12 @@ class RecordsOfProcessingTests {
     assertThat(accounting.path("legalBasis").asText()).startsWith("art. 6, stk. 1, litra");
     assertThat(accounting.path("measures")).isNotEmpty();
     assertThat(activity(record, "rights-desk").path("retention").asText()).contains("dage efter");
+    assertThat(accounting.path("backupRetention").asText()).as("F35: from the declaration's backup-retention")
+        .startsWith("Sikkerhedskopier gemmes i 35 dage.").contains("slettes igen, hvis en sikkerhedskopi genindlæses");
+    assertThat(activity(record, "email-archive").path("backupRetention").asText())
+        .startsWith("Sikkerhedskopier gemmes i 90 dage.");
+    assertThat(activity(record, "rights-desk").path("backupRetention").asText()).as("rightsdesk.retention.own-backups")
+        .startsWith("Sikkerhedskopier gemmes i 35 dage.");
     assertThat(record.path("processorActivities")).as("Art 30(2): the customers MICO serves as processor")
         .hasSize(2);
     assertThat(record.path("processorActivities").get(0).path("processing").asText()).isNotBlank();
@@ -53,16 +59,23 @@ class RecordsOfProcessingTests {
     JsonNode english = json.readTree(fetch("/api/officer/records-of-processing?lang=en", "officer"));
     assertThat(activity(english, "accounting").path("name").asText()).isEqualTo("Accounting");
     assertThat(activity(english, "accounting").path("recipients").toString()).contains("(processor)");
+    assertThat(activity(english, "email-archive").path("backupRetention").asText())
+        .isEqualTo("Backups are kept for 90 days. Erased data stays in them until then, is not used, and is erased "
+            + "again if a backup is restored.");
 
     String csv = fetch("/api/officer/records-of-processing.csv", "manager");
     assertThat(csv.lines().findFirst().orElseThrow()).contains("Behandlingsaktivitet", "Kategorier af registrerede");
     assertThat(csv).contains("Bogføring", "Databehandler", "Nordlys Tandklinik ApS");
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",\"Sikkerhedskopier\"");
+    assertThat(csv.lines().filter(line -> line.contains("Mailarkiv")).findFirst().orElseThrow())
+        .contains("Sikkerhedskopier gemmes i 90 dage.");
   }
 
   @Test
   void thePrintablePageServesOfficersAndManagersAndNobodyElse() throws Exception {
     assertThat(fetch("/officer/records-of-processing", "manager"))
-        .contains("Fortegnelse over behandlingsaktiviteter", "Kategorier af registrerede", "Sagsstyringssystem");
+        .contains("Fortegnelse over behandlingsaktiviteter", "Kategorier af registrerede", "Sagsstyringssystem",
+            "Sikkerhedskopier gemmes i 35 dage.");
     assertThat(fetch("/officer/records-of-processing?lang=en", "officer"))
         .contains("Record of processing activities", "Case management system");
     mvc.perform(get("/api/officer/records-of-processing")).andExpect(status().isUnauthorized());

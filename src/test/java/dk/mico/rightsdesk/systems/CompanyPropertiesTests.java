@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.systems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class CompanyPropertiesTests {
       Map.entry(SYSTEM + "legal-basis", "6(1)(b)"),
       Map.entry(SYSTEM + "retention.da", "5 år"),
       Map.entry(SYSTEM + "retention.en", "5 years"),
+      Map.entry(SYSTEM + "backup-retention", "P35D"),
       Map.entry(RECORD + "table", "contact_person"),
       Map.entry(RECORD + "id-column", "id"),
       Map.entry(RECORD + "identifiers.email", "email"),
@@ -114,6 +116,30 @@ class CompanyPropertiesTests {
     declaration.remove(SYSTEM + field + ".en");
 
     assertRefused().hasMessageContaining("rightsdesk.company.systems[case-management]." + field + " is missing");
+  }
+
+  @Test
+  void f35_readsTheBackupRetentionAsAPeriod() {
+    declaration.put(SYSTEM + "backup-retention", "P90D");
+
+    assertThat(bind().systems().get(0).backupRetentionPeriod()).isEqualTo(Period.ofDays(90));
+  }
+
+  @Test
+  void f35_refusesASystemWithoutBackupRetention() {
+    declaration.remove(SYSTEM + "backup-retention");
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].backup-retention is missing (an ISO-8601 period such as P35D)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"35 days", "35", "-P35D", "PT12H"})
+  void f35_refusesABackupRetentionThatIsNoPeriod(String value) {
+    declaration.put(SYSTEM + "backup-retention", value);
+
+    assertRefused().hasMessageContaining(
+        "rightsdesk.company.systems[case-management].backup-retention must be an ISO-8601 period such as P35D");
   }
 
   @Test

@@ -42,6 +42,7 @@ class CompanyStartTests {
             "rightsdesk.company.systems[0].name.da=CRM",
             "rightsdesk.company.systems[0].name.en=CRM",
             "rightsdesk.company.systems[0].access=jdbc",
+            "rightsdesk.company.systems[0].backup-retention=P35D",
             "rightsdesk.company.systems[0].datasource=company",
             "rightsdesk.company.systems[0].activity.da=Kunder",
             "rightsdesk.company.systems[0].activity.en=Customers",
@@ -74,6 +75,7 @@ class CompanyStartTests {
             "rightsdesk.company.systems[0].name.da=CRM",
             "rightsdesk.company.systems[0].name.en=CRM",
             "rightsdesk.company.systems[0].access=jdbc",
+            "rightsdesk.company.systems[0].backup-retention=P35D",
             "rightsdesk.company.systems[0].datasource=nowhere",
             "rightsdesk.company.systems[0].activity.da=Kunder",
             "rightsdesk.company.systems[0].activity.en=Customers",
@@ -121,6 +123,7 @@ class CompanyStartTests {
         .contains("APPLICATION FAILED TO START")
         .contains("rightsdesk.company.systems[crm].access must be jdbc or manual")
         .contains("rightsdesk.company.systems[crm].name is missing")
+        .contains("rightsdesk.company.systems[crm].backup-retention is missing")
         .contains("Correct the declarations under rightsdesk.company");
   }
 }

@@ -36,6 +36,7 @@ final class TestCompany implements AutoCloseable {
               name: {da: Sagsstyring, en: "Case management"}
               owner-group: gdpr-officer
               access: jdbc
+              backup-retention: P35D
               datasource: company
               activity: {da: Kontaktpersoner og deres sager, en: "Customer contact persons and their cases"}
               data-subjects: {da: Registrerede, en: "Data subjects"}
@@ -83,6 +84,7 @@ final class TestCompany implements AutoCloseable {
             - id: courses
               name: {da: Kurser, en: "Courses"}
               access: jdbc
+              backup-retention: P35D
               datasource: company
               activity: {da: Kursusdeltagere, en: "Course participants"}
               data-subjects: {da: Registrerede, en: "Data subjects"}
@@ -107,6 +109,7 @@ final class TestCompany implements AutoCloseable {
             - id: newsletter
               name: {da: Nyhedsbrev, en: "Newsletter"}
               access: jdbc
+              backup-retention: P35D
               datasource: company
               activity: {da: Direkte markedsføring, en: "Direct marketing"}
               data-subjects: {da: Registrerede, en: "Data subjects"}
@@ -134,6 +137,7 @@ final class TestCompany implements AutoCloseable {
               name: {da: Papirarkiv, en: "Paper archive"}
               owner-group: gdpr-officer
               access: manual
+              backup-retention: P35D
               activity: {da: Underskrevne kontrakter, en: "Signed contracts"}
               data-subjects: {da: Registrerede, en: "Data subjects"}
               legal-basis: "6(1)(b)"

@@ -52,6 +52,16 @@ class CompanySystemsDeclarationTests {
   }
 
   @Test
+  void f35_declaresHowLongEachSystemsBackupsAreKept() {
+    Map<String, Object> backups = new LinkedHashMap<>();
+    systems.forEach(system -> backups.put((String) system.get("id"), system.get("backup-retention")));
+
+    assertThat(backups).containsExactly(Map.entry("case-management", "P35D"), Map.entry("courses", "P35D"),
+        Map.entry("course-evaluations", "P35D"), Map.entry("newsletter", "P35D"), Map.entry("cookies", "P35D"),
+        Map.entry("accounting", "P35D"), Map.entry("email-archive", "P90D"));
+  }
+
+  @Test
   void everyTableAndColumnItNamesExists() throws SQLException {
     for (Map<String, Object> system : systems) {
       String id = (String) system.get("id");
