@@ -2,6 +2,8 @@
 // header. It reads request metadata (never personal data) from the Rights Desk API, which accepts the Cockpit session
 // for reading, and links each request to its process instance in Cockpit.
 
+import {appUrl, cockpitPage, el} from './rights-desk-page.js';
+
 const ROUTE = '/rights-requests';
 const RIGHTS = ['ACCESS', 'RECTIFICATION', 'ERASURE', 'RESTRICTION', 'OBJECTION', 'CONSENT_WITHDRAWAL',
   'PORTABILITY'];
@@ -26,20 +28,6 @@ const STYLE = `
 .rd-dash .rd-incident { color: #b00; font-weight: bold; }
 .rd-dash .rd-summary { margin: .5em 0 1em; }
 `;
-
-/** The application's root: Cockpit runs at <root>/camunda/app/cockpit/<engine>/ */
-function appUrl(path) {
-  return new URL('../../../../' + path, document.baseURI).toString();
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== null && value !== undefined) node.setAttribute(name, value);
-  });
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? '')));
-  return node;
-}
 
 function select(name, label, options) {
   return el('label', {}, label, el('select', {name},
@@ -129,20 +117,4 @@ function render(node) {
   load(container, form);
 }
 
-export default [
-  {
-    id: 'rightsdesk.requests.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 100,
-    properties: {path: ROUTE},
-    render: (node) => {
-      node.replaceChildren(el('a', {href: '#' + ROUTE}, 'Requests'));
-    }
-  },
-  {
-    id: 'rightsdesk.requests.route',
-    pluginPoint: 'cockpit.route',
-    properties: {path: ROUTE},
-    render
-  }
-];
+export default cockpitPage({id: 'requests', route: ROUTE, label: 'Requests', priority: 100, render});

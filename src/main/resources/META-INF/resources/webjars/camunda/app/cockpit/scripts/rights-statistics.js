@@ -2,6 +2,8 @@
 // what a yearly report to the board or an inspector needs. Counts only, from the Rights Desk API; the charts are
 // drawn by Chart.js, which the application serves itself (no CDN).
 
+import {appUrl, cockpitPage, el} from './rights-desk-page.js';
+
 const ROUTE = '/rights-statistics';
 const CHART_JS = 'webjars/chart.js/4.4.9/dist/chart.umd.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,20 +22,6 @@ const STYLE = `
 .rd-stats th, .rd-stats td { padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; }
 .rd-stats td.rd-number { text-align: right; }
 `;
-
-/** The application's root: Cockpit runs at <root>/camunda/app/cockpit/<engine>/ */
-function appUrl(path) {
-  return new URL('../../../../' + path, document.baseURI).toString();
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== null && value !== undefined) node.setAttribute(name, value);
-  });
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? '')));
-  return node;
-}
 
 let chartLibrary;
 
@@ -177,20 +165,4 @@ function render(node) {
   show('');
 }
 
-export default [
-  {
-    id: 'rightsdesk.statistics.navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 90,
-    properties: {path: ROUTE},
-    render: (node) => {
-      node.replaceChildren(el('a', {href: '#' + ROUTE}, 'Statistics'));
-    }
-  },
-  {
-    id: 'rightsdesk.statistics.route',
-    pluginPoint: 'cockpit.route',
-    properties: {path: ROUTE},
-    render
-  }
-];
+export default cockpitPage({id: 'statistics', route: ROUTE, label: 'Statistics', priority: 90, render});
