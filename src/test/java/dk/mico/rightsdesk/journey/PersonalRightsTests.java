@@ -60,7 +60,8 @@ class PersonalRightsTests {
    */
   private static final String PERSONAS = List.of("agh@havnelogistik.example", "birthe.r@netpost.example",
           "birthe.ravnsbaek@fjordbyg.example", "cjoergensen@klintdata.example", "freja.dahl@minmail.example",
-          "ida.boegh@fjordbyg.example", "jens.oestergaard@postkassen.example", "kasper.lindholm@kystkonsult.example",
+          "grete.soenderby@fjordbyg.example", "grete.soenderby@kystkonsult.example", "ida.boegh@fjordbyg.example",
+          "jens.oestergaard@postkassen.example", "kasper.lindholm@kystkonsult.example",
           "mette.sorensen@fjordbyg.example", "mikkel.aagaard@kystkonsult.example",
           "nanna.vestergaard@netpost.example", "soeren.baekgaard@havnelogistik.example",
           "vibeke.stampe@havnelogistik.example", "villads.ubekendt@postkassen.example").stream()
