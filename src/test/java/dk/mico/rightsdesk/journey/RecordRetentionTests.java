@@ -15,6 +15,7 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,6 +109,12 @@ class RecordRetentionTests {
     assertThat(view.path("reducedAt").asText()).startsWith(
         LocalDate.ofInstant(reducedOn, ZoneId.of("Europe/Copenhagen")).toString());
     assertThat(view.path("letters").size()).isZero();
+    String caseFile = mvc.perform(get("/api/officer/requests/" + reference + "/case-file")
+            .with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(caseFile).contains("Reduced to its minimal log",
+        LocalDate.ofInstant(reducedOn, ZoneId.of("Europe/Copenhagen")).toString(), "WITHDRAWN", "RECEIVED");
+    assertThat(caseFile).doesNotContain("Reduced Person", "reduced.person@example.dk");
     String register = mvc.perform(get("/api/officer/requests/export.csv").with(httpBasic("officer", "officer")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(register).as("the register still counts it").contains(reference);
