@@ -55,11 +55,13 @@ public class ProcessingRecords {
   private final ControllerProperties controller;
   private final ProcessingRecordProperties properties;
   private final MessageSource messages;
+  private final Duration fullRequestRecord;
   private final Duration requestRetention;
   private final BackupRetention backups;
 
   ProcessingRecords(CompanyProperties company, DisclosureRegister register, CustomerControllers customers,
       ControllerProperties controller, ProcessingRecordProperties properties, MessageSource messages,
+      @Value("${rightsdesk.retention.full-record:P1096D}") Duration fullRequestRecord,
       @Value("${rightsdesk.retention.closed-requests:P1826D}") Duration requestRetention, BackupRetention backups) {
     this.company = company;
     this.register = register;
@@ -67,6 +69,7 @@ public class ProcessingRecords {
     this.controller = controller;
     this.properties = properties;
     this.messages = messages;
+    this.fullRequestRecord = fullRequestRecord;
     this.requestRetention = requestRetention;
     this.backups = backups;
   }
@@ -133,7 +136,8 @@ public class ProcessingRecords {
     return new Activity("rights-desk", text("ropa.rightsDesk.name", locale), text("ropa.rightsDesk.purposes", locale),
         Wording.articles("6(1)(c)", locale), text("ropa.rightsDesk.dataSubjects", locale),
         List.of(text("ropa.rightsDesk.categories", locale).split(";\\s*")), List.of(),
-        properties.transfers(locale), text("ropa.rightsDesk.retention", locale, requestRetention.toDays()),
+        properties.transfers(locale), text("ropa.rightsDesk.retention", locale, fullRequestRecord.toDays(),
+            requestRetention.toDays()),
         List.of(), properties.measures(locale), backupRetention(backups.ownBackups(), locale));
   }
 

@@ -25,7 +25,8 @@ public record DataSubjectRequest(
     String identityNote,
     String answerActions,
     String answerReason,
-    Instant closedAt) {
+    Instant closedAt,
+    Instant reducedAt) {
 
   public boolean isOpen() {
     return status != RequestStatus.CLOSED;

@@ -21,7 +21,7 @@ public class Requests {
       "id, reference, request_type, objection_scope, channel, language, received_at, original_due_date, due_date,"
           + " extended, paused_days, status, outcome, subject_name, subject_email, subject_phone, postal_address,"
           + " details, representative_name, representative_mandate_checked, identity_verified, identity_note,"
-          + " answer_actions, answer_reason, closed_at";
+          + " answer_actions, answer_reason, closed_at, reduced_at";
 
   private final JdbcClient jdbc;
 
@@ -210,7 +210,8 @@ public class Requests {
         rs.getString("identity_note"),
         rs.getString("answer_actions"),
         rs.getString("answer_reason"),
-        instant(rs, "closed_at"));
+        instant(rs, "closed_at"),
+        instant(rs, "reduced_at"));
   };
 
 }

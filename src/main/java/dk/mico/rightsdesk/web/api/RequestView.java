@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A request as the API shows it (design.md contract). Contact data and letters only for officers. */
+/**
+ * A request as the API shows it (design.md contract). Contact data and letters only for officers. A request reduced
+ * to its minimal log (F36) says when; it has no contact data, letters, findings or changes left.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RequestView(
     String reference,
@@ -28,6 +31,7 @@ record RequestView(
     boolean extended,
     int pausedDays,
     OffsetDateTime closedAt,
+    OffsetDateTime reducedAt,
     List<StepView> history,
     SubjectView subject,
     List<LetterView> letters,
@@ -53,7 +57,8 @@ record RequestView(
 
   RequestView with(Outcomes added) {
     return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
-        dueDate, extended, pausedDays, closedAt, history, subject, letters, findings, changes, linkedReferences, added);
+        dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
+        linkedReferences, added);
   }
 
   record StepView(OffsetDateTime at, String step, String actor, String note) {}
@@ -84,6 +89,7 @@ record RequestView(
         r.extended(),
         r.pausedDays(),
         local(r.closedAt(), calendar),
+        local(r.reducedAt(), calendar),
         steps == null ? null : steps.stream()
             .map(s -> new StepView(local(s.occurredAt(), calendar), s.step(), s.actor(), s.note()))
             .toList(),
@@ -104,7 +110,7 @@ record RequestView(
   /** The same view naming the other requests of the submission it came in (several rights in one submission). */
   RequestView withLinkedReferences(List<String> references) {
     return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
-        dueDate, extended, pausedDays, closedAt, history, subject, letters, findings, changes,
+        dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
         references.isEmpty() ? null : references, outcomes);
   }
 
