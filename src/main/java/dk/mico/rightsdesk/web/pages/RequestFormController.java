@@ -112,7 +112,7 @@ class RequestFormController {
     return rights.stream()
         .map(right -> NewRequest.fromPublic(right,
             !objectionChosen || RequestType.OBJECTION.name().equals(right) ? input.getObjectionScope() : null,
-            input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails()))
+            input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails(), null))
         .toList();
   }
 
