@@ -302,6 +302,25 @@ class IntakeValidationTests {
   }
 
   @Test
+  void webFormOffersTheConsentsInThePagesLanguageAndStoresTheOnesTicked() throws Exception {
+    mvc.perform(post("/").param("type", "CONSENT_WITHDRAWAL").param("consents", "cookies").param("name", "Signe Vang")
+            .param("email", "nope").with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Hvilke samtykker trækker du tilbage?")))
+        .andExpect(content().string(containsString("Hjemmesidens cookiesamtykker")))
+        .andExpect(content().string(containsString("value=\"cookies\" checked")));
+    mvc.perform(post("/").param("lang", "en").param("name", "Signe Vang").with(csrf()))
+        .andExpect(content().string(containsString("Website cookie consents")));
+    assertNothingStored();
+
+    mvc.perform(post("/").param("type", "CONSENT_WITHDRAWAL").param("consents", "cookies").param("name", "Signe Vang")
+            .param("email", "signe.vang@example.dk").with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("SELECT consents FROM dsr_request WHERE subject_email = 'signe.vang@example.dk'")
+        .query(String.class).single()).isEqualTo("cookies");
+  }
+
+  @Test
   void intakeIsRateLimitedPerEmailAddress() throws Exception {
     String body = """
         {"type": "ACCESS", "name": "Flood Target", "email": "target@example.dk"}""";
