@@ -251,7 +251,7 @@ class OfficerRegistrationTests {
   }
 
   @Test
-  void f25_startFormTakesTheConsentsWithdrawnAndRefusesOnesNotDeclared() {
+  void f25_startFormTakesTheConsentsWithdrawnAndRefusesOnesNotDeclared() throws Exception {
     ZonedDateTime call = TestClock.now().atZone(calendar.zone()).minusHours(1);
     Map<String, Object> fields = new HashMap<>(Map.of(
         "type", "CONSENT_WITHDRAWAL", "consents", "cookies, sms", "channel", "PHONE",
@@ -262,6 +262,7 @@ class OfficerRegistrationTests {
     fields.put("consents", "cookies");
     String reference = startForm(fields).getBusinessKey();
     assertThat(lifecycle.get(reference).consents()).containsExactly("cookies");
+    assertThat(api.view(reference).path("consents").toString()).isEqualTo("[\"cookies\"]");
   }
 
   @Test
