@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.Consent;
 import dk.mico.rightsdesk.systems.Finding;
 import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
@@ -69,15 +70,36 @@ public class MarketingRights {
   }
 
   /**
-   * Ends consent-based processing in one system: marketing stops, and what was held only on consent is erased
-   * (Art 17(1)(b)); the suppression entry is kept apart and stays.
+   * Ends consent-based processing in one system, if the subject withdrew its consent (F25): marketing stops, and what
+   * was held only on consent is erased (Art 17(1)(b)); the suppression entry is kept apart and stays.
    */
   @Transactional
   public void withdrawConsent(String reference, String systemId) {
     DataSubjectRequest request = lifecycle.get(reference);
+    if (!withdrawnIn(request, systemId)) {
+      return;
+    }
     SystemId system = SystemId.of(systemId);
     turnMarketingOff(request, system);
     eraseConsentOnly(request, system);
+  }
+
+  /**
+   * Whether a withdrawal of consent acts in a system: a system holding data only on consent is its own consent; the
+   * marketing flags of any other system go with the consent to marketing (the newsletter's).
+   */
+  private boolean withdrawnIn(DataSubjectRequest request, String systemId) {
+    List<Consent> consents = systems.consents();
+    return consents.stream().filter(consent -> consent.id().equals(systemId)).findFirst()
+        .or(() -> consents.stream().filter(Consent::marketing).findFirst())
+        .map(consent -> request.withdraws(consent.id()))
+        .orElse(true);
+  }
+
+  /** Whether the request stops marketing: an objection to it, or a withdrawal that includes consent to marketing. */
+  private boolean stopsMarketing(DataSubjectRequest request) {
+    return request.type() != RequestType.CONSENT_WITHDRAWAL || systems.consents().stream()
+        .filter(Consent::marketing).allMatch(consent -> request.withdraws(consent.id()));
   }
 
   private void turnMarketingOff(DataSubjectRequest request, SystemId system) {
@@ -135,6 +157,7 @@ public class MarketingRights {
     }
     return systems.systems().stream()
         .filter(system -> system.accessMode() == CompanyProperties.Access.JDBC)
+        .filter(system -> withdrawnIn(request, system.id()))
         .filter(system -> system.suppression() != null || system.records().stream().anyMatch(table ->
             table.consentOnly() || (table.marketingColumn() != null && !table.marketingColumn().isBlank())))
         .map(CompanyProperties.SystemDeclaration::id)
@@ -142,12 +165,15 @@ public class MarketingRights {
         .toList();
   }
 
-  /** Keeps a suppression entry (a hash of the address) so it is never added to marketing again. */
+  /**
+   * Keeps a suppression entry (a hash of the address) so it is never added to marketing again; not for a withdrawal
+   * of other consents only (F25: withdrawing cookie consent does not end the newsletter for good).
+   */
   @Transactional
   public void suppress(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
-    if (!request.subject().reachableByEmail()) {
-      return; // no address to keep a hash of
+    if (!request.subject().reachableByEmail() || !stopsMarketing(request)) {
+      return; // no address to keep a hash of, or marketing goes on
     }
     boolean added = systems.suppress(request.subject().email());
     findings.record(request.id(), SUPPRESSION, null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
@@ -166,14 +192,20 @@ public class MarketingRights {
     DataSubjectRequest request = lifecycle.get(reference);
     Locale locale = request.language().locale();
     boolean withdrawal = request.type() == RequestType.CONSENT_WITHDRAWAL;
+    boolean stopsMarketing = stopsMarketing(request);
     List<String> lines = new ArrayList<>();
-    lines.add(request.subject().reachableByEmail()
-        ? text("auto.marketing.stopped", locale, request.subject().email())
-        : text("auto.marketing.stopped.identified", locale));
+    if (withdrawal && !systems.consents().isEmpty()) {
+      lines.add(consentsLine(request, locale));
+    }
+    if (stopsMarketing) {
+      lines.add(request.subject().reachableByEmail()
+          ? text("auto.marketing.stopped", locale, request.subject().email())
+          : text("auto.marketing.stopped.identified", locale));
+    }
     List<String> done = new ArrayList<>();
     Set<SystemId> erasedIn = new HashSet<>();
     for (CompanyProperties.SystemDeclaration system : systems.systems()) {
-      if (system.accessMode() != CompanyProperties.Access.JDBC) {
+      if (system.accessMode() != CompanyProperties.Access.JDBC || (withdrawal && !withdrawnIn(request, system.id()))) {
         continue;
       }
       boolean marketingList = system.suppression() != null;
@@ -209,7 +241,7 @@ public class MarketingRights {
       lines.add(text("rights.backups", locale, Wording.date(backups.goneFromBackupsOn(lastChangeDay(request),
           erasedIn), locale)));
     }
-    if (request.subject().reachableByEmail()) {
+    if (request.subject().reachableByEmail() && stopsMarketing) {
       lines.add(text("auto.suppression", locale));
     }
     if (withdrawal) {
@@ -218,6 +250,16 @@ public class MarketingRights {
     }
     lifecycle.recordAnswer(reference, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
     return quotesOwners;
+  }
+
+  /** Which consents the subject withdrew, and which stay, in the reader's language. */
+  private String consentsLine(DataSubjectRequest request, Locale locale) {
+    Map<Boolean, List<String>> withdrawn = systems.consents().stream().collect(Collectors.partitioningBy(
+        consent -> request.withdraws(consent.id()), Collectors.mapping(c -> c.label(locale), Collectors.toList())));
+    String line = text("auto.consents.withdrawn", locale, String.join(", ", withdrawn.get(true)),
+        withdrawn.get(true).size());
+    return withdrawn.get(false).isEmpty() ? line
+        : line + " " + text("auto.consents.kept", locale, String.join(", ", withdrawn.get(false)));
   }
 
   /** The day of the request's last recorded change: erased data is gone from backups counted from then (F35). */

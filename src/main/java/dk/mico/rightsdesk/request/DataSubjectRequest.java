@@ -2,8 +2,12 @@ package dk.mico.rightsdesk.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** The request record: the system of record for one data-subject request. */
+/**
+ * The request record: the system of record for one data-subject request. {@code consents}: for a withdrawal of
+ * consent, the ids of the consents the subject chose; empty means every consent.
+ */
 public record DataSubjectRequest(
     long id,
     String reference,
@@ -26,7 +30,16 @@ public record DataSubjectRequest(
     String answerActions,
     String answerReason,
     Instant closedAt,
-    Instant reducedAt) {
+    Instant reducedAt, List<String> consents) {
+
+  public DataSubjectRequest {
+    consents = consents == null ? List.of() : List.copyOf(consents);
+  }
+
+  /** Whether a withdrawal of consent withdraws this consent: the ones the subject chose, or every one if none. */
+  public boolean withdraws(String consentId) {
+    return consents.isEmpty() || consents.contains(consentId);
+  }
 
   public boolean isOpen() {
     return status != RequestStatus.CLOSED;

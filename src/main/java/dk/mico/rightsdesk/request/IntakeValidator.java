@@ -4,6 +4,8 @@ import static dk.mico.rightsdesk.request.TextRules.FREE_TEXT;
 import static dk.mico.rightsdesk.request.TextRules.SINGLE_LINE;
 
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
+import dk.mico.rightsdesk.systems.Consent;
+import dk.mico.rightsdesk.systems.CompanySystems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +24,11 @@ class IntakeValidator {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private final Clock clock;
+  private final CompanySystems systems;
 
-  IntakeValidator(Clock clock) {
+  IntakeValidator(Clock clock, CompanySystems systems) {
     this.clock = clock;
+    this.systems = systems;
   }
 
   ValidRequest validate(NewRequest in, boolean byOfficer) {
@@ -37,6 +41,7 @@ class IntakeValidator {
     if (type != null && type != RequestType.OBJECTION && present(in.objectionScope())) {
       bad.add(new Violation("objectionScope", "applies only to objections"));
     }
+    List<String> consents = consents(in.consents(), type, bad);
     String name = text(in.name(), "name", 200, true, SINGLE_LINE, bad);
     String postalAddress = text(in.postalAddress(), "postalAddress", 500, false, FREE_TEXT, bad);
     if (!byOfficer && present(in.postalAddress())) {
@@ -100,7 +105,27 @@ class IntakeValidator {
         details,
         representativeName == null ? null : new Representative(representativeName, mandateChecked),
         identityVerified,
-        identityNote);
+        identityNote,
+        consents);
+  }
+
+  /** The consents withdrawn, each a declared one; none given means every consent (as before the choice existed). */
+  private List<String> consents(List<String> given, RequestType type, List<Violation> bad) {
+    List<String> chosen = given == null ? List.of()
+        : given.stream().filter(IntakeValidator::present).map(String::strip).distinct().toList();
+    if (chosen.isEmpty()) {
+      return List.of();
+    }
+    if (type != null && type != RequestType.CONSENT_WITHDRAWAL) {
+      bad.add(new Violation("consents", "applies only to a withdrawal of consent"));
+      return List.of();
+    }
+    List<String> declared = systems.consents().stream().map(Consent::id).toList();
+    if (!declared.containsAll(chosen)) {
+      bad.add(new Violation("consents", "must name consents from " + declared));
+      return List.of();
+    }
+    return declared.stream().filter(chosen::contains).toList();
   }
 
   private static boolean present(String value) {
@@ -160,5 +185,6 @@ class IntakeValidator {
       String details,
       Representative representative,
       boolean identityVerified,
-      String identityNote) {}
+      String identityNote,
+      List<String> consents) {}
 }

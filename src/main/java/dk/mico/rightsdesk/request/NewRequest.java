@@ -1,10 +1,12 @@
 package dk.mico.rightsdesk.request;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A submission as it arrives, from the public form, the public API or the officer's registration. Fields are raw
- * text so that validation can name every bad field at once.
+ * text so that validation can name every bad field at once. {@code consents}: the ids of the consents withdrawn
+ * (a withdrawal of consent only); none means every consent.
  */
 public record NewRequest(
     String type,
@@ -20,13 +22,15 @@ public record NewRequest(
     Boolean identityVerified,
     String identityNote,
     String representativeName,
-    Boolean representativeMandateChecked) {
+    Boolean representativeMandateChecked,
+    List<String> consents) {
 
   /** A submission by the subject through the public web form or API: the channel is the web, received now. */
   public static NewRequest fromPublic(
-      String type, String objectionScope, String name, String email, String phone, String language, String details) {
+      String type, String objectionScope, String name, String email, String phone, String language, String details,
+      List<String> consents) {
     return new NewRequest(
         type, objectionScope, name, email, phone, null, language, details, Channel.WEB.name(), null, false, null, null,
-        null);
+        null, consents);
   }
 }

@@ -21,7 +21,7 @@ public class Requests {
       "id, reference, request_type, objection_scope, channel, language, received_at, original_due_date, due_date,"
           + " extended, paused_days, status, outcome, subject_name, subject_email, subject_phone, postal_address,"
           + " details, representative_name, representative_mandate_checked, identity_verified, identity_note,"
-          + " answer_actions, answer_reason, closed_at, reduced_at";
+          + " answer_actions, answer_reason, closed_at, reduced_at, consents";
 
   private final JdbcClient jdbc;
 
@@ -41,10 +41,10 @@ public class Requests {
             INSERT INTO dsr_request (reference, request_type, objection_scope, channel, language, received_at,
               original_due_date, due_date, status, subject_name, subject_email, subject_phone, postal_address,
               details, representative_name, representative_mandate_checked, identity_verified, identity_note,
-              status_token_hash, created_at)
+              status_token_hash, created_at, consents)
             VALUES (:reference, :type, :scope, :channel, :language, :receivedAt, :dueDate, :dueDate, :status, :name,
               :email, :phone, :postalAddress, :details, :representativeName, :mandateChecked, :identityVerified,
-              :identityNote, :statusTokenHash, :now)""")
+              :identityNote, :statusTokenHash, :now, :consents)""")
         .param("reference", reference)
         .param("type", in.type().name())
         .param("scope", in.objectionScope() == null ? null : in.objectionScope().name())
@@ -64,6 +64,7 @@ public class Requests {
         .param("identityNote", in.identityNote())
         .param("statusTokenHash", statusTokenHash)
         .param("now", utc(now))
+        .param("consents", in.consents().isEmpty() ? null : String.join(",", in.consents()))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -211,7 +212,8 @@ public class Requests {
         rs.getString("answer_actions"),
         rs.getString("answer_reason"),
         instant(rs, "closed_at"),
-        instant(rs, "reduced_at"));
+        instant(rs, "reduced_at"),
+        rs.getString("consents") == null ? List.of() : List.of(rs.getString("consents").split(",")));
   };
 
 }

@@ -73,6 +73,14 @@ public class CompanySystems {
     return List.copyOf(declarations.values());
   }
 
+  /** The consents a subject can choose among when withdrawing consent, in declared order. */
+  public List<Consent> consents() {
+    return declarations.values().stream()
+        .filter(system -> system.records().stream().anyMatch(CompanyProperties.RecordDeclaration::consentOnly))
+        .map(system -> new Consent(system.id(), system.name(), system.suppression() != null))
+        .toList();
+  }
+
   /** A declared system; an id that is not declared is a programming or data error. */
   public SystemDeclaration system(SystemId id) {
     SystemDeclaration declaration = declarations.get(id);

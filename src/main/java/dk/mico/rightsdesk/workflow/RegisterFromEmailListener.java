@@ -80,6 +80,7 @@ class RegisterFromEmailListener implements TaskListener {
     fields.put("emailDecision", null);
     RIGHT_FIELDS.keySet().forEach(field -> fields.put(field, false));
     fields.put("objectionScope", null);
+    fields.put("consents", null);
     fields.put("details", null);
     fields.put("language", email.language());
     fields.put("dismissalReason", null);
@@ -94,10 +95,17 @@ class RegisterFromEmailListener implements TaskListener {
       if (Boolean.TRUE.equals(task.getVariableLocal(field))) {
         requests.add(new RequestToRegister(type.name(),
             type == RequestType.OBJECTION ? TaskScreen.field(task, "objectionScope") : null,
-            TaskScreen.field(task, "details"), TaskScreen.field(task, "language")));
+            TaskScreen.field(task, "details"), TaskScreen.field(task, "language"),
+            type == RequestType.CONSENT_WITHDRAWAL ? consents(task) : null));
       }
     });
     return requests;
+  }
+
+  /** The consents withdrawn, typed as ids separated by commas; blank: every consent. */
+  private static List<String> consents(DelegateTask task) {
+    String typed = TaskScreen.field(task, "consents");
+    return typed == null ? null : List.of(typed.split(","));
   }
 
   private static Map<String, RequestType> rightFields() {

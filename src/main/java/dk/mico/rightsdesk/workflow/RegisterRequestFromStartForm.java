@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class RegisterRequestFromStartForm implements ExecutionListener {
 
   /** The start form's fields; all removed once the record holds them. */
-  static final List<String> FORM_FIELDS = List.of("type", "objectionScope", "channel", "receivedDate", "receivedTime",
+  static final List<String> FORM_FIELDS = List.of("type", "objectionScope", "consents", "channel", "receivedDate", "receivedTime",
       "name", "email", "postalAddress", "phone", "language", "details", "identityVerified", "identityNote",
       "representativeName", "representativeMandateChecked", StartForm.REGISTERED_LATE);
 
@@ -110,7 +110,7 @@ class RegisterRequestFromStartForm implements ExecutionListener {
       NewRequest submission = new NewRequest(text("type"), text("objectionScope"), text("name"), text("email"),
           text("phone"), text("postalAddress"), text("language"), text("details"), text("channel"),
           receivedAt(zone), flag("identityVerified"), text("identityNote"), text("representativeName"),
-          flag("representativeMandateChecked"));
+          flag("representativeMandateChecked"), list("consents"));
       execution.getVariableNames().stream().filter(name -> !FORM_FIELDS.contains(name)).sorted()
           .forEach(name -> bad.add(new Violation(name, "is not a field of the registration form")));
       if (!bad.isEmpty()) {
@@ -149,6 +149,12 @@ class RegisterRequestFromStartForm implements ExecutionListener {
         bad.add(new Violation(name, "must be text"));
       }
       return null;
+    }
+
+    /** A list typed as text, its entries separated by commas. */
+    private List<String> list(String name) {
+      String value = text(name);
+      return value == null ? null : List.of(value.split(","));
     }
 
     private boolean flag(String name) {

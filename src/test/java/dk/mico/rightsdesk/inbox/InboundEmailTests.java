@@ -173,6 +173,23 @@ class InboundEmailTests {
   }
 
   @Test
+  void f25_aWithdrawalRegisteredFromTheMailKeepsTheConsentsTheOfficerTyped() throws Exception {
+    InboundEmail email = received("Cookies " + UUID.randomUUID(), "I no longer accept statistics cookies.");
+    driver.setTime(Date.from(email.receivedAt().plusSeconds(60)));
+    Task task = taskOf(email);
+
+    assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("emailDecision", "REGISTER",
+            "rightConsentWithdrawal", true, "consents", "statistics", "language", "en")))
+        .isInstanceOf(RestException.class).hasMessageContaining("consents: must name consents from");
+    driver.submitAsOfficer(task, Map.of("emailDecision", "REGISTER", "rightConsentWithdrawal", true,
+        "consents", "cookies", "language", "en"));
+
+    List<String> references = inbox.get(email.id()).references();
+    assertThat(references).hasSize(1);
+    assertThat(view(references.get(0)).path("consents").toString()).isEqualTo("[\"cookies\"]");
+  }
+
+  @Test
   void apiRegistersFromTheMailAndEndsTheTask() throws Exception {
     String subject = "Request " + UUID.randomUUID();
     InboundEmail email = received(subject, "Dear MICO, please give me a copy of my data and erase it afterwards. Regards");

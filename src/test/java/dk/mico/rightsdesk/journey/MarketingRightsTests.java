@@ -139,7 +139,8 @@ class MarketingRightsTests {
     assertThat(suppressed(email)).as("the suppression entry stays").isTrue();
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("held only on your consent is erased", "cookie banner", "remains lawful",
-        "proof of the consent");
+        "proof of the consent",
+        "You have withdrawn these consents: Newsletter, Website cookie consents.");
     LocalDate goneFromBackups = LocalDate.ofInstant(TestClock.now(), ZoneId.of("Europe/Copenhagen")).plusDays(35);
     assertThat(letter).as("F35: the newsletter's and cookie consents' backups are kept 35 days")
         .contains("Backups: the erased data may remain in our backups until "
@@ -153,6 +154,31 @@ class MarketingRightsTests {
     assertThat(newsletterNotice).contains("Freja Dahl", "DBA-2022-011");
     String cookieNotice = TestDriver.body(driver.onlyMailTo("dpo@samtykkeboksen.example", reference));
     assertThat(cookieNotice).contains("Freja Dahl", "DBA-2020-007");
+  }
+
+  @Test
+  void f25_withdrawingOnlyTheCookieConsentKeepsTheNewsletterAndDoesNotSuppressTheAddress() throws Exception {
+    String email = "sofie.lind@minmail.example"; // her own sign-up: the personas' data is erased by other tests
+    assertThat(subscribe(email)).isTrue();
+    company.sql("INSERT INTO cookie_consent (id, cookie_id, categories, consented_at, signup_email) VALUES ("
+            + "(SELECT MAX(id) + 1 FROM cookie_consent), 'f25-cookie', 'necessary,statistics', CURRENT_TIMESTAMP, ?)")
+        .param(email).update();
+    int subscriptions = newsletterRows(email);
+    assertThat(linkedCookieConsents(email)).isPositive();
+
+    String reference = api.submitPublic("""
+        {"type": "CONSENT_WITHDRAWAL", "name": "Sofie Lind", "email": "%s", "consents": ["cookies"]}"""
+        .formatted(email));
+    driver.runDueJobs();
+
+    assertThat(linkedCookieConsents(email)).as("cookie consent linked by her sign-up").isZero();
+    assertThat(newsletterRows(email)).as("the newsletter subscription stays").isEqualTo(subscriptions);
+    assertThat(suppressed(email)).as("no suppression: she still gets the newsletter").isFalse();
+    String letter = TestDriver.body(driver.onlyMailTo(email, "Svar på din anmodning " + reference));
+    assertThat(letter).contains("Du har trukket dette samtykke tilbage: Hjemmesidens cookiesamtykker.",
+            "Dine øvrige samtykker er uændrede: Nyhedsbrev.", "beviset for samtykket")
+        .doesNotContain("spærreliste", "stoppet al direkte markedsføring");
+    assertThat(driver.mailTo("privacy@postbudet.example")).as("the newsletter processor has nothing to do").isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.mico.rightsdesk.deadline.DeadlineWatchProperties;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
@@ -55,6 +56,7 @@ class OfficerRegistrationTests {
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
   @Autowired DeadlineWatchProperties staff;
+  @Autowired RequestLifecycle lifecycle;
 
   @BeforeEach
   void reset() {
@@ -246,6 +248,21 @@ class OfficerRegistrationTests {
     driver.runDueJobs();
     assertThat(TestDriver.body(driver.onlyMailTo("phone.caller@example.dk", timely))).contains("We will answer by")
         .doesNotContain("apologise");
+  }
+
+  @Test
+  void f25_startFormTakesTheConsentsWithdrawnAndRefusesOnesNotDeclared() throws Exception {
+    ZonedDateTime call = TestClock.now().atZone(calendar.zone()).minusHours(1);
+    Map<String, Object> fields = new HashMap<>(Map.of(
+        "type", "CONSENT_WITHDRAWAL", "consents", "cookies, sms", "channel", "PHONE",
+        "receivedDate", call.toLocalDate().toString(), "receivedTime", call.toLocalTime().withNano(0).toString(),
+        "name", "Bo Samtykke", "email", "bo.samtykke@example.dk", "language", "da"));
+    assertThatThrownBy(() -> startForm(fields)).hasMessageContaining("consents: must name consents from");
+
+    fields.put("consents", "cookies");
+    String reference = startForm(fields).getBusinessKey();
+    assertThat(lifecycle.get(reference).consents()).containsExactly("cookies");
+    assertThat(api.view(reference).path("consents").toString()).isEqualTo("[\"cookies\"]");
   }
 
   @Test

@@ -41,6 +41,12 @@ class CompanySystemsTests {
   }
 
   @Test
+  void aConsentIsDeclaredByEverySystemHoldingDataOnlyOnConsent() {
+    assertThat(systems.consents()).extracting(Consent::id, c -> c.label(java.util.Locale.ENGLISH), Consent::marketing)
+        .containsExactly(tuple("newsletter", "Newsletter", true));
+  }
+
+  @Test
   void aManualSystemIsNotLookedUpByJdbc() {
     assertThatThrownBy(() -> systems.lookup(PAPER, Identifiers.of("anna.hansen@example.dk", null, null)))
         .isInstanceOf(ActionRefusedException.class);

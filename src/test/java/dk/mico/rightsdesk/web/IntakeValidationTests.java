@@ -22,6 +22,7 @@ import dk.mico.rightsdesk.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
@@ -87,6 +88,24 @@ class IntakeValidationTests {
     submitPublic("""
         {"type": "ACCESS", "name": "A", "email": "a@example.dk", "objectionScope": "DIRECT_MARKETING"}""")
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("objectionScope"));
+    assertNothingStored();
+  }
+
+  @Test
+  void consentsMustBeDeclaredAndOnlyForAWithdrawalOfConsent() throws Exception {
+    submitPublic("""
+        {"type": "CONSENT_WITHDRAWAL", "name": "A", "email": "a@example.dk", "consents": ["cookies", "sms"]}""")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("consents")));
+    submitPublic("""
+        {"type": "ACCESS", "name": "A", "email": "a@example.dk", "consents": ["cookies"]}""")
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("consents"));
+    Map<String, Object> officer = officerBody();
+    officer.put("type", "CONSENT_WITHDRAWAL");
+    officer.put("consents", List.of("newsletter", "unknown"));
+    registerByOfficer(officer).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("consents")));
     assertNothingStored();
   }
 
@@ -280,6 +299,25 @@ class IntakeValidationTests {
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("E-mailadresse: skal udfyldes")));
     assertNothingStored();
+  }
+
+  @Test
+  void webFormOffersTheConsentsInThePagesLanguageAndStoresTheOnesTicked() throws Exception {
+    mvc.perform(post("/").param("type", "CONSENT_WITHDRAWAL").param("consents", "cookies").param("name", "Signe Vang")
+            .param("email", "nope").with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Hvilke samtykker trækker du tilbage?")))
+        .andExpect(content().string(containsString("Hjemmesidens cookiesamtykker")))
+        .andExpect(content().string(containsString("value=\"cookies\" checked")));
+    mvc.perform(post("/").param("lang", "en").param("name", "Signe Vang").with(csrf()))
+        .andExpect(content().string(containsString("Website cookie consents")));
+    assertNothingStored();
+
+    mvc.perform(post("/").param("type", "CONSENT_WITHDRAWAL").param("consents", "cookies").param("name", "Signe Vang")
+            .param("email", "signe.vang@example.dk").with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("SELECT consents FROM dsr_request WHERE subject_email = 'signe.vang@example.dk'")
+        .query(String.class).single()).isEqualTo("cookies");
   }
 
   @Test

@@ -62,8 +62,8 @@ class InboxApiController {
     return inbox.counts();
   }
 
-  @Operation(summary = "Register one request per entry ({type, objectionScope?, details?, language?}) from the e-mail:"
-      + " channel EMAIL, the sender's address as the subject's, received when the mail reached the mailbox; answers"
+  @Operation(summary = "Register one request per entry ({type, objectionScope?, consents?, details?, language?})"
+      + " from the e-mail: channel EMAIL, the sender's address as the subject's, received when the mail reached the mailbox; answers"
       + " 201 with the references, and the Tasklist task ends; 409 when the e-mail was handled already")
   @PostMapping(path = "/api/officer/inbox/{id}/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ApiResponse(responseCode = "201", description = "The requests were registered; their references")

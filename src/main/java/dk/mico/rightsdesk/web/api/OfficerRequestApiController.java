@@ -41,7 +41,7 @@ class OfficerRequestApiController {
   record OfficerSubmission(
       String type, String objectionScope, String name, String email, String phone, String postalAddress,
       String language, String details, String channel, String receivedAt, Boolean identityVerified,
-      String identityNote, RepresentativeInput representative) {}
+      String identityNote, RepresentativeInput representative, List<String> consents) {}
 
   record RepresentativeInput(String name, Boolean mandateChecked) {}
 
@@ -81,7 +81,7 @@ class OfficerRequestApiController {
         body.name(), body.email(), body.phone(), body.postalAddress(), body.language(), body.details(),
         body.channel(), parseReceivedAt(body.receivedAt()), body.identityVerified(), body.identityNote(),
         representative == null ? null : representative.name(),
-        representative == null ? null : representative.mandateChecked()), officer.getName());
+        representative == null ? null : representative.mandateChecked(), body.consents()), officer.getName());
     return ResponseEntity.created(URI.create("/api/officer/requests/" + request.reference()))
         .body(new Registered(request.reference(), RequestView.local(request.receivedAt(), calendar),
             request.dueDate()));

@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import dk.mico.rightsdesk.web.RateLimitedException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicRequestApiController {
 
-  /** A subject's submission. */
+  /** A subject's submission; {@code consents} (optional): the consents a withdrawal of consent withdraws, none = all. */
   record PublicSubmission(
-      String type, String name, String email, String phone, String language, String details, String objectionScope) {}
+      String type, String name, String email, String phone, String language, String details, String objectionScope,
+      List<String> consents) {}
 
   /** Every accepted submission gets a reference, whatever the company holds on the person. */
   record Accepted(String reference) {}
@@ -42,7 +44,7 @@ class PublicRequestApiController {
       throw new RateLimitedException();
     }
     DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(body.type(), body.objectionScope(),
-        body.name(), body.email(), body.phone(), body.language(), body.details()));
+        body.name(), body.email(), body.phone(), body.language(), body.details(), body.consents()));
     limiter.countAccepted(request.subject().email());
     return new Accepted(request.reference());
   }

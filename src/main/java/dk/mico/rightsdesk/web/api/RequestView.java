@@ -15,13 +15,15 @@ import java.util.List;
 
 /**
  * A request as the API shows it (design.md contract). Contact data and letters only for officers. A request reduced
- * to its minimal log (F36) says when; it has no contact data, letters, findings or changes left.
+ * to its minimal log (F36) says when; it has no contact data, letters, findings or changes left. {@code consents}:
+ * the consents a withdrawal of consent named (absent: every consent).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RequestView(
     String reference,
     String type,
     String objectionScope,
+    List<String> consents,
     String channel,
     String status,
     String outcome,
@@ -56,7 +58,7 @@ record RequestView(
   }
 
   RequestView with(Outcomes added) {
-    return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
+    return new RequestView(reference, type, objectionScope, consents, channel, status, outcome, receivedAt, originalDueDate,
         dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
         linkedReferences, added);
   }
@@ -80,6 +82,7 @@ record RequestView(
         r.reference(),
         r.type().name(),
         r.objectionScope() == null ? null : r.objectionScope().name(),
+        r.consents().isEmpty() ? null : r.consents(),
         r.channel().name(),
         r.status().name(),
         r.status() == RequestStatus.CLOSED && r.outcome() != null ? r.outcome().name() : null,
@@ -109,7 +112,7 @@ record RequestView(
 
   /** The same view naming the other requests of the submission it came in (several rights in one submission). */
   RequestView withLinkedReferences(List<String> references) {
-    return new RequestView(reference, type, objectionScope, channel, status, outcome, receivedAt, originalDueDate,
+    return new RequestView(reference, type, objectionScope, consents, channel, status, outcome, receivedAt, originalDueDate,
         dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
         references.isEmpty() ? null : references, outcomes);
   }

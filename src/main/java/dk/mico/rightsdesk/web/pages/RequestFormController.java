@@ -8,6 +8,7 @@ import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.TextRules;
+import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,8 @@ class RequestFormController {
     /** One or more rights: a submission naming several becomes one linked request per right. */
     private List<String> type = new ArrayList<>();
     private String objectionScope;
+    /** The consents a withdrawal of consent withdraws; none ticked: every consent. */
+    private List<String> consents = new ArrayList<>();
     private String name;
     private String email;
     private String phone;
@@ -43,6 +47,8 @@ class RequestFormController {
     public void setType(List<String> type) { this.type = type == null ? new ArrayList<>() : type; }
     public String getObjectionScope() { return objectionScope; }
     public void setObjectionScope(String objectionScope) { this.objectionScope = objectionScope; }
+    public List<String> getConsents() { return consents; }
+    public void setConsents(List<String> consents) { this.consents = consents == null ? new ArrayList<>() : consents; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getEmail() { return email; }
@@ -55,10 +61,12 @@ class RequestFormController {
 
   private final RequestIntake intake;
   private final IntakeRateLimiter limiter;
+  private final CompanySystems systems;
 
-  RequestFormController(RequestIntake intake, IntakeRateLimiter limiter) {
+  RequestFormController(RequestIntake intake, IntakeRateLimiter limiter, CompanySystems systems) {
     this.intake = intake;
     this.limiter = limiter;
+    this.systems = systems;
   }
 
   @GetMapping("/")
@@ -101,7 +109,7 @@ class RequestFormController {
   /**
    * One submission per chosen right (none chosen: one without a type, which validation reports). The objection's
    * scope goes with the objection; when no objection was chosen it goes with every right, so that validation refuses
-   * it as before.
+   * it as before. The consents ticked go with the withdrawal of consent only.
    */
   private static List<NewRequest> submissions(FormInput input, String lang) {
     List<String> rights = input.getType().stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
@@ -112,7 +120,8 @@ class RequestFormController {
     return rights.stream()
         .map(right -> NewRequest.fromPublic(right,
             !objectionChosen || RequestType.OBJECTION.name().equals(right) ? input.getObjectionScope() : null,
-            input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails()))
+            input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails(),
+            RequestType.CONSENT_WITHDRAWAL.name().equals(right) ? input.getConsents() : null))
         .toList();
   }
 
@@ -120,6 +129,10 @@ class RequestFormController {
     model.addAttribute("lang", lang(lang));
     model.addAttribute("rights", RequestType.values());
     model.addAttribute("scopes", ObjectionScope.values());
+    Locale locale = Locale.forLanguageTag(lang(lang));
+    Map<String, String> consents = new LinkedHashMap<>();
+    systems.consents().forEach(consent -> consents.put(consent.id(), consent.label(locale)));
+    model.addAttribute("consents", consents);
     model.addAttribute("errors", errors);
     return "pages/form";
   }
