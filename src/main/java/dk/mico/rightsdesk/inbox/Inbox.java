@@ -184,7 +184,7 @@ public class Inbox {
         email.senderEmail(), null, null, request.language() == null || request.language().isBlank()
             ? email.language() : request.language(),
         request.details() == null || request.details().isBlank() ? defaultDetails(email) : request.details(),
-        "EMAIL", email.receivedAt(), true, IDENTITY_NOTE, null, null, request.consents())).toList();
+        "EMAIL", email.receivedAt(), true, IDENTITY_NOTE, null, null, request.consents(), null)).toList();
     List<String> references =
         intake.registerSeveralByOfficer(submissions, officer).stream().map(DataSubjectRequest::reference).toList();
     emails.addReferences(id, references);

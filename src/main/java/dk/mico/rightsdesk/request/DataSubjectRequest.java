@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The request record: the system of record for one data-subject request. {@code consents}: for a withdrawal of
- * consent, the ids of the consents the subject chose; empty means every consent.
+ * consent, the ids of the consents the subject chose; empty means every consent. {@code transmitTo}: for a
+ * portability request, the controller the data is to be sent to directly (Art 20(2)), or null.
  */
 public record DataSubjectRequest(
     long id,
@@ -30,7 +31,7 @@ public record DataSubjectRequest(
     String answerActions,
     String answerReason,
     Instant closedAt,
-    Instant reducedAt, List<String> consents) {
+    Instant reducedAt, List<String> consents, ReceivingController transmitTo) {
 
   public DataSubjectRequest {
     consents = consents == null ? List.of() : List.copyOf(consents);

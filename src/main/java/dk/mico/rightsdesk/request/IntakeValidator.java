@@ -42,6 +42,7 @@ class IntakeValidator {
       bad.add(new Violation("objectionScope", "applies only to objections"));
     }
     List<String> consents = consents(in.consents(), type, bad);
+    ReceivingController transmitTo = transmitTo(in.transmitTo(), type, bad);
     String name = text(in.name(), "name", 200, true, SINGLE_LINE, bad);
     String postalAddress = text(in.postalAddress(), "postalAddress", 500, false, FREE_TEXT, bad);
     if (!byOfficer && present(in.postalAddress())) {
@@ -106,7 +107,27 @@ class IntakeValidator {
         representativeName == null ? null : new Representative(representativeName, mandateChecked),
         identityVerified,
         identityNote,
-        consents);
+        consents,
+        transmitTo);
+  }
+
+  /** The other controller a portability request asks the data sent to (Art 20(2)): a name and a valid address. */
+  private static ReceivingController transmitTo(ReceivingController given, RequestType type, List<Violation> bad) {
+    if (given == null || !present(given.name()) && !present(given.email())) {
+      return null;
+    }
+    if (type != null && type != RequestType.PORTABILITY) {
+      bad.add(new Violation("transmitTo", "applies only to a portability request"));
+      return null;
+    }
+    String name = text(given.name(), "transmitTo.name", 200, true, SINGLE_LINE, bad);
+    String email = text(given.email(), "transmitTo.email", 254, true, SINGLE_LINE, bad);
+    String emailProblem = email == null ? null : EmailAddressSyntax.problemWith(email);
+    if (emailProblem != null) {
+      bad.add(new Violation("transmitTo.email", emailProblem));
+      return null;
+    }
+    return name == null || email == null ? null : new ReceivingController(name, email.toLowerCase(Locale.ROOT));
   }
 
   /** The consents withdrawn, each a declared one; none given means every consent (as before the choice existed). */
@@ -186,5 +207,6 @@ class IntakeValidator {
       Representative representative,
       boolean identityVerified,
       String identityNote,
-      List<String> consents) {}
+      List<String> consents,
+      ReceivingController transmitTo) {}
 }

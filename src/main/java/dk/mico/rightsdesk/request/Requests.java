@@ -21,7 +21,7 @@ public class Requests {
       "id, reference, request_type, objection_scope, channel, language, received_at, original_due_date, due_date,"
           + " extended, paused_days, status, outcome, subject_name, subject_email, subject_phone, postal_address,"
           + " details, representative_name, representative_mandate_checked, identity_verified, identity_note,"
-          + " answer_actions, answer_reason, closed_at, reduced_at, consents";
+          + " answer_actions, answer_reason, closed_at, reduced_at, consents, transmit_to_name, transmit_to_email";
 
   private final JdbcClient jdbc;
 
@@ -41,10 +41,12 @@ public class Requests {
             INSERT INTO dsr_request (reference, request_type, objection_scope, channel, language, received_at,
               original_due_date, due_date, status, subject_name, subject_email, subject_phone, postal_address,
               details, representative_name, representative_mandate_checked, identity_verified, identity_note,
-              status_token_hash, created_at, consents)
+              status_token_hash, created_at, consents, transmit_to_name,
+              transmit_to_email)
             VALUES (:reference, :type, :scope, :channel, :language, :receivedAt, :dueDate, :dueDate, :status, :name,
               :email, :phone, :postalAddress, :details, :representativeName, :mandateChecked, :identityVerified,
-              :identityNote, :statusTokenHash, :now, :consents)""")
+              :identityNote, :statusTokenHash, :now, :consents, :transmitToName,
+              :transmitToEmail)""")
         .param("reference", reference)
         .param("type", in.type().name())
         .param("scope", in.objectionScope() == null ? null : in.objectionScope().name())
@@ -65,6 +67,8 @@ public class Requests {
         .param("statusTokenHash", statusTokenHash)
         .param("now", utc(now))
         .param("consents", in.consents().isEmpty() ? null : String.join(",", in.consents()))
+        .param("transmitToName", in.transmitTo() == null ? null : in.transmitTo().name())
+        .param("transmitToEmail", in.transmitTo() == null ? null : in.transmitTo().email())
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -213,7 +217,9 @@ public class Requests {
         rs.getString("answer_reason"),
         instant(rs, "closed_at"),
         instant(rs, "reduced_at"),
-        rs.getString("consents") == null ? List.of() : List.of(rs.getString("consents").split(",")));
+        rs.getString("consents") == null ? List.of() : List.of(rs.getString("consents").split(",")),
+        rs.getString("transmit_to_name") == null ? null
+            : new ReceivingController(rs.getString("transmit_to_name"), rs.getString("transmit_to_email")));
   };
 
 }

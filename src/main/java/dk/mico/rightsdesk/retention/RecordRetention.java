@@ -153,7 +153,7 @@ public class RecordRetention {
               postal_address = NULL, details = NULL, representative_name = NULL, identity_note = NULL,
               identity_missing = NULL, identity_request_futile = NULL, status_token_hash = NULL,
               answer_actions = NULL, answer_reason = NULL, art12_5_facts = NULL, extension_reason = NULL,
-              reduced_at = :now
+              transmit_to_name = NULL, transmit_to_email = NULL, reduced_at = :now
             WHERE id = :id AND reduced_at IS NULL""")
         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .param("id", requestId)

@@ -110,7 +110,7 @@ class RegisterRequestFromStartForm implements ExecutionListener {
       NewRequest submission = new NewRequest(text("type"), text("objectionScope"), text("name"), text("email"),
           text("phone"), text("postalAddress"), text("language"), text("details"), text("channel"),
           receivedAt(zone), flag("identityVerified"), text("identityNote"), text("representativeName"),
-          flag("representativeMandateChecked"), list("consents"));
+          flag("representativeMandateChecked"), list("consents"), null);
       execution.getVariableNames().stream().filter(name -> !FORM_FIELDS.contains(name)).sorted()
           .forEach(name -> bad.add(new Violation(name, "is not a field of the registration form")));
       if (!bad.isEmpty()) {

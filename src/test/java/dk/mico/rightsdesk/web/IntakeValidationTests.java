@@ -110,6 +110,26 @@ class IntakeValidationTests {
   }
 
   @Test
+  void transmitToNeedsAPortabilityRequestANameAndAValidEmail() throws Exception {
+    submitPublic("""
+        {"type": "ACCESS", "name": "A", "email": "a@example.dk",
+         "transmitTo": {"name": "Ny Bank A/S", "email": "dpo@nybank.dk"}}""")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("transmitTo")));
+    submitPublic("""
+        {"type": "PORTABILITY", "name": "A", "email": "a@example.dk", "transmitTo": {"email": "dpo@nybank.dk"}}""")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("transmitTo.name")));
+    Map<String, Object> officer = officerBody();
+    officer.put("type", "PORTABILITY");
+    officer.put("transmitTo", Map.of("name", "Ny Bank A/S", "email", "not an address"));
+    registerByOfficer(officer).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("transmitTo.email")));
+    assertNothingStored();
+  }
+
+  @Test
   void malformedJsonIsAProblemDocument() throws Exception {
     submitPublic("{\"type\": ").andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.ReceivingController;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
@@ -41,7 +42,8 @@ class OfficerRequestApiController {
   record OfficerSubmission(
       String type, String objectionScope, String name, String email, String phone, String postalAddress,
       String language, String details, String channel, String receivedAt, Boolean identityVerified,
-      String identityNote, RepresentativeInput representative, List<String> consents) {}
+      String identityNote, RepresentativeInput representative, List<String> consents,
+      ReceivingController transmitTo) {}
 
   record RepresentativeInput(String name, Boolean mandateChecked) {}
 
@@ -81,7 +83,7 @@ class OfficerRequestApiController {
         body.name(), body.email(), body.phone(), body.postalAddress(), body.language(), body.details(),
         body.channel(), parseReceivedAt(body.receivedAt()), body.identityVerified(), body.identityNote(),
         representative == null ? null : representative.name(),
-        representative == null ? null : representative.mandateChecked(), body.consents()), officer.getName());
+        representative == null ? null : representative.mandateChecked(), body.consents(), body.transmitTo()), officer.getName());
     return ResponseEntity.created(URI.create("/api/officer/requests/" + request.reference()))
         .body(new Registered(request.reference(), RequestView.local(request.receivedAt(), calendar),
             request.dueDate()));

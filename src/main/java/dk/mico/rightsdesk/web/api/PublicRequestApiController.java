@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.web.api;
 
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.ReceivingController;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import dk.mico.rightsdesk.web.RateLimitedException;
@@ -19,10 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicRequestApiController {
 
-  /** A subject's submission; {@code consents} (optional): the consents a withdrawal of consent withdraws, none = all. */
+  /** A subject's submission; {@code consents} (optional): the consents a withdrawal of consent withdraws, none = all;
+   * {@code transmitTo} (optional): the controller a portability request asks the data sent to (Art 20(2)). */
   record PublicSubmission(
       String type, String name, String email, String phone, String language, String details, String objectionScope,
-      List<String> consents) {}
+      List<String> consents, ReceivingController transmitTo) {}
 
   /** Every accepted submission gets a reference, whatever the company holds on the person. */
   record Accepted(String reference) {}
@@ -44,7 +46,8 @@ class PublicRequestApiController {
       throw new RateLimitedException();
     }
     DataSubjectRequest request = intake.submitByPublic(NewRequest.fromPublic(body.type(), body.objectionScope(),
-        body.name(), body.email(), body.phone(), body.language(), body.details(), body.consents()));
+        body.name(), body.email(), body.phone(), body.language(), body.details(), body.consents(),
+        body.transmitTo()));
     limiter.countAccepted(request.subject().email());
     return new Accepted(request.reference());
   }

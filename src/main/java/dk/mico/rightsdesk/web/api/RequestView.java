@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.ReceivingController;
 import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestStep;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * A request as the API shows it (design.md contract). Contact data and letters only for officers. A request reduced
  * to its minimal log (F36) says when; it has no contact data, letters, findings or changes left. {@code consents}:
- * the consents a withdrawal of consent named (absent: every consent).
+ * the consents a withdrawal of consent named (absent: every consent). {@code transmitTo} (officers only): the
+ * controller a portability request asks the data sent to directly (Art 20(2)).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RequestView(
@@ -24,6 +26,7 @@ record RequestView(
     String type,
     String objectionScope,
     List<String> consents,
+    ReceivingController transmitTo,
     String channel,
     String status,
     String outcome,
@@ -58,7 +61,7 @@ record RequestView(
   }
 
   RequestView with(Outcomes added) {
-    return new RequestView(reference, type, objectionScope, consents, channel, status, outcome, receivedAt, originalDueDate,
+    return new RequestView(reference, type, objectionScope, consents, transmitTo, channel, status, outcome, receivedAt, originalDueDate,
         dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
         linkedReferences, added);
   }
@@ -83,6 +86,7 @@ record RequestView(
         r.type().name(),
         r.objectionScope() == null ? null : r.objectionScope().name(),
         r.consents().isEmpty() ? null : r.consents(),
+        withContactData ? r.transmitTo() : null,
         r.channel().name(),
         r.status().name(),
         r.status() == RequestStatus.CLOSED && r.outcome() != null ? r.outcome().name() : null,
@@ -112,7 +116,7 @@ record RequestView(
 
   /** The same view naming the other requests of the submission it came in (several rights in one submission). */
   RequestView withLinkedReferences(List<String> references) {
-    return new RequestView(reference, type, objectionScope, consents, channel, status, outcome, receivedAt, originalDueDate,
+    return new RequestView(reference, type, objectionScope, consents, transmitTo, channel, status, outcome, receivedAt, originalDueDate,
         dueDate, extended, pausedDays, closedAt, reducedAt, history, subject, letters, findings, changes,
         references.isEmpty() ? null : references, outcomes);
   }

@@ -121,7 +121,7 @@ class RequestFormController {
         .map(right -> NewRequest.fromPublic(right,
             !objectionChosen || RequestType.OBJECTION.name().equals(right) ? input.getObjectionScope() : null,
             input.getName(), input.getEmail(), input.getPhone(), lang, input.getDetails(),
-            RequestType.CONSENT_WITHDRAWAL.name().equals(right) ? input.getConsents() : null))
+            RequestType.CONSENT_WITHDRAWAL.name().equals(right) ? input.getConsents() : null, null))
         .toList();
   }
 
