@@ -43,6 +43,7 @@ public class Deliveries implements AnswerEnclosure {
   private static final int CODE_DIGITS = 8;
   /** The officer-only page with the files of a posted answer (web/pages). */
   private static final String PAPER_PAGE = "/officer/access/%s/paper";
+  private static final String SEND_PAGE = "/officer/access/%s/send";
 
   /** What a download link opens to. */
   public enum LinkState { VALID, UNKNOWN, EXPIRED, LOCKED }
@@ -179,17 +180,44 @@ public class Deliveries implements AnswerEnclosure {
   /** A file to print for a posted answer. */
   @Transactional(readOnly = true)
   public Optional<FileContent> paperFile(String reference, long fileId) {
-    return onPaper(reference).flatMap(id -> jdbc.sql("SELECT file_name, media_type, content FROM delivery_file "
+    return onPaper(reference).flatMap(id -> file(id, fileId));
+  }
+
+  /** The page of the files the officer sends to the controller a portability request named (Art 20(2)). */
+  public String filesToSendPage(String reference) {
+    return SEND_PAGE.formatted(reference);
+  }
+
+  /** The approved files for the officer to send to another controller; empty once they are deleted. */
+  @Transactional(readOnly = true)
+  public List<FileEntry> filesToSend(String reference) {
+    return current(reference).map(this::files).orElse(List.of());
+  }
+
+  /** A file for the officer to send to another controller. */
+  @Transactional(readOnly = true)
+  public Optional<FileContent> fileToSend(String reference, long fileId) {
+    return current(reference).flatMap(id -> file(id, fileId));
+  }
+
+  private Optional<FileContent> file(long deliveryId, long fileId) {
+    return jdbc.sql("SELECT file_name, media_type, content FROM delivery_file "
             + "WHERE id = ? AND delivery_id = ?")
-        .params(fileId, id)
+        .params(fileId, deliveryId)
         .query((rs, n) -> new FileContent(rs.getString("file_name"), rs.getString("media_type"),
             rs.getBytes("content")))
-        .optional());
+        .optional();
   }
 
   private Optional<Long> onPaper(String reference) {
     return jdbc.sql("SELECT d.id FROM delivery d JOIN dsr_request r ON r.id = d.request_id "
             + "WHERE r.reference = ? AND d.state = 'ON_PAPER'")
+        .param(reference).query(Long.class).optional();
+  }
+
+  private Optional<Long> current(String reference) {
+    return jdbc.sql("SELECT d.id FROM delivery d JOIN dsr_request r ON r.id = d.request_id "
+            + "WHERE r.reference = ? AND d.state IN ('PREPARED', 'ACTIVE', 'ON_PAPER')")
         .param(reference).query(Long.class).optional();
   }
 

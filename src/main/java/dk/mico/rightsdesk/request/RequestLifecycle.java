@@ -196,6 +196,21 @@ public class RequestLifecycle {
     }
   }
 
+  /**
+   * Adds a line to what was done, for the answer letter, after the answer was recorded (the files sent to another
+   * controller, Art 20(2)), with the step that says so.
+   */
+  @Transactional
+  public void addToAnswer(String reference, String line, Step step, String actor, String note) {
+    DataSubjectRequest request = get(reference);
+    if (request.outcome() == null) {
+      throw new IllegalStateException(reference + " has no answer to add to");
+    }
+    requests.recordAnswer(request.id(), request.outcome(), request.answerActions() + "\n" + line,
+        request.answerReason());
+    requests.addStep(request.id(), clock.instant(), step.name(), actor, note);
+  }
+
   /** Records a step that the workflow took (a letter sent or posted). */
   @Transactional
   public void recordStep(DataSubjectRequest request, Step step, String actor, String note) {

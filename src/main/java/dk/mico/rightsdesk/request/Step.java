@@ -46,6 +46,10 @@ public enum Step {
   FEE_DECLINED,
   FEE_NOT_ANSWERED,
   FORWARDED_TO_CONTROLLER,
+  /** The officer sent a portability answer's files to the controller the subject named (Art 20(2)). */
+  SENT_TO_OTHER_CONTROLLER,
+  /** Sending the files to the controller the subject named was not technically feasible (the note says why). */
+  NOT_SENT_TO_OTHER_CONTROLLER,
   /** An e-mail to the GDPR mailbox was attached to the request by the officer (the note names the e-mail). */
   EMAIL_ATTACHED,
   /** A bounce or an auto-reply to one of our letters came back to the GDPR mailbox (the note names the e-mail). */

@@ -9,6 +9,13 @@ public final class AccessRequestProcessVariables {
   /** Whether the approved answer has files for the subject to download. */
   public static final String DELIVERY_NEEDED = "deliveryNeeded";
 
+  /** Whether the subject of a portability request named another controller to send the files to (Art 20(2)). */
+  public static final String TRANSMISSION_WANTED = "transmissionWanted";
+
+  /** Task-local form fields of "Send the files to the other controller". */
+  public static final String TRANSMISSION = "transmission";
+  public static final String NOT_FEASIBLE_REASON = "notFeasibleReason";
+
   /** Task-local form fields of "Search the system by hand". */
   public static final String FOUND_IN_SYSTEM = "foundInSystem";
   public static final String WHAT_WAS_FOUND = "whatWasFound";

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.AccessRequestProcessVariables.DELIVERY_NEEDED;
+import static dk.mico.rightsdesk.workflow.AccessRequestProcessVariables.TRANSMISSION_WANTED;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.ANSWER_NEEDS_APPROVAL;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.REQUEST_REFERENCE;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
@@ -42,13 +43,15 @@ abstract class AccessProcessTestBase {
       .assertClassCoverageAtLeast(1.0).build();
 
   private static final String REFERENCE = "DSR-2026-00001";
-  private static final Date DUE = Date.from(Instant.parse("2026-02-05T22:59:59Z"));
+  static final Date DUE = Date.from(Instant.parse("2026-02-05T22:59:59Z"));
 
   private final String processId;
-  private final List<String> calls = new ArrayList<>();
   private final Systems systems = new Systems();
   /** What the stand-in review answers: whether anything is released to the subject. */
-  private boolean somethingReleased;
+  boolean somethingReleased;
+  /** What the stand-in preparation answers: whether the subject named another controller (portability only). */
+  boolean transmissionWanted;
+  final List<String> calls = new ArrayList<>();
 
   AccessProcessTestBase(String processId) {
     this.processId = processId;
@@ -87,7 +90,10 @@ abstract class AccessProcessTestBase {
         task.getExecution().setVariable(ANSWER_NEEDS_APPROVAL, true);
       }
     });
-    Mocks.register("prepareDownloadDelegate", (JavaDelegate) execution -> calls.add("prepare download"));
+    Mocks.register("prepareDownloadDelegate", (JavaDelegate) execution -> {
+      calls.add("prepare download");
+      execution.setVariable(TRANSMISSION_WANTED, transmissionWanted);
+    });
   }
 
   @AfterEach
@@ -160,13 +166,13 @@ abstract class AccessProcessTestBase {
     assertThat(instance).isEnded().hasPassed("EndEvent_NothingToDeliver");
   }
 
-  private ProcessInstance start() {
+  ProcessInstance start() {
     return runtimeService().startProcessInstanceByKey(processId, REFERENCE,
         Map.of(REQUEST_REFERENCE, REFERENCE, TASK_DUE_DATE, DUE));
   }
 
   /** Runs the gathering jobs, then the officer reviews and decides; then the remaining jobs run. */
-  private void reviewAndDecide(ProcessInstance instance, String decision) {
+  void reviewAndDecide(ProcessInstance instance, String decision) {
     AutomatedPaths.runAllJobs(instance);
     assertThat(instance).isWaitingAt("UserTask_ReviewReport");
     Task review = task(instance);

@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -77,7 +78,11 @@ class AccessReviewPageController {
 
   @GetMapping("/officer/access/{reference}/paper/{fileId}")
   ResponseEntity<byte[]> paperFile(@PathVariable String reference, @PathVariable long fileId) {
-    return deliveries.paperFile(reference, fileId)
+    return file(deliveries.paperFile(reference, fileId));
+  }
+
+  private static ResponseEntity<byte[]> file(Optional<Deliveries.FileContent> content) {
+    return content
         .map(file -> ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(file.mediaType()))
             .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -85,6 +90,19 @@ class AccessReviewPageController {
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .body(file.content()))
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** The files to send to the controller a portability request named, linked from the task that asks for it. */
+  @GetMapping("/officer/access/{reference}/send")
+  String filesToSend(@PathVariable String reference, Model model) {
+    model.addAttribute("reference", reference);
+    model.addAttribute("files", deliveries.filesToSend(reference));
+    return "officer/access-send";
+  }
+
+  @GetMapping("/officer/access/{reference}/send/{fileId}")
+  ResponseEntity<byte[]> fileToSend(@PathVariable String reference, @PathVariable long fileId) {
+    return file(deliveries.fileToSend(reference, fileId));
   }
 
   @ExceptionHandler(IllegalStateException.class)
