@@ -371,6 +371,38 @@ class AccessJourneyTests {
   }
 
   @Test
+  void portabilityToAnotherControllerTheOfficerSendsTheFilesOrTheLetterSaysWhyNot() throws Exception {
+    String email = "vibeke.stampe@havnelogistik.example";
+    String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email,
+        ", \"transmitTo\": {\"name\": \"Ny Bank A/S\", \"email\": \"DPO@nybank.example\"}");
+    assertThat(api.view(reference).path("transmitTo").toString())
+        .isEqualTo("{\"name\":\"Ny Bank A/S\",\"email\":\"dpo@nybank.example\"}");
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    Task send = driver.onlyTask(reference, "UserTask_SendToOtherController");
+    assertThat(driver.taskField(send, "controllerName")).isEqualTo("Ny Bank A/S");
+    assertThat(driver.taskField(send, "controllerEmail")).isEqualTo("dpo@nybank.example");
+    assertThat(driver.taskField(send, "filesPage")).isEqualTo("/officer/access/" + reference + "/send");
+    assertThat(mvc.perform(get("/officer/access/" + reference + "/send").with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("data.json", "data.csv");
+    mvc.perform(get("/officer/access/" + reference + "/send").with(httpBasic("manager", "manager")))
+        .andExpect(status().isForbidden());
+    assertThatThrownBy(() -> driver.submitAsOfficer(send, Map.of("transmission", "NOT_FEASIBLE")))
+        .hasMessageContaining("notFeasibleReason");
+    driver.submitAsOfficer(send, Map.of("transmission", "NOT_FEASIBLE",
+        "notFeasibleReason", "Ny Bank A/S takes no files by e-mail and offered no other channel."));
+    driver.runDueJobs();
+
+    assertThat(api.view(reference).path("history").toString()).contains("NOT_SENT_TO_OTHER_CONTROLLER");
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("You asked us to send your data directly to Ny Bank A/S, but this was not "
+        + "technically feasible (Art 20(2)): Ny Bank A/S takes no files by e-mail and offered no other channel.");
+  }
+
+  @Test
   void aNamesakesRecordsAreNotReleased() throws Exception {
     String email = "birthe.r@netpost.example";
     String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
@@ -451,10 +483,15 @@ class AccessJourneyTests {
   }
 
   private String registerVerified(String type, String name, String email) throws Exception {
+    return registerVerified(type, name, email, "");
+  }
+
+  /** {@code more}: further JSON members of the registration, each after a comma. */
+  private String registerVerified(String type, String name, String email, String more) throws Exception {
     String body = """
         {"type": "%s", "name": "%s", "email": "%s", "language": "en", "channel": "EMAIL",
-         "receivedAt": "%s", "identityVerified": true, "identityNote": "Known address, signed e-mail"}"""
-        .formatted(type, name, email, TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(1));
+         "receivedAt": "%s", "identityVerified": true, "identityNote": "Known address, signed e-mail"%s}"""
+        .formatted(type, name, email, TestClock.now().atOffset(java.time.ZoneOffset.UTC).minusHours(1), more);
     String response = mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
             .contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -39,7 +39,7 @@ class LetterPreviewTests {
   /** The forms whose text goes into a letter to the subject. */
   private static final List<String> FORMS_THAT_FEED_A_LETTER = List.of("DecideArt12OutcomeForm",
       "CheckIdentityForm", "CarryOutByHandForm", "BalanceObjectionForm", "CheckAccuracyForm", "ReviewReportForm",
-      "HandleByHandForm");
+      "HandleByHandForm", "SendToControllerForm");
 
   @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
