@@ -403,6 +403,25 @@ class AccessJourneyTests {
   }
 
   @Test
+  void portabilityToAnotherControllerSentByTheOfficerIsInTheLetter() throws Exception {
+    String email = "vibeke.stampe@havnelogistik.example";
+    String reference = registerVerified("PORTABILITY", "Vibeke Stampe", email,
+        ", \"transmitTo\": {\"name\": \"Ny Bank A/S\", \"email\": \"dpo@nybank.example\"}");
+    searchByHand(reference, "NOTHING", null);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+    driver.runDueJobs();
+
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_SendToOtherController"),
+        Map.of("transmission", "SENT"));
+    driver.runDueJobs();
+
+    assertThat(api.view(reference).path("history").toString()).contains("SENT_TO_OTHER_CONTROLLER");
+    Answer answer = approveAndReceive(reference, email);
+    assertThat(answer.letter()).contains("As you asked, we have also sent your data directly to Ny Bank A/S "
+        + "(Art 20(2)).");
+  }
+
+  @Test
   void aNamesakesRecordsAreNotReleased() throws Exception {
     String email = "birthe.r@netpost.example";
     String reference = registerVerified("ACCESS", "Birthe Ravnsbæk", email);
