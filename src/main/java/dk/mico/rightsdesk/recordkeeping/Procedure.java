@@ -79,5 +79,5 @@ public record Procedure(List<ModelledProcess> processes) {
   }
 
   /** An arrow along its waypoints, as SVG polyline points ("x,y x,y ..."). */
-  public record Arrow(String points, String label) {}
+  public record Arrow(String points) {}
 }

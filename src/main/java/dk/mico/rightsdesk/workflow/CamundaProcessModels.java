@@ -83,7 +83,7 @@ class CamundaProcessModels implements ProcessModels {
     Process process = model.getModelElementById(definition.getKey());
     List<Step> steps = inFlowOrder(process.getFlowElements()).stream()
         .map(this::step)
-        .filter(step -> step != null)
+        .filter(java.util.Objects::nonNull)
         .toList();
     return new ModelledProcess(definition.getKey(), text(process.getName(), definition.getKey()),
         documentation(process), steps, diagram(model));
@@ -208,8 +208,7 @@ class CamundaProcessModels implements ProcessModels {
     List<Arrow> arrows = model.getModelElementsByType(BpmnEdge.class).stream()
         .map(edge -> new Arrow(edge.getWaypoints().stream()
             .map(point -> Math.round(point.getX()) + "," + Math.round(point.getY()))
-            .collect(Collectors.joining(" ")),
-            edge.getBpmnElement() instanceof SequenceFlow flow ? text(flow.getName(), "") : ""))
+            .collect(Collectors.joining(" "))))
         .toList();
     // labels of events and gateways hang below their shapes, so the bottom margin is larger
     int left = shapes.stream().mapToInt(Shape::x).min().orElse(0) - MARGIN;
