@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.notification;
 
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,13 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecipientMail {
 
-  private final MailGateway mail;
+  private final Outbox outbox;
+  private final Clock clock;
 
-  RecipientMail(MailGateway mail) {
-    this.mail = mail;
+  RecipientMail(Outbox outbox, Clock clock) {
+    this.outbox = outbox;
+    this.clock = clock;
   }
 
+  /** Queues the notice in the caller's transaction; the outbox delivers it. */
   public void send(String noticeKey, String to, String subjectLine, String body) {
-    mail.send(noticeKey, to, subjectLine, body);
+    outbox.queue(noticeKey, null, to, subjectLine, body, clock.instant());
   }
 }

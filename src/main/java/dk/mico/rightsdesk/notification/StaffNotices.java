@@ -38,7 +38,7 @@ public class StaffNotices {
   }
 
   private final JdbcClient jdbc;
-  private final MailGateway mail;
+  private final Outbox outbox;
   private final RequestLifecycle lifecycle;
   private final RequestMarks marks;
   private final CustomerControllers customers;
@@ -49,11 +49,11 @@ public class StaffNotices {
   private final MessageSource messages;
   private final Clock clock;
 
-  StaffNotices(JdbcClient jdbc, MailGateway mail, RequestLifecycle lifecycle, RequestMarks marks,
+  StaffNotices(JdbcClient jdbc, Outbox outbox, RequestLifecycle lifecycle, RequestMarks marks,
       CustomerControllers customers, DeadlineWatchProperties properties, DeadlineWatch watch, LegalCalendar calendar,
       ControllerProperties controller, MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
-    this.mail = mail;
+    this.outbox = outbox;
     this.lifecycle = lifecycle;
     this.marks = marks;
     this.customers = customers;
@@ -175,8 +175,8 @@ public class StaffNotices {
         + "out of its groups until it is cleared up.\n\n"
         + "You are told once, until " + userId + " logs in again.\n";
     for (int i = 0; i < admins.size(); i++) {
-      mail.send("failed-logins/" + userId + "/" + since.toEpochMilli() + "/" + i, admins.get(i),
-          "Failed logins for user " + userId, body);
+      outbox.queue("failed-logins/" + userId + "/" + since.toEpochMilli() + "/" + i, null, admins.get(i),
+          "Failed logins for user " + userId, body, clock.instant());
     }
   }
 
@@ -193,6 +193,6 @@ public class StaffNotices {
     jdbc.sql("INSERT INTO staff_notice (request_id, notice_key, recipient, sent_at) VALUES (?, ?, ?, ?)")
         .params(request.id(), key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
         .update();
-    mail.send(key, to, subjectLine, body);
+    outbox.queue(key, null, to, subjectLine, body, clock.instant());
   }
 }

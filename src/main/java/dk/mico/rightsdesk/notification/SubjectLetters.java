@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends letters to subjects, each exactly once per key: the letter is composed, archived, sent and marked in the
- * caller's transaction (an async job), so a failed send leaves nothing behind and the job's retry starts clean, and a
- * job that runs again after success finds the letter sent and does nothing. A subject without an e-mail address gets
- * the letter printed for posting instead.
+ * Sends letters to subjects, each exactly once per key: the letter is composed, archived and queued in the
+ * {@link Outbox} in the caller's transaction (the step that decides to send it), so a job that runs again finds the
+ * letter and does nothing, and no step waits for the mail server: the {@link OutboxSender} delivers it, and marks it
+ * sent. The links and codes in it are made in that same transaction, so a resent copy carries the same working link.
+ * A subject without an e-mail address gets the letter printed for posting instead.
  */
 @Service
 public class SubjectLetters {
@@ -31,21 +32,21 @@ public class SubjectLetters {
 
   private final LetterArchive archive;
   private final LetterComposer composer;
-  private final MailGateway mail;
+  private final Outbox outbox;
   private final RequestLifecycle lifecycle;
   private final ControllerProperties controller;
   private final SubmissionLinks submissionLinks;
   private final Clock clock;
   private final ObjectProvider<AnswerEnclosure> enclosures;
 
-  SubjectLetters(LetterArchive archive, LetterComposer composer, MailGateway mail, RequestLifecycle lifecycle,
+  SubjectLetters(LetterArchive archive, LetterComposer composer, Outbox outbox, RequestLifecycle lifecycle,
       ControllerProperties controller, SubmissionLinks submissionLinks, Clock clock,
       ObjectProvider<AnswerEnclosure> enclosures) {
     this.submissionLinks = submissionLinks;
     this.enclosures = enclosures;
     this.archive = archive;
     this.composer = composer;
-    this.mail = mail;
+    this.outbox = outbox;
     this.lifecycle = lifecycle;
     this.controller = controller;
     this.clock = clock;
@@ -96,9 +97,7 @@ public class SubjectLetters {
     long id = archive.insert(request.id(), key, kind, request.language().name(), delivery, recipient,
         letter.subjectLine(), archivedBody, now);
     if (byEmail) {
-      mail.send(key, recipient, letter.subjectLine(), letter.body());
-      archive.markState(id, Letter.State.SENT, clock.instant(), null);
-      lifecycle.recordStep(request, Step.LETTER_SENT, null, kind.name());
+      outbox.queue(key, id, recipient, letter.subjectLine(), letter.body(), now);
     } else {
       archive.markState(id, Letter.State.TO_POST, null, null);
     }

@@ -189,6 +189,7 @@ class AccessJourneyTests {
     Job answerJob = management.createJobQuery().processInstanceId(process).activityId("Task_SendClosingLetter")
         .singleResult();
     management.executeJob(answerJob.getId());
+    driver.deliverMail();
     Matcher link = DOWNLOAD_LINK.matcher(
         TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)));
     assertThat(link.find()).isTrue();

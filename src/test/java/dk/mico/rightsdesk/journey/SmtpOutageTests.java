@@ -1,42 +1,43 @@
 package dk.mico.rightsdesk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.SubjectLetters;
+import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.ManagementService;
+import java.util.Locale;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** An SMTP outage delays mail, becomes an incident after the retries, and loses nothing; no letter goes twice. */
+/**
+ * An SMTP outage holds up no legal action and no step: letters wait in the outbox, are retried on its own short
+ * schedule, go once each when the server is back, and a mail failing for a day is an incident in Cockpit.
+ */
 @RightsDeskSpringTest
 class SmtpOutageTests {
 
-  @Autowired MockMvc mvc;
   @Autowired TestDriver driver;
-  @Autowired ObjectMapper json;
+  @Autowired OfficerApi api;
   @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
+  @Autowired HistoryService history;
   @Autowired SubjectLetters letters;
+
+  @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
   @BeforeEach
   @AfterEach
@@ -45,49 +46,97 @@ class SmtpOutageTests {
   }
 
   @Test
-  void mailWaitsThroughAnOutageAndGoesOnceWhenTheServerIsBack() throws Exception {
-    String email = "niels.krogh@example.dk";
-    String reference = json.readTree(mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"type\": \"ERASURE\", \"name\": \"Niels Krogh\", \"email\": \"" + email + "\"}"))
-        .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("reference").asText();
-    String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult().getId();
-
+  void anObjectionToDirectMarketingTakesEffectWhileTheMailServerIsDownAndItsAnswerGoesOnceWhenItIsBack()
+      throws Exception {
+    // a subscriber of the company's newsletter, as its website signs one up
+    String email = "outage.reader@example.dk";
+    company().sql("INSERT INTO newsletter_subscriber (id, email, full_name, consent_at, consent_source) "
+        + "VALUES ((SELECT MAX(id) + 1 FROM newsletter_subscriber), ?, 'Outage Reader', CURRENT_TIMESTAMP, 'website')")
+        .param(email).update();
     driver.mailServer().stop();
-    Instant now = TestClock.now();
-    for (int attempt = 0; attempt < 10 && job(processInstance).getRetries() > 0; attempt++) {
-      try {
-        management.executeJob(job(processInstance).getId());
-      } catch (RuntimeException expected) {
-        // the SMTP server is down
-      }
-      now = now.plus(Duration.ofHours(7));
-      driver.setTime(Date.from(now));
-    }
-    Incident incident = runtime.createIncidentQuery().processInstanceId(processInstance).singleResult();
-    assertThat(incident).as("an incident for Cockpit").isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo("Task_SendAcknowledgement");
-    // the request is intact, and no half-sent letter was archived
-    mvc.perform(get("/api/officer/requests/" + reference).with(httpBasic("officer", "officer")))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("AWAITING_CONFIRMATION"))
-        .andExpect(jsonPath("$.letters").isEmpty());
+
+    String reference = api.submitPublic("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Outage Reader", "email": "%s"}"""
+        .formatted(email));
+    driver.runDueJobs();
+
+    // Art 21(3): the marketing stopped, the request is answered and closed; only the letters wait
+    assertThat(newsletterRows(email)).as("unsubscribed though no mail can go").isZero();
+    JsonNode view = api.view(reference);
+    assertThat(view.path("changes").findValuesAsText("action")).contains("DELETED", "SUPPRESSION_ADDED");
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("COMPOSED");
+    assertThat(view.path("history").findValuesAsText("step")).doesNotContain("LETTER_SENT");
+    assertThat(runtime.createIncidentQuery().count()).as("nobody needs to press retry").isZero();
+
+    // back within the capped retry wait (2 minutes, +20 % jitter) of the server's return, with no one's help
+    driver.mailServer().start();
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofMinutes(3))));
+    driver.runDueJobs();
+    assertThat(driver.mailTo(email)).extracting(TestDriver::subject)
+        .containsExactly("Svar på din anmodning " + reference);
+    view = api.view(reference);
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("SENT");
+    assertThat(view.path("history").findValuesAsText("step")).contains("LETTER_SENT");
+    assertThat(driver.mailTo("privacy@postbudet.example")).as("the Art 19 notice went too").hasSize(1);
+
+    // nothing is due any more: another round sends nothing twice
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofHours(1))));
+    driver.runDueJobs();
+    assertThat(driver.mailTo(email)).hasSize(1);
+  }
+
+  @Test
+  void aLetterFailingForADayIsAnIncidentInCockpitWithTheRequestIntactAndTheIncidentClearsWhenItGoes()
+      throws Exception {
+    String email = "niels.krogh@example.dk";
+    driver.mailServer().stop();
+    String reference = api.submitPublic("""
+        {"type": "ERASURE", "name": "Niels Krogh", "email": "%s"}""".formatted(email));
+    driver.runDueJobs();
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+
+    Instant firstFailure = TestClock.now();
+    driver.setTime(Date.from(firstFailure.plus(Duration.ofHours(23))));
+    driver.runDueJobs();
+    assertThat(runtime.createIncidentQuery().count()).as("not yet a day").isZero();
+    driver.setTime(Date.from(firstFailure.plus(Duration.ofHours(24))));
+    driver.runDueJobs();
+
+    Incident incident = runtime.createIncidentQuery().incidentType("undeliveredMail").list().stream()
+        .filter(i -> i.getConfiguration().equals(reference + "/ACKNOWLEDGEMENT")).findFirst().orElseThrow();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
+        .singleResult().getBusinessKey()).as("found in Cockpit by the reference").isEqualTo(reference);
+    assertThat(incident.getIncidentMessage()).contains(reference, "not delivered")
+        .doesNotContain(email, "Niels");
+    JsonNode view = api.view(reference);
+    assertThat(view.path("status").asText()).as("the request is intact").isEqualTo("AWAITING_CONFIRMATION");
+    assertThat(view.path("letters").findValuesAsText("state")).containsOnly("COMPOSED");
 
     driver.mailServer().start();
-    management.setJobRetries(job(processInstance).getId(), 1);
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofMinutes(3))));
     driver.runDueJobs();
-    assertThat(runtime.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
     assertThat(driver.mailTo(email)).extracting(TestDriver::subject)
         .containsExactly("Vi har modtaget din anmodning " + reference,
             "Bekræft din e-mailadresse – anmodning " + reference);
+    assertThat(runtime.createIncidentQuery().count()).as("cleared when the mail went").isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("UndeliveredMailProcess").count())
+        .isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("UndeliveredMailProcess")
+        .processInstanceBusinessKey(reference).finished().count()).isPositive();
 
-    // a job that runs again after success finds the letter sent and sends nothing
+    // a job that runs again after success finds the letter and queues nothing
     letters.send(reference, LetterKind.ACKNOWLEDGEMENT);
+    driver.runDueJobs();
     assertThat(driver.mailTo(email)).hasSize(2);
   }
 
-  /** The request's async step; its deadline watch's timer is a job of the process too. */
-  private Job job(String processInstance) {
-    return management.createJobQuery().processInstanceId(processInstance).messages().singleResult();
+  private int newsletterRows(String email) {
+    return company().sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE LOWER(email) = ?")
+        .param(email.toLowerCase(Locale.ROOT)).query(Integer.class).single();
+  }
+
+  private JdbcClient company() {
+    return JdbcClient.create(new DriverManagerDataSource(companyUrl, "sa", ""));
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.mico.rightsdesk.fulfilment.Discovery;
 import dk.mico.rightsdesk.fulfilment.RequestFindings;
 import dk.mico.rightsdesk.inbox.InboxProperties;
+import dk.mico.rightsdesk.notification.OutboxSender;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.mico.rightsdesk.system.security.LoginThrottle;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.mail.Message;
@@ -50,6 +52,8 @@ public class TestDriver {
   private final LoginThrottle logins;
   @Autowired private Discovery discovery;
   @Autowired private InboxProperties gdprMailbox;
+  @Autowired private OutboxSender outbox;
+  @Autowired private JdbcClient db;
 
   TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
       EmbeddedMailServer mail, IntakeRateLimiter limiter, LoginThrottle logins) {
@@ -87,8 +91,9 @@ public class TestDriver {
   }
 
   /**
-   * A clean start for a test: the test clock at its start moment ({@link TestClock}), an empty mailbox, no rate-limit
-   * or failed-login counts (their notices sent before the mailbox is emptied), a running SMTP server.
+   * A clean start for a test: the test clock at its start moment ({@link TestClock}), an empty mailbox and outbox (an
+   * earlier test's mail, queued through its outage, would otherwise go out in this one), no rate-limit or failed-login
+   * counts (their notices sent before the mailbox is emptied), a running SMTP server.
    */
   public void reset() {
     TestClock.reset();
@@ -97,14 +102,19 @@ public class TestDriver {
     }
     logins.reset();
     mail.purge();
+    db.sql("DELETE FROM mail_outbox").update();
     limiter.reset();
   }
 
-  /** Runs every job that is due now, including those that due jobs create, as the job executor would. */
+  /**
+   * Runs every job that is due now, including those that due jobs create, as the job executor would, and then
+   * delivers the mail that is due, as the outbox sender would.
+   */
   public void runDueJobs() {
     for (int round = 0; round < 100; round++) {
       List<Job> due = management.createJobQuery().executable().list();
       if (due.isEmpty()) {
+        deliverMail();
         return;
       }
       for (Job job : due) {
@@ -115,6 +125,11 @@ public class TestDriver {
       }
     }
     throw new AssertionError("Jobs keep coming: a loop in the process?");
+  }
+
+  /** Delivers the mail that is due in the outbox, as the outbox sender does on its own outside tests. */
+  public void deliverMail() {
+    outbox.deliverDue();
   }
 
   /** Moves the engine's (and so the application's) clock. */

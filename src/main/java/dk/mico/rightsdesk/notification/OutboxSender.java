@@ -1,0 +1,138 @@
+package dk.mico.rightsdesk.notification;
+
+import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.request.Step;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox on every node: each mail is held by one sender while it goes to the SMTP server, is removed
+ * once the server has taken it, and after a failure waits a short, growing time (capped at a few minutes) for the
+ * next try. A mail that has failed for {@code incident-after} raises an alarm in Cockpit, which clears when it goes.
+ *
+ * <p>SMTP cannot be exactly-once: a node that dies after the server took a mail and before the removal committed
+ * leaves the mail to be sent again when its hold runs out; the copy is the same letter (same text, same working
+ * link, same Message-ID), which a receiver can drop.
+ */
+@Component
+public class OutboxSender implements SchedulingConfigurer {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final Outbox outbox;
+  private final MailGateway gateway;
+  private final LetterArchive archive;
+  private final RequestLifecycle lifecycle;
+  private final UndeliveredMailAlarm alarm;
+  private final OutboxProperties properties;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  /** This node's name on the mails it holds. */
+  private final String sender = "sender-" + UUID.randomUUID();
+
+  OutboxSender(Outbox outbox, MailGateway gateway, LetterArchive archive, RequestLifecycle lifecycle,
+      UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction, Clock clock) {
+    this.outbox = outbox;
+    this.gateway = gateway;
+    this.archive = archive;
+    this.lifecycle = lifecycle;
+    this.alarm = alarm;
+    this.properties = properties;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    if (!properties.pollInterval().isZero() && !properties.pollInterval().isNegative()) {
+      registrar.addFixedDelayTask(this::deliverDueQuietly, properties.pollInterval());
+    }
+  }
+
+  /** Tries every mail that is due now, batch after batch while whole batches come; answers how many went. */
+  public int deliverDue() {
+    int delivered = 0;
+    int taken;
+    do {
+      taken = 0;
+      for (long id : outbox.due(clock.instant(), properties.batchSize())) {
+        Instant now = clock.instant();
+        Optional<Outbox.QueuedMail> mail = outbox.claim(id, sender, now, now.plus(properties.claimFor()));
+        if (mail.isPresent()) {
+          taken++;
+          delivered += deliver(mail.get()) ? 1 : 0;
+        }
+      }
+    } while (taken == properties.batchSize());
+    return delivered;
+  }
+
+  private boolean deliver(Outbox.QueuedMail mail) {
+    try {
+      gateway.send(mail.key(), mail.to(), mail.subjectLine(), mail.body());
+    } catch (MailException e) {
+      transaction.executeWithoutResult(status -> failed(mail, e));
+      return false;
+    }
+    transaction.executeWithoutResult(status -> delivered(mail));
+    return true;
+  }
+
+  private void delivered(Outbox.QueuedMail mail) {
+    if (!outbox.remove(mail.id(), sender)) {
+      // held past its claim (a stalled node) and taken over: the other sender records it
+      log.warn("Mail {} was delivered after its hold ran out; another node may send it again", mail.key());
+      return;
+    }
+    if (mail.alarmHandle() != null) {
+      alarm.clear(mail.alarmHandle());
+    }
+    if (mail.letterId() != null) {
+      Letter letter = archive.findById(mail.letterId()).orElseThrow();
+      archive.markState(letter.id(), Letter.State.SENT, clock.instant(), null);
+      lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_SENT, null, letter.kind().name());
+    }
+  }
+
+  private void failed(Outbox.QueuedMail mail, MailException e) {
+    Instant now = clock.instant();
+    int failures = mail.attempts() + 1;
+    Duration wait = jittered(properties.retryAfter(failures));
+    String failure = e.getClass().getSimpleName();
+    outbox.failed(mail.id(), sender, failure, now, now.plus(wait));
+    Instant failingSince = mail.firstFailedAt() == null ? now : mail.firstFailedAt();
+    if (mail.alarmHandle() == null && !failingSince.plus(properties.incidentAfter()).isAfter(now)) {
+      String businessKey = mail.letterId() == null ? mail.key()
+          : archive.findById(mail.letterId()).orElseThrow().reference();
+      outbox.alarmRaised(mail.id(), alarm.raise(businessKey, mail.key(), failure, failingSince));
+    }
+    // the key names the request and the letter kind, never the person
+    log.info("Mail {} not delivered (try {}, {}); next try in {} s", mail.key(), failures, failure,
+        wait.toSeconds());
+  }
+
+  private static Duration jittered(Duration wait) {
+    double factor = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofMillis(Math.round(wait.toMillis() * factor));
+  }
+
+  private void deliverDueQuietly() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      // the database is away or the like: the mail stays queued, and the next round tries again
+      log.warn("Could not deliver the outbox: {}", e.getClass().getSimpleName());
+    }
+  }
+}
