@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
 import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * An SMTP outage holds up no legal action and no step: letters wait in the outbox, are retried on its own short
@@ -36,6 +38,8 @@ class SmtpOutageTests {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired SubjectLetters letters;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired JdbcClient db;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -129,6 +133,32 @@ class SmtpOutageTests {
     letters.send(reference, LetterKind.ACKNOWLEDGEMENT);
     driver.runDueJobs();
     assertThat(driver.mailTo(email)).hasSize(2);
+  }
+
+  @Test
+  void aMailServerThatAcceptsAndNeverAnswersHoldsUpNothing() throws Exception {
+    String email = "hanging.reader@example.dk";
+    try (ServerSocket hanging = new ServerSocket(0)) {
+      int port = mailSender.getPort();
+      mailSender.setPort(hanging.getLocalPort());
+      try {
+        String reference = api.submitPublic("""
+            {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Hanging Reader", "email": "%s"}"""
+            .formatted(email));
+        // the connection is accepted (backlog) and never greeted: the mail client's read timeout ends the try
+        driver.runDueJobs();
+        JsonNode view = api.view(reference);
+        assertThat(view.path("status").asText()).as("answered and closed").isEqualTo("CLOSED");
+        assertThat(view.path("changes").findValuesAsText("action")).contains("SUPPRESSION_ADDED");
+        assertThat(db.sql("SELECT last_failure FROM mail_outbox").query(String.class).list())
+            .as("the try failed and waits for its retry").containsOnly("MailSendException");
+      } finally {
+        mailSender.setPort(port);
+      }
+    }
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofMinutes(3))));
+    driver.runDueJobs();
+    assertThat(driver.mailTo(email)).hasSize(1);
   }
 
   private int newsletterRows(String email) {
