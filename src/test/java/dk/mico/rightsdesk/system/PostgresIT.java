@@ -8,13 +8,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +32,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +57,8 @@ class PostgresIT {
   @Autowired OfficerApi api;
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
+  @Autowired RequestIntake intake;
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -82,7 +93,7 @@ class PostgresIT {
   void startFormRegistrationWorksOnPostgres() {
     var definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("DataSubjectRequestProcess").latestVersion().singleResult();
-    engine.getIdentityService().setAuthentication("officer", java.util.List.of("gdpr-officer"));
+    engine.getIdentityService().setAuthentication("officer", List.of("gdpr-officer"));
     try {
       var instance = engine.getFormService().submitStartForm(definition.getId(), new java.util.HashMap<>(Map.of(
           "type", "ERASURE", "channel", "LETTER", "receivedDate", "2026-11-02", "receivedTime", "09:00",
@@ -91,6 +102,38 @@ class PostgresIT {
       assertThat(instance.getBusinessKey()).matches("DSR-2026-\\d{5}");
     } finally {
       engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  void intakesOnManyThreadsGetReferencesFromTheYearsSequenceWithoutADuplicate() throws Exception {
+    int threads = 6;
+    int perThread = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<List<String>>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        work.add(() -> {
+          List<String> references = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            references.add(intake.submitByPublic(NewRequest.fromPublic("ACCESS", null, "Pia Gade",
+                "pg.thread" + thread + "." + i + "@example.dk", null, "da", null, null, null)).reference());
+          }
+          return references;
+        });
+      }
+      List<String> references = new ArrayList<>();
+      for (Future<List<String>> result : pool.invokeAll(work)) {
+        references.addAll(result.get());
+      }
+      int year = Integer.parseInt(references.get(0).substring(4, 8));
+      assertThat(references).hasSize(threads * perThread).doesNotHaveDuplicates()
+          .allMatch(reference -> reference.matches("DSR-" + year + "-\\d{5}"));
+      long lastTaken = jdbc.sql("SELECT last_value FROM reference_" + year).query(Long.class).single();
+      assertThat(references).contains("DSR-%d-%05d".formatted(year, lastTaken));
+    } finally {
+      pool.shutdownNow();
     }
   }
 
