@@ -24,15 +24,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,10 +45,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * The production database: the engine's schema, the application's migrations and a request's whole life on a real
  * PostgreSQL (a fresh database on the local server, dropped afterwards).
  */
+@ExtendWith(PostgresIT.DropDatabaseAfterTheApplication.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "postgres"})
 @Import({TestDriver.class, OfficerApi.class})
+@DirtiesContext
 class PostgresIT {
 
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -154,15 +159,23 @@ class PostgresIT {
         .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("email")));
   }
 
-  @AfterAll
-  static void dropDatabase() {
-    if (!AVAILABLE) {
-      return;
-    }
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-      admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-    } catch (SQLException e) {
-      // leaving a test database behind is not worth failing the build over
+  /**
+   * Drops the database once the application has let go of it: dropped under a running context, its pool and engine
+   * fail noisily when the JVM exits. Registered before Spring's extension, so it runs after Spring has closed the
+   * context (@DirtiesContext).
+   */
+  static class DropDatabaseAfterTheApplication implements AfterAllCallback {
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (!AVAILABLE) {
+        return;
+      }
+      try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
+        admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      } catch (SQLException e) {
+        // leaving a test database behind is not worth failing the build over
+      }
     }
   }
 
