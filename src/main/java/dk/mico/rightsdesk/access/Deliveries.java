@@ -2,7 +2,7 @@ package dk.mico.rightsdesk.access;
 
 import dk.mico.rightsdesk.access.ReportFiles.ReportFile;
 import dk.mico.rightsdesk.notification.AnswerEnclosure;
-import dk.mico.rightsdesk.notification.ControllerProperties;
+import dk.mico.rightsdesk.notification.PublicUrl;
 import dk.mico.rightsdesk.notification.SecretCode;
 import dk.mico.rightsdesk.notification.SecretLink;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
@@ -67,18 +67,18 @@ public class Deliveries implements AnswerEnclosure {
   private final AccessRecords records;
   private final RequestLifecycle lifecycle;
   private final DeliveryProperties settings;
-  private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final Clock clock;
 
   Deliveries(JdbcClient jdbc, AccessReports reports, ReportFiles files, AccessRecords records,
-      RequestLifecycle lifecycle, DeliveryProperties settings, ControllerProperties controller, Clock clock) {
+      RequestLifecycle lifecycle, DeliveryProperties settings, PublicUrl publicUrl, Clock clock) {
     this.jdbc = jdbc;
     this.reports = reports;
     this.files = files;
     this.records = records;
     this.lifecycle = lifecycle;
     this.settings = settings;
-    this.controller = controller;
+    this.publicUrl = publicUrl;
     this.clock = clock;
   }
 
@@ -138,7 +138,7 @@ public class Deliveries implements AnswerEnclosure {
     String token = SecretTokens.newToken();
     jdbc.sql("UPDATE delivery SET state = 'ACTIVE', token_hash = ?, code_hash = NULL, expires_at = ? WHERE id = ?")
         .params(SecretTokens.hash(token), utc(expires), id.get()).update();
-    model.put("downloadLink", new SecretLink(controller.publicUrl() + "/download/" + token));
+    model.put("downloadLink", new SecretLink(publicUrl.base() + "/download/" + token));
     return model;
   }
 

@@ -1,7 +1,7 @@
 package dk.mico.rightsdesk.identity;
 
-import dk.mico.rightsdesk.notification.ControllerProperties;
 import dk.mico.rightsdesk.notification.LetterKind;
+import dk.mico.rightsdesk.notification.PublicUrl;
 import dk.mico.rightsdesk.notification.SecretLink;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
@@ -20,15 +20,15 @@ public class ConfirmationLetters {
   private final EmailConfirmations confirmations;
   private final SubjectLetters letters;
   private final RequestLifecycle lifecycle;
-  private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final SubmissionLinks links;
 
   ConfirmationLetters(EmailConfirmations confirmations, SubjectLetters letters, RequestLifecycle lifecycle,
-      ControllerProperties controller, SubmissionLinks links) {
+      PublicUrl publicUrl, SubmissionLinks links) {
     this.confirmations = confirmations;
     this.letters = letters;
     this.lifecycle = lifecycle;
-    this.controller = controller;
+    this.publicUrl = publicUrl;
     this.links = links;
   }
 
@@ -68,7 +68,7 @@ public class ConfirmationLetters {
 
   private Map<String, Object> model(EmailConfirmations.IssuedLink link) {
     return Map.of(
-        "confirmationLink", new SecretLink(controller.publicUrl() + "/confirm/" + link.token()),
+        "confirmationLink", new SecretLink(publicUrl.base() + "/confirm/" + link.token()),
         "linkExpiresAt", link.expiresAt());
   }
 }

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * Who answers: the controller's details as every letter names them, and the supervisory authority a subject may
- * complain to (Art 77). Settings, not literals, so another company can run the same system.
+ * complain to (Art 77). Settings, not literals, so another company can run the same system. {@code publicUrl}, the
+ * address the subject's links point at, may be left out where the server is reached directly (the demo): links then
+ * point at the server's own port ({@link PublicUrl}); production requires it.
  */
 @Validated
 @ConfigurationProperties("rightsdesk.controller")
@@ -20,4 +22,4 @@ public record ControllerProperties(
     @NotBlank String authorityName,
     @NotBlank String authorityAddress,
     @NotBlank String authorityWeb,
-    @NotBlank String publicUrl) {}
+    String publicUrl) {}

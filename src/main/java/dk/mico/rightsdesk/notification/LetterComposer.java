@@ -25,11 +25,14 @@ class LetterComposer {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final LegalCalendar calendar;
   private final Clock clock;
 
-  LetterComposer(ControllerProperties controller, MessageSource messages, LegalCalendar calendar, Clock clock) {
+  LetterComposer(ControllerProperties controller, PublicUrl publicUrl, MessageSource messages, LegalCalendar calendar,
+      Clock clock) {
     this.controller = controller;
+    this.publicUrl = publicUrl;
     this.calendar = calendar;
     this.clock = clock;
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -49,6 +52,7 @@ class LetterComposer {
     model.put("request", request);
     model.put("wording", new Wording.In(locale));
     model.put("controller", controller);
+    model.put("publicUrl", publicUrl.base());
     model.put("receivedDate", Wording.date(calendar.receiptDate(request.receivedAt()), locale));
     model.put("dueDate", Wording.date(request.dueDate(), locale));
     // instants are shown as the controller's local time; a preview may give the due date a letter will bring

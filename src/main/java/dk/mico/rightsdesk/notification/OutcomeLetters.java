@@ -30,11 +30,11 @@ public class OutcomeLetters {
   private final RequestDeadlines deadlines;
   private final CustomerControllers customers;
   private final RequestOutcomes outcomes;
-  private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final LegalCalendar calendar;
 
   OutcomeLetters(SubjectLetters letters, RequestLifecycle lifecycle, RequestMarks marks, RequestDeadlines deadlines,
-      CustomerControllers customers, RequestOutcomes outcomes, ControllerProperties controller,
+      CustomerControllers customers, RequestOutcomes outcomes, PublicUrl publicUrl,
       LegalCalendar calendar) {
     this.outcomes = outcomes;
     this.letters = letters;
@@ -42,7 +42,7 @@ public class OutcomeLetters {
     this.marks = marks;
     this.deadlines = deadlines;
     this.customers = customers;
-    this.controller = controller;
+    this.publicUrl = publicUrl;
     this.calendar = calendar;
   }
 
@@ -88,7 +88,7 @@ public class OutcomeLetters {
       model.put("clockPaused", asked.pausedTheClock());
       // an online answer needs an e-mail address to send the link to; a printed letter asks for a letter or a call
       model.put("replyLink", request.subject().reachableByEmail()
-          ? new SecretLink(controller.publicUrl() + "/identity-reply/" + deadlines.issueReplyToken(reference))
+          ? new SecretLink(publicUrl.base() + "/identity-reply/" + deadlines.issueReplyToken(reference))
           : null);
       return model;
     });

@@ -46,12 +46,13 @@ public class StaffNotices {
   private final DeadlineWatch watch;
   private final LegalCalendar calendar;
   private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final MessageSource messages;
   private final Clock clock;
 
   StaffNotices(JdbcClient jdbc, Outbox outbox, RequestLifecycle lifecycle, RequestMarks marks,
       CustomerControllers customers, DeadlineWatchProperties properties, DeadlineWatch watch, LegalCalendar calendar,
-      ControllerProperties controller, MessageSource messages, Clock clock) {
+      ControllerProperties controller, PublicUrl publicUrl, MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.lifecycle = lifecycle;
@@ -61,6 +62,7 @@ public class StaffNotices {
     this.watch = watch;
     this.calendar = calendar;
     this.controller = controller;
+    this.publicUrl = publicUrl;
     this.messages = messages;
     this.clock = clock;
   }
@@ -82,8 +84,8 @@ public class StaffNotices {
     String facts = "Reference: " + reference + "\nRight: " + right + "\nReceived: "
         + calendar.receiptDate(request.receivedAt()) + "\nDeadline in force: " + due
         + (request.extended() ? " (extended)" : "") + "\n";
-    String tasklist = controller.publicUrl() + "/camunda/app/tasklist/";
-    String cockpit = controller.publicUrl() + "/camunda/app/cockpit/";
+    String tasklist = publicUrl.base() + "/camunda/app/tasklist/";
+    String cockpit = publicUrl.base() + "/camunda/app/cockpit/";
     switch (notice) {
       case OFFICER_REMINDER -> deliver(request, key + "/officer", properties.officerAddress(),
           reference + ": " + left + " working days left",
@@ -171,7 +173,7 @@ public class StaffNotices {
         + "every attempt waits, the wait doubling up to " + cap + ". The account is not locked: the right password "
         + "works once the wait has passed, and at once from an address where the user logged in recently.\n\n"
         + "If " + userId + " did not make these attempts, someone may be guessing the password. In Camunda Admin ("
-        + controller.publicUrl() + "/camunda/app/admin/) you can give the user a new password, or take the user "
+        + publicUrl.base() + "/camunda/app/admin/) you can give the user a new password, or take the user "
         + "out of its groups until it is cleared up.\n\n"
         + "You are told once, until " + userId + " logs in again.\n";
     for (int i = 0; i < admins.size(); i++) {

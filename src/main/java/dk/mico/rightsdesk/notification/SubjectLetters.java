@@ -34,13 +34,13 @@ public class SubjectLetters {
   private final LetterComposer composer;
   private final Outbox outbox;
   private final RequestLifecycle lifecycle;
-  private final ControllerProperties controller;
+  private final PublicUrl publicUrl;
   private final SubmissionLinks submissionLinks;
   private final Clock clock;
   private final ObjectProvider<AnswerEnclosure> enclosures;
 
   SubjectLetters(LetterArchive archive, LetterComposer composer, Outbox outbox, RequestLifecycle lifecycle,
-      ControllerProperties controller, SubmissionLinks submissionLinks, Clock clock,
+      PublicUrl publicUrl, SubmissionLinks submissionLinks, Clock clock,
       ObjectProvider<AnswerEnclosure> enclosures) {
     this.submissionLinks = submissionLinks;
     this.enclosures = enclosures;
@@ -48,7 +48,7 @@ public class SubjectLetters {
     this.composer = composer;
     this.outbox = outbox;
     this.lifecycle = lifecycle;
-    this.controller = controller;
+    this.publicUrl = publicUrl;
     this.clock = clock;
   }
 
@@ -75,7 +75,7 @@ public class SubjectLetters {
     Map<String, Object> model = new HashMap<>(extraModel.get());
     // the status page is an online service: printed letters carry no link
     if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
-      model.put("statusLink", new SecretLink(controller.publicUrl() + "/status/" + lifecycle.issueStatusToken(request)));
+      model.put("statusLink", new SecretLink(publicUrl.base() + "/status/" + lifecycle.issueStatusToken(request)));
     }
     // the acknowledgement names the submission's other requests, and so does the one link that confirms them all
     if (kind == LetterKind.ACKNOWLEDGEMENT || kind == LetterKind.CONFIRMATION_LINK) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,6 +37,7 @@ class ConfirmationLinkTests {
   @Autowired OfficerApi api;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
+  @LocalServerPort int port;
 
   @BeforeEach
   void reset() {
@@ -45,6 +47,17 @@ class ConfirmationLinkTests {
   @AfterEach
   void realTime() {
     driver.reset();
+  }
+
+  @Test
+  void withoutAConfiguredPublicUrlTheLinksPointAtTheServersOwnPort() throws Exception {
+    // the test profile sets no public URL and the server listens on a random port, as a demo on another port does
+    String email = "port.check@example.dk";
+    submit(email, "en");
+    driver.runDueJobs();
+    String own = "http://localhost:" + port + "/";
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Confirm"))).contains(own + "confirm/");
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "received"))).contains(own + "status/");
   }
 
   @Test

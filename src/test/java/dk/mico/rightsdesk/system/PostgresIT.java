@@ -8,22 +8,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.support.OfficerApi;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,10 +45,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * The production database: the engine's schema, the application's migrations and a request's whole life on a real
  * PostgreSQL (a fresh database on the local server, dropped afterwards).
  */
+@ExtendWith(PostgresIT.DropDatabaseAfterTheApplication.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "postgres"})
 @Import({TestDriver.class, OfficerApi.class})
+@DirtiesContext
 class PostgresIT {
 
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -48,6 +62,8 @@ class PostgresIT {
   @Autowired OfficerApi api;
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
+  @Autowired RequestIntake intake;
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -82,7 +98,7 @@ class PostgresIT {
   void startFormRegistrationWorksOnPostgres() {
     var definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("DataSubjectRequestProcess").latestVersion().singleResult();
-    engine.getIdentityService().setAuthentication("officer", java.util.List.of("gdpr-officer"));
+    engine.getIdentityService().setAuthentication("officer", List.of("gdpr-officer"));
     try {
       var instance = engine.getFormService().submitStartForm(definition.getId(), new java.util.HashMap<>(Map.of(
           "type", "ERASURE", "channel", "LETTER", "receivedDate", "2026-11-02", "receivedTime", "09:00",
@@ -91,6 +107,38 @@ class PostgresIT {
       assertThat(instance.getBusinessKey()).matches("DSR-2026-\\d{5}");
     } finally {
       engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  void intakesOnManyThreadsGetReferencesFromTheYearsSequenceWithoutADuplicate() throws Exception {
+    int threads = 6;
+    int perThread = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<List<String>>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        work.add(() -> {
+          List<String> references = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            references.add(intake.submitByPublic(NewRequest.fromPublic("ACCESS", null, "Pia Gade",
+                "pg.thread" + thread + "." + i + "@example.dk", null, "da", null, null, null)).reference());
+          }
+          return references;
+        });
+      }
+      List<String> references = new ArrayList<>();
+      for (Future<List<String>> result : pool.invokeAll(work)) {
+        references.addAll(result.get());
+      }
+      int year = Integer.parseInt(references.get(0).substring(4, 8));
+      assertThat(references).hasSize(threads * perThread).doesNotHaveDuplicates()
+          .allMatch(reference -> reference.matches("DSR-" + year + "-\\d{5}"));
+      long lastTaken = jdbc.sql("SELECT last_value FROM reference_" + year).query(Long.class).single();
+      assertThat(references).contains("DSR-%d-%05d".formatted(year, lastTaken));
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -111,15 +159,23 @@ class PostgresIT {
         .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("email")));
   }
 
-  @AfterAll
-  static void dropDatabase() {
-    if (!AVAILABLE) {
-      return;
-    }
-    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-      admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-    } catch (SQLException e) {
-      // leaving a test database behind is not worth failing the build over
+  /**
+   * Drops the database once the application has let go of it: dropped under a running context, its pool and engine
+   * fail noisily when the JVM exits. Registered before Spring's extension, so it runs after Spring has closed the
+   * context (@DirtiesContext).
+   */
+  static class DropDatabaseAfterTheApplication implements AfterAllCallback {
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (!AVAILABLE) {
+        return;
+      }
+      try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
+        admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      } catch (SQLException e) {
+        // leaving a test database behind is not worth failing the build over
+      }
     }
   }
 

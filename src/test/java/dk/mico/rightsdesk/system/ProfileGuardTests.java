@@ -31,6 +31,13 @@ class ProfileGuardTests {
   }
 
   @Test
+  void productionRefusesToStartWithoutPublicUrl() {
+    // without one, links would point at the server's own port, not at the address behind the proxy
+    assertThat(ProductionGuardProbe.refusal("smtp.example.dk", " ", "officer", "A-long-real-passphrase"))
+        .contains("rightsdesk.controller.public-url");
+  }
+
+  @Test
   void productionRefusesDemoAndEmptyPasswords() {
     assertThat(ProductionGuardProbe.refusal("smtp.example.dk", "officer", "officer")).contains("officer");
     assertThat(ProductionGuardProbe.refusal("smtp.example.dk", "manager", "admin")).contains("manager");

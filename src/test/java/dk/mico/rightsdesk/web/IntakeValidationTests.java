@@ -341,6 +341,23 @@ class IntakeValidationTests {
   }
 
   @Test
+  void anAnswerTheCallerCannotReadIsRefusedBeforeAnythingIsStored() throws Exception {
+    // a 406 after storing would make a retrying client file the request twice
+    String email = "wants.xml@example.dk";
+    Map<String, Object> publicBody = publicBody();
+    publicBody.put("email", email);
+    mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+            .content(json.writeValueAsString(publicBody)))
+        .andExpect(status().isNotAcceptable());
+    Map<String, Object> officerBody = officerBody();
+    officerBody.put("email", email);
+    registerByOfficer(officerBody, MediaType.APPLICATION_XML).andExpect(status().isNotAcceptable());
+    assertNothingStored();
+    driver.runDueJobs();
+    assertThat(driver.mailTo(email)).as("letters").isEmpty();
+  }
+
+  @Test
   void intakeIsRateLimitedPerEmailAddress() throws Exception {
     String body = """
         {"type": "ACCESS", "name": "Flood Target", "email": "target@example.dk"}""";
@@ -397,8 +414,12 @@ class IntakeValidationTests {
   }
 
   private ResultActions registerByOfficer(Map<String, Object> body) throws Exception {
+    return registerByOfficer(body, MediaType.APPLICATION_JSON);
+  }
+
+  private ResultActions registerByOfficer(Map<String, Object> body, MediaType accepted) throws Exception {
     return mvc.perform(post("/api/officer/requests").with(httpBasic("officer", "officer"))
-        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+        .contentType(MediaType.APPLICATION_JSON).accept(accepted).content(json.writeValueAsString(body)));
   }
 
   private ResultActions submitPublic(String body) throws Exception {

@@ -65,7 +65,8 @@ class InboxApiController {
   @Operation(summary = "Register one request per entry ({type, objectionScope?, consents?, details?, language?})"
       + " from the e-mail: channel EMAIL, the sender's address as the subject's, received when the mail reached the mailbox; answers"
       + " 201 with the references, and the Tasklist task ends; 409 when the e-mail was handled already")
-  @PostMapping(path = "/api/officer/inbox/{id}/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/inbox/{id}/registration", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ApiResponse(responseCode = "201", description = "The requests were registered; their references")
   @ApiResponse(responseCode = "400", description = "A problem document naming each bad field; nothing changes")
   @ApiResponse(responseCode = "409", description = "The e-mail was handled already; nothing changes")
@@ -77,7 +78,8 @@ class InboxApiController {
   }
 
   @Operation(summary = "Mark the e-mail as not a request, with the reason (kept); the Tasklist task ends")
-  @PostMapping(path = "/api/officer/inbox/{id}/dismissal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/inbox/{id}/dismissal", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   InboxItem dismiss(@PathVariable long id, @RequestBody DismissalInput body, Authentication officer) {
     inbox.dismiss(id, body.reason(), officer.getName());
     return item(inbox.get(id));

@@ -76,7 +76,8 @@ class OfficerRequestApiController {
   }
 
   @Operation(summary = "Register a request that came by e-mail, phone or letter, with its real receipt time")
-  @PostMapping(path = "/api/officer/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Registered> register(@RequestBody OfficerSubmission body, Authentication officer) {
     RepresentativeInput representative = body.representative();
     DataSubjectRequest request = intake.registerByOfficer(new NewRequest(body.type(), body.objectionScope(),
@@ -122,7 +123,8 @@ class OfficerRequestApiController {
 
   @Operation(summary = "Extend the deadline by two further months (Art 12(3)): once, within the first month, with"
       + " a reason code (COMPLEXITY or NUMBER_OF_REQUESTS) and the reasons for the subject's letter")
-  @PostMapping(path = "/api/officer/requests/{reference}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/requests/{reference}/extension", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   Extended extend(@PathVariable String reference, @RequestBody ExtensionInput body, Authentication officer) {
     DataSubjectRequest extended = deadlines.extend(reference, body.reasonCode(), body.reason(), officer.getName());
     return new Extended(extended.reference(), extended.dueDate(), extended.originalDueDate(), extended.extended());

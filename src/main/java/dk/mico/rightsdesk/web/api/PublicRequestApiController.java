@@ -39,7 +39,9 @@ class PublicRequestApiController {
 
   @Operation(summary = "Submit a data-subject request", description = "Answers 202 with a reference for every "
       + "accepted submission; never reveals whether the company holds data on the person.")
-  @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  // an answer the caller cannot read is refused before anything is stored: a 406 after storing invites a duplicate
+  @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   Accepted submit(@RequestBody PublicSubmission body, HttpServletRequest http) {
     if (!limiter.admits(http.getRemoteAddr(), body.email())) {

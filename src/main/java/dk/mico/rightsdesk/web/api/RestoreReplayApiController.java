@@ -23,7 +23,8 @@ class RestoreReplayApiController {
   }
 
   @Operation(summary = "Do again, in a system restored from a backup, every erasure done there since the backup")
-  @PostMapping(path = "/api/officer/restores", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/restores", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   RestoreReplay.Report replay(@RequestBody RestoreBody body, Authentication officer) {
     return replay.replayErasures(body.system(), body.backupTakenAt(), officer.getName());
   }

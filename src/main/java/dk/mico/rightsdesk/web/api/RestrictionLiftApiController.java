@@ -29,7 +29,8 @@ class RestrictionLiftApiController {
   }
 
   @Operation(summary = "Decide to lift the restrictions a restriction request set; the subject is told first")
-  @PostMapping(path = "/api/officer/requests/{reference}/restriction-lift", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/api/officer/requests/{reference}/restriction-lift", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   LiftScheduled lift(@PathVariable String reference, @RequestBody LiftBody body, Authentication officer) {
     RestrictionLifts.Lift lift = lifts.decide(reference, body == null ? null : body.reason(), officer.getName());
