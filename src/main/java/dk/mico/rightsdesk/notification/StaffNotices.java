@@ -30,10 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * E-mails to the GDPR officers and to management about a request's deadline, management's daily list of stuck
  * requests, the forwarding notice to a customer who is the controller, and the administrators' notice of a user's
- * failed logins. Staff notices name the reference,
- * the right and the dates only, never the subject: they travel through ordinary mailboxes. Each request's notice goes
- * out once per key (staff_notice), so a job that runs again sends nothing new, and a deadline that moves gets its
- * reminders anew.
+ * failed logins. Staff notices name the reference, the right and the dates only, never the subject: they travel
+ * through ordinary mailboxes. Each notice goes out once per key (staff_notice), so a job that runs again sends
+ * nothing new, and a deadline that moves gets its reminders anew.
  */
 @Service
 public class StaffNotices {
@@ -101,9 +100,9 @@ public class StaffNotices {
         deliver(request.id(), key + "/officer", properties.officerAddress(), reference + ": due in " + left
             + " working days",
             facts + "\nThe answer is due in " + left + " working days. Tasklist: " + tasklist + "\n");
-        deliver(request.id(), key + "/management", properties.managementAddress(), "At risk: " + reference + " is due in "
-            + left + " working days", facts + "\nThe answer is due in " + left + " working days and is not sent yet. "
-            + "Cockpit: " + cockpit + "\n");
+        deliver(request.id(), key + "/management", properties.managementAddress(), "At risk: " + reference
+            + " is due in " + left + " working days", facts + "\nThe answer is due in " + left
+            + " working days and is not sent yet. Cockpit: " + cockpit + "\n");
       }
       case OVERDUE -> deliver(request.id(), key + "/management", properties.managementAddress(),
           "OVERDUE: " + reference + " passed its deadline " + due,
@@ -132,7 +131,8 @@ public class StaffNotices {
       return;
     }
     StringBuilder body = new StringBuilder().append(stuck.size())
-        .append(stuck.size() == 1 ? " open request cannot" : " open requests cannot").append(" move on as of ").append(localTime(now)).append(" (Copenhagen time).\n");
+        .append(stuck.size() == 1 ? " open request cannot" : " open requests cannot").append(" move on as of ")
+        .append(localTime(now)).append(" (Copenhagen time).\n");
     for (DashboardRow row : stuck) {
       body.append("\n").append(row.reference()).append(" (").append(row.type()).append(", deadline in force ")
           .append(row.dueDate()).append(")\n");
