@@ -56,6 +56,15 @@ public class DeadlineWatch {
     return morningOf(calendar.addWorkingDays(today, 1));
   }
 
+  /**
+   * Whether a daily notice to management may go now: on an office day, from the morning's notice time on (a notice
+   * that could not go then goes later the same day).
+   */
+  public boolean dailyNoticeDue(Instant now) {
+    LocalDate today = calendar.receiptDate(now);
+    return isOfficeDay(today) && !now.isBefore(morningOf(today));
+  }
+
   /** Working days from today until the deadline's last day, counting that day: what a reminder says is left. */
   public int workingDaysLeft(LocalDate dueDate, Instant now) {
     return calendar.workingDaysBetween(calendar.receiptDate(now), dueDate.plusDays(1));

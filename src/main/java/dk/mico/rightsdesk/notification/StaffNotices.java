@@ -3,6 +3,10 @@ package dk.mico.rightsdesk.notification;
 import dk.mico.rightsdesk.deadline.DeadlineWatch;
 import dk.mico.rightsdesk.deadline.DeadlineWatchProperties;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.oversight.DashboardFilter;
+import dk.mico.rightsdesk.oversight.DashboardRow;
+import dk.mico.rightsdesk.oversight.RequestDashboard;
+import dk.mico.rightsdesk.oversight.StuckReason;
 import dk.mico.rightsdesk.request.CustomerControllers;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
@@ -19,15 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mails to the GDPR officers and to management about a request's deadline, the forwarding notice to a customer
- * who is the controller, and the administrators' notice of a user's failed logins. Staff notices name the reference,
- * the right and the dates only, never the subject: they travel through ordinary mailboxes. Each request's notice goes
- * out once per key (staff_notice), so a job that runs again sends nothing new, and a deadline that moves gets its
- * reminders anew.
+ * E-mails to the GDPR officers and to management about a request's deadline, management's daily list of stuck
+ * requests, the forwarding notice to a customer who is the controller, and the administrators' notice of a user's
+ * failed logins. Staff notices name the reference, the right and the dates only, never the subject: they travel
+ * through ordinary mailboxes. Each notice goes out once per key (staff_notice), so a job that runs again sends
+ * nothing new, and a deadline that moves gets its reminders anew.
  */
 @Service
 public class StaffNotices {
@@ -48,11 +53,13 @@ public class StaffNotices {
   private final ControllerProperties controller;
   private final PublicUrl publicUrl;
   private final MessageSource messages;
+  private final RequestDashboard dashboard;
   private final Clock clock;
 
   StaffNotices(JdbcClient jdbc, Outbox outbox, RequestLifecycle lifecycle, RequestMarks marks,
       CustomerControllers customers, DeadlineWatchProperties properties, DeadlineWatch watch, LegalCalendar calendar,
-      ControllerProperties controller, PublicUrl publicUrl, MessageSource messages, Clock clock) {
+      ControllerProperties controller, PublicUrl publicUrl, MessageSource messages, RequestDashboard dashboard,
+      Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.lifecycle = lifecycle;
@@ -64,6 +71,7 @@ public class StaffNotices {
     this.controller = controller;
     this.publicUrl = publicUrl;
     this.messages = messages;
+    this.dashboard = dashboard;
     this.clock = clock;
   }
 
@@ -87,24 +95,73 @@ public class StaffNotices {
     String tasklist = publicUrl.base() + "/camunda/app/tasklist/";
     String cockpit = publicUrl.base() + "/camunda/app/cockpit/";
     switch (notice) {
-      case OFFICER_REMINDER -> deliver(request, key + "/officer", properties.officerAddress(),
+      case OFFICER_REMINDER -> deliver(request.id(), key + "/officer", properties.officerAddress(),
           reference + ": " + left + " working days left",
           facts + "\nThe answer is due in " + left + " working days. Open the request's tasks in Tasklist: "
               + tasklist + "\nIf the request needs more time, extend it while the first month runs (Art 12(3)).\n");
       case FINAL_WARNING -> {
-        deliver(request, key + "/officer", properties.officerAddress(), reference + ": due in " + left
+        deliver(request.id(), key + "/officer", properties.officerAddress(), reference + ": due in " + left
             + " working days",
             facts + "\nThe answer is due in " + left + " working days. Tasklist: " + tasklist + "\n");
-        deliver(request, key + "/management", properties.managementAddress(), "At risk: " + reference + " is due in "
-            + left + " working days", facts + "\nThe answer is due in " + left + " working days and is not sent yet. "
-            + "Cockpit: " + cockpit + "\n");
+        deliver(request.id(), key + "/management", properties.managementAddress(), "At risk: " + reference
+            + " is due in " + left + " working days", facts + "\nThe answer is due in " + left
+            + " working days and is not sent yet. Cockpit: " + cockpit + "\n");
       }
-      case OVERDUE -> deliver(request, key + "/management", properties.managementAddress(),
+      case OVERDUE -> deliver(request.id(), key + "/management", properties.managementAddress(),
           "OVERDUE: " + reference + " passed its deadline " + due,
           facts + "\nThe legal deadline passed at the end of " + due + " and the request is still open (overdue "
               + "since " + marks.of(request.id()).overdueSince() + "). You are told every working day until it is "
               + "answered. Cockpit: " + cockpit + "\n");
     }
+  }
+
+  /**
+   * Tells management once a day which open requests cannot move on by themselves, and why: reference, right, due
+   * date, and per reason its kind, step and since when (no names or addresses). It runs every few minutes and sends
+   * from the notice time of an office day on, once that day for all nodes (its key), and only when a request is
+   * stuck; a mail server that refuses it leaves it for the next run.
+   */
+  @Scheduled(cron = "${rightsdesk.deadlines.stuck-notice-schedule:0 */10 * * * *}", zone = "Europe/Copenhagen")
+  @Transactional
+  public void stuckRequests() {
+    Instant now = clock.instant();
+    if (!watch.dailyNoticeDue(now)) {
+      return;
+    }
+    List<DashboardRow> stuck = dashboard.open(new DashboardFilter(null, DashboardFilter.State.STUCK, null))
+        .requests();
+    if (stuck.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder().append(stuck.size())
+        .append(stuck.size() == 1 ? " open request cannot" : " open requests cannot").append(" move on as of ")
+        .append(localTime(now)).append(" (Copenhagen time).\n");
+    for (DashboardRow row : stuck) {
+      body.append("\n").append(row.reference()).append(" (").append(row.type()).append(", deadline in force ")
+          .append(row.dueDate()).append(")\n");
+      row.stuck().forEach(reason -> body.append("  - ").append(describe(reason)).append('\n'));
+    }
+    body.append("\nAn incident or a failing step: open the request in Cockpit and retry it once the cause is fixed. ")
+        .append("A task past its due date: ask its holder. A letter not delivered: check the mail server. ")
+        .append("The requests page in Cockpit shows them under the state STUCK: ")
+        .append(controller.publicUrl()).append("/camunda/app/cockpit/default/#/rights-requests\n");
+    deliver(null, "stuck-requests/" + calendar.receiptDate(now), properties.managementAddress(),
+        "Stuck: " + stuck.size() + (stuck.size() == 1 ? " request cannot" : " requests cannot") + " move on",
+        body.toString());
+  }
+
+  private String describe(StuckReason reason) {
+    String since = localTime(reason.since());
+    return switch (reason.kind()) {
+      case INCIDENT -> "incident at \"" + reason.step() + "\" since " + since + ": every retry failed";
+      case FAILING_JOB -> "failing step \"" + reason.step() + "\", retrying, waiting since " + since;
+      case OVERDUE_TASK -> "task past its due date: \"" + reason.step() + "\", due " + since;
+      case UNDELIVERED_LETTER -> "letter not delivered: " + reason.step() + ", composed " + since;
+    };
+  }
+
+  private String localTime(Instant instant) {
+    return Wording.dateTime(instant.atZone(calendar.zone()), Locale.ENGLISH);
   }
 
   /**
@@ -138,7 +195,7 @@ public class StaffNotices {
             ? text("forwarding.notice.noDetails", locale) : request.details())).append("\n\n")
         .append(controller.name()).append('\n').append(controller.address()).append('\n')
         .append(controller.gdprEmail()).append('\n');
-    deliver(request, reference + "/FORWARDED/" + customer.id(), customer.privacyEmail(),
+    deliver(request.id(), reference + "/FORWARDED/" + customer.id(), customer.privacyEmail(),
         text("forwarding.notice.subject", locale, reference), body.toString());
   }
 
@@ -186,14 +243,14 @@ public class StaffNotices {
    * Sends once per key: a job that runs again finds the notice and sends nothing; two nodes at once collide on the
    * key's unique index, and the loser's job is retried and then finds it.
    */
-  private void deliver(DataSubjectRequest request, String key, String to, String subjectLine, String body) {
+  private void deliver(Long requestId, String key, String to, String subjectLine, String body) {
     boolean sent = jdbc.sql("SELECT COUNT(*) FROM staff_notice WHERE notice_key = ?").param(key)
         .query(Integer.class).single() > 0;
     if (sent) {
       return;
     }
     jdbc.sql("INSERT INTO staff_notice (request_id, notice_key, recipient, sent_at) VALUES (?, ?, ?, ?)")
-        .params(request.id(), key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .params(requestId, key, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
         .update();
     outbox.queue(key, null, to, subjectLine, body, clock.instant());
   }

@@ -18,7 +18,8 @@ public record DashboardFilter(RequestType type, State state, Integer dueWithinDa
     PAUSED,
     OVERDUE,
     EXTENDED,
-    INCIDENT
+    INCIDENT,
+    STUCK
   }
 
   boolean accepts(DashboardRow row) {
@@ -33,6 +34,7 @@ public record DashboardFilter(RequestType type, State state, Integer dueWithinDa
       case OVERDUE -> row.overdue();
       case EXTENDED -> row.extended();
       case INCIDENT -> row.openIncidents() > 0;
+      case STUCK -> !row.stuck().isEmpty();
     };
   }
 }

@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.oversight;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One open request on the managers' view: deadlines and state, never anything about the person. Days left count
@@ -28,4 +29,6 @@ public record DashboardRow(
     /** Registered when the legal deadline had already passed (a letter found late). */
     boolean registeredAfterDeadline,
     /** The extension letter left after the first month, or has not left and the first month is over (F10). */
-    boolean extensionLetterLate) {}
+    boolean extensionLetterLate,
+    /** Why the request cannot move on by itself, oldest first; empty when nothing holds it. */
+    List<StuckReason> stuck) {}

@@ -11,13 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The managers' view of every open request: the deadline in force and the days left, extensions, pauses, overdue
- * requests, incidents and who holds the current task, most urgent first. Built from the request records and the
- * engine's work in three reads, whatever the number of requests.
+ * requests, incidents, who holds the current task and why a request is stuck, most urgent first. Built from the
+ * request records, the letters and the engine's work with one read per kind, whatever the number of requests.
  */
 @Service
 public class RequestDashboard {
@@ -27,20 +28,28 @@ public class RequestDashboard {
       .thenComparing(DashboardRow::openIncidents, Comparator.reverseOrder())
       .thenComparing(DashboardRow::reference);
 
-  /** The open requests on a given day, the ones the filter lets through, and how many there are in all. */
-  public record Dashboard(LocalDate today, int openRequests, List<DashboardRow> requests) {}
+  private static final Comparator<StuckReason> OLDEST_FIRST = Comparator.comparing(StuckReason::since)
+      .thenComparing(StuckReason::kind);
+
+  /**
+   * The open requests on a given day, the ones the filter lets through, how many there are in all, and how many of
+   * them are stuck (whatever the filter).
+   */
+  public record Dashboard(LocalDate today, int openRequests, List<DashboardRow> requests, int stuckRequests) {}
 
   private final Requests requests;
   private final RequestWork work;
   private final LateTelling lateTelling;
+  private final UndeliveredLetters undeliveredLetters;
   private final LegalCalendar calendar;
   private final Clock clock;
 
-  RequestDashboard(Requests requests, RequestWork work, LateTelling lateTelling, LegalCalendar calendar,
-      Clock clock) {
+  RequestDashboard(Requests requests, RequestWork work, LateTelling lateTelling,
+      UndeliveredLetters undeliveredLetters, LegalCalendar calendar, Clock clock) {
     this.requests = requests;
     this.work = work;
     this.lateTelling = lateTelling;
+    this.undeliveredLetters = undeliveredLetters;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -50,15 +59,17 @@ public class RequestDashboard {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     Map<String, RequestWork.InProgress> inProgress = work.inProgress();
     Map<String, LateTelling.Flags> late = lateTelling.openRequests(today);
+    Map<String, List<StuckReason>> letters = undeliveredLetters.ofOpenRequests();
     List<DashboardRow> all = requests.list(true).stream()
         .map(request -> row(request, inProgress.get(request.reference()), lateTelling.of(late, request.reference()),
-            today))
+            letters.getOrDefault(request.reference(), List.of()), today))
         .toList();
-    return new Dashboard(today, all.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList());
+    int stuck = (int) all.stream().filter(row -> !row.stuck().isEmpty()).count();
+    return new Dashboard(today, all.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList(), stuck);
   }
 
   private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LateTelling.Flags late,
-      LocalDate today) {
+      List<StuckReason> undelivered, LocalDate today) {
     LocalDate due = request.dueDate();
     List<RequestWork.WaitingTask> tasks = process == null ? List.of() : process.tasks();
     return new DashboardRow(
@@ -81,6 +92,8 @@ public class RequestDashboard {
             : tasks.stream().map(RequestWork.WaitingTask::heldBy).distinct().collect(Collectors.joining("; ")),
         process == null ? null : process.processInstanceId(),
         late.registeredAfterDeadline(),
-        late.extensionLetterLate());
+        late.extensionLetterLate(),
+        Stream.concat(process == null ? Stream.of() : process.stuck().stream(), undelivered.stream())
+            .sorted(OLDEST_FIRST).toList());
   }
 }

@@ -1,26 +1,33 @@
 package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.oversight.RequestWork;
+import dk.mico.rightsdesk.oversight.StuckReason;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's work for all running requests, read with one query per kind (process instances, incidents, tasks, and
- * the unclaimed tasks of each group), in pages so the engine's result limit never cuts a list short. Tasks and
- * incidents of a called fulfilment process count for the request whose main process called it.
+ * The engine's work for all running requests, read with one query per kind (process instances, incidents, failing
+ * jobs, tasks, and the unclaimed tasks of each group), in pages so the engine's result limit never cuts a list short.
+ * Tasks, incidents and jobs of a called fulfilment process count for the request whose main process called it.
  */
 @Component
 class CamundaRequestWork implements RequestWork {
@@ -30,11 +37,18 @@ class CamundaRequestWork implements RequestWork {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final Clock clock;
 
-  CamundaRequestWork(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+  CamundaRequestWork(RuntimeService runtime, TaskService tasks, IdentityService identity,
+      ManagementService management, RepositoryService repository, Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.management = management;
+    this.repository = repository;
+    this.clock = clock;
   }
 
   @Override
@@ -52,12 +66,24 @@ class CamundaRequestWork implements RequestWork {
       }
     }
 
+    StepNames steps = new StepNames();
     Map<String, Integer> incidentsOfRoot = new HashMap<>();
+    Map<String, List<StuckReason>> stuckOfRoot = new HashMap<>();
     for (Incident incident : all(runtime.createIncidentQuery().orderByIncidentId().asc())) {
       // an incident in a called process is repeated on the calling activity: count the cause only
       if (incident.getId().equals(incident.getRootCauseIncidentId())) {
-        incidentsOfRoot.merge(rootOf.get(incident.getProcessInstanceId()), 1, Integer::sum);
+        String root = rootOf.get(incident.getProcessInstanceId());
+        incidentsOfRoot.merge(root, 1, Integer::sum);
+        stuck(stuckOfRoot, root, StuckReason.Kind.INCIDENT, incident.getIncidentTimestamp(),
+            steps.of(incident.getProcessDefinitionId(), incident.getFailedActivityId() != null
+                ? incident.getFailedActivityId() : incident.getActivityId()));
       }
+    }
+    // failed at least once and retrying; a job without retries left is an incident, counted above
+    for (Job job : all(management.createJobQuery().withException().withRetriesLeft().orderByJobId().asc())) {
+      // the engine keeps no time of the first failure below full history: the step's job waits since its creation
+      stuck(stuckOfRoot, rootOf.get(job.getProcessInstanceId()), StuckReason.Kind.FAILING_JOB, job.getCreateTime(),
+          steps.of(job.getProcessDefinitionId(), job.getFailedActivityId()));
     }
 
     Map<String, List<String>> groupsOfTask = new HashMap<>();
@@ -66,12 +92,16 @@ class CamundaRequestWork implements RequestWork {
         groupsOfTask.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(group.getId());
       }
     }
+    Date now = Date.from(clock.instant());
     Map<String, List<WaitingTask>> tasksOfRoot = new HashMap<>();
     for (Task task : all(tasks.createTaskQuery().active().orderByTaskId().asc())) {
       String root = rootOf.get(task.getProcessInstanceId());
       if (root != null) {
         tasksOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(
             new WaitingTask(task.getName(), task.getAssignee(), groupsOfTask.getOrDefault(task.getId(), List.of())));
+        if (task.getDueDate() != null && task.getDueDate().before(now)) {
+          stuck(stuckOfRoot, root, StuckReason.Kind.OVERDUE_TASK, task.getDueDate(), task.getName());
+        }
       }
     }
 
@@ -79,16 +109,49 @@ class CamundaRequestWork implements RequestWork {
     Map<String, InProgress> byReference = new HashMap<>();
     referenceOfRoot.forEach((root, reference) -> byReference.merge(reference,
         new InProgress(mainProcesses.contains(root) ? root : null, incidentsOfRoot.getOrDefault(root, 0),
-            tasksOfRoot.getOrDefault(root, List.of())),
+            tasksOfRoot.getOrDefault(root, List.of()), stuckOfRoot.getOrDefault(root, List.of())),
         CamundaRequestWork::merge));
     return byReference;
   }
 
+  private static void stuck(Map<String, List<StuckReason>> stuckOfRoot, String root, StuckReason.Kind kind,
+      Date since, String step) {
+    if (root != null) {
+      stuckOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(new StuckReason(kind, since.toInstant(), step));
+    }
+  }
+
   private static InProgress merge(InProgress one, InProgress other) {
-    List<WaitingTask> waiting = new ArrayList<>(one.tasks());
-    waiting.addAll(other.tasks());
     return new InProgress(one.processInstanceId() != null ? one.processInstanceId() : other.processInstanceId(),
-        one.openIncidents() + other.openIncidents(), waiting);
+        one.openIncidents() + other.openIncidents(), joined(one.tasks(), other.tasks()),
+        joined(one.stuck(), other.stuck()));
+  }
+
+  private static <T> List<T> joined(List<T> one, List<T> other) {
+    List<T> both = new ArrayList<>(one);
+    both.addAll(other);
+    return both;
+  }
+
+  /** The names of the models' steps, each model read once per call (the engine caches the parsed models). */
+  private final class StepNames {
+
+    private final Map<String, Map<String, String>> namesOfDefinition = new HashMap<>();
+
+    /** The step's name in its model, or its id when it has none. */
+    String of(String processDefinitionId, String activityId) {
+      if (activityId == null) {
+        return null;
+      }
+      String name = namesOfDefinition.computeIfAbsent(processDefinitionId, id -> {
+        Map<String, String> names = new HashMap<>();
+        repository.getBpmnModelInstance(id).getModelElementsByType(FlowElement.class)
+            .forEach(element -> names.put(element.getId(), element.getName()));
+        return names;
+      }).get(activityId);
+      // a name in the modeller may be broken over lines
+      return name == null || name.isBlank() ? activityId : name.strip().replaceAll("\\s+", " ");
+    }
   }
 
   private static <T> List<T> all(Query<?, T> query) {

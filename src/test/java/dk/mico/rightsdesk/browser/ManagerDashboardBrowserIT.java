@@ -30,8 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The manager logs into Cockpit, opens the requests page, sees the overdue request highlighted and nothing about the
- * person, and cannot complete the request's task.
+ * The manager logs into Cockpit, opens the requests page, sees the overdue request highlighted, marked stuck by its
+ * task past the due date and counted in the banner, and nothing about the person, and cannot complete the request's
+ * task.
  */
 @RightsDeskSpringTest
 class ManagerDashboardBrowserIT {
@@ -69,7 +70,8 @@ class ManagerDashboardBrowserIT {
   }
 
   @Test
-  void managerSeesTheOverdueRequestHighlightedWithoutPersonalDataAndCannotCompleteItsTask() throws Exception {
+  void managerSeesTheOverdueRequestHighlightedAndStuckWithoutPersonalDataAndCannotCompleteItsTask()
+      throws Exception {
     String body = json.writeValueAsString(Map.of("type", "ACCESS", "name", NAME, "email", EMAIL, "channel", "EMAIL",
         "receivedAt", TestClock.now().minus(java.time.Duration.ofDays(40)).toString(),
         "identityVerified", true, "identityNote", "Known sender"));
@@ -95,8 +97,22 @@ class ManagerDashboardBrowserIT {
     assertThat(overdueRow.findElement(By.tagName("td")).getCssValue("background-color"))
         .as("highlighted in red").isEqualTo("rgba(248, 215, 218, 1)");
     assertThat(overdueRow.getText()).contains("ACCESS", "overdue", "Search the system by hand", "gdpr-officer");
+    // its task is past its due date (the deadline): the request is stuck, and the banner counts it
+    assertThat(overdueRow.findElement(By.cssSelector("td.rd-stuck")).getText())
+        .startsWith("task past its due date since ").contains("Search the system by hand: " + reference);
+    WebElement banner = browser.findElement(By.cssSelector(".rd-banner"));
+    assertThat(banner.isDisplayed()).isTrue();
+    assertThat(banner.getText()).containsPattern("\\d+ of \\d+ open requests are stuck");
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", overdueRow);
     Browser.screenshot(browser, "manager-01-dashboard");
+
+    // "Show them" narrows the list to the stuck requests
+    browser.executeScript("arguments[0].click();", banner.findElement(By.tagName("a")));
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".rd-dash"), "data-loaded-query", "state=STUCK"));
+    assertThat(browser.findElements(By.cssSelector("tbody tr td.rd-stuck")))
+        .allSatisfy(cell -> assertThat(cell.getText()).isNotEqualTo("–"));
+    Browser.screenshot(browser, "manager-01b-stuck-requests");
+    overdueRow = browser.findElement(row);
 
     String page = browser.getPageSource();
     assertThat(page).doesNotContain(NAME, "Hanne", "Hemmelighed", EMAIL, "hanne.hemmelighed");

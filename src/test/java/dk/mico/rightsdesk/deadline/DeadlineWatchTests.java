@@ -52,6 +52,18 @@ class DeadlineWatchTests {
   }
 
   @Test
+  void aDailyNoticeToManagementGoesOnOfficeDaysFromTheNoticeTimeOn() {
+    // Tuesday 3 February 2026, eight in Copenhagen is 07:00 UTC
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-02-03T06:59:59Z"))).as("before eight").isFalse();
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-02-03T07:00:00Z"))).as("at eight").isTrue();
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-02-03T22:59:59Z"))).as("late that day").isTrue();
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-02-07T10:00:00Z"))).as("Saturday").isFalse();
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-04-03T10:00:00Z"))).as("Good Friday").isFalse();
+    assertThat(companyWatch.dailyNoticeDue(Instant.parse("2026-12-24T10:00:00Z"))).as("a closing day").isFalse();
+    assertThat(watch.dailyNoticeDue(Instant.parse("2026-12-24T10:00:00Z"))).as("open that day").isTrue();
+  }
+
+  @Test
   void overdueEscalationGoesOutOnTheNextWorkingDayMorning() {
     // at midnight Thursday -> Friday, the same morning is the next one
     assertThat(watch.nextEscalation(Instant.parse("2026-02-05T23:00:00Z")))

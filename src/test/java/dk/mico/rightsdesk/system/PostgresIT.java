@@ -8,14 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.mico.rightsdesk.deadline.DeadlineWatch;
+import dk.mico.rightsdesk.notification.StaffNotices;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.support.OfficerApi;
+import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +29,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,8 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The production database: the engine's schema, the application's migrations and a request's whole life on a real
- * PostgreSQL (a fresh database on the local server, dropped afterwards).
+ * The production database: the engine's schema, the application's migrations, a request's whole life and
+ * management's daily list of stuck requests on a real PostgreSQL (a fresh database on the local server, dropped
+ * afterwards).
  */
 @ExtendWith(PostgresIT.DropDatabaseAfterTheApplication.class)
 @SpringBootTest
@@ -53,6 +62,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext
 class PostgresIT {
 
+  private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
   private static final String DATABASE = "rightsdesk_it_" + UUID.randomUUID().toString().replace("-", "");
@@ -64,6 +74,8 @@ class PostgresIT {
   @Autowired MockMvc mvc;
   @Autowired RequestIntake intake;
   @Autowired JdbcClient jdbc;
+  @Autowired StaffNotices notices;
+  @Autowired DeadlineWatch watch;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -157,6 +169,33 @@ class PostgresIT {
             {"type": "ACCESS", "name": "Pia Gade", "email": "pia@gåde.dk"}"""))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("email")));
+  }
+
+  @Test
+  void theStuckListIsReadAndSentOnPostgres() throws Exception {
+    String reference = api.submitPublic("""
+        {"type": "ERASURE", "name": "Pia Gade", "email": "pg.stuck@example.dk", "language": "da"}""");
+    String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult().getId();
+    ManagementService management = engine.getManagementService();
+    Job job = management.createJobQuery().processInstanceId(process).list().get(0);
+    management.setJobRetries(job.getId(), 0);
+    try {
+      // the first office day after the start, at nine: after the notice time
+      ZonedDateTime morning = TestClock.now().atZone(COPENHAGEN).toLocalDate().atTime(9, 0).atZone(COPENHAGEN);
+      do {
+        morning = morning.plusDays(1);
+      } while (!watch.dailyNoticeDue(morning.toInstant()));
+      driver.setTime(Date.from(morning.toInstant()));
+      notices.stuckRequests();
+      driver.deliverMail();
+      String body = TestDriver.body(driver.onlyMailTo("management@mico.dk", "Stuck: "));
+      assertThat(body).contains(reference + " (ERASURE, deadline in force ", "incident at ").doesNotContain("Pia");
+    } finally {
+      management.setJobRetries(job.getId(), 1);
+      driver.reset();
+      driver.runDueJobs();
+    }
   }
 
   /**

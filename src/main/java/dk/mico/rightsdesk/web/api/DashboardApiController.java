@@ -25,8 +25,9 @@ class DashboardApiController {
   }
 
   @Operation(summary = "Every open request with its deadline in force, days left, extension, pause, overdue flag,"
-      + " incidents and who holds the current task, most urgent first; no personal data. Filters: type (the right),"
-      + " state (AWAITING_CONFIRMATION, IN_PROGRESS, PAUSED, OVERDUE, EXTENDED, INCIDENT), dueWithinDays.")
+      + " incidents, who holds the current task and why a request is stuck (incident, failing step, task past its due"
+      + " date, letter not delivered), most urgent first; no personal data. Filters: type (the right),"
+      + " state (AWAITING_CONFIRMATION, IN_PROGRESS, PAUSED, OVERDUE, EXTENDED, INCIDENT, STUCK), dueWithinDays.")
   @GetMapping("/api/officer/dashboard")
   RequestDashboard.Dashboard dashboard(@RequestParam(required = false) String type,
       @RequestParam(required = false) String state, @RequestParam(required = false) String dueWithinDays) {

@@ -7,7 +7,16 @@ import {appUrl, cockpitPage, el} from './rights-desk-page.js';
 const ROUTE = '/rights-requests';
 const RIGHTS = ['ACCESS', 'RECTIFICATION', 'ERASURE', 'RESTRICTION', 'OBJECTION', 'CONSENT_WITHDRAWAL',
   'PORTABILITY'];
-const STATES = ['AWAITING_CONFIRMATION', 'IN_PROGRESS', 'PAUSED', 'OVERDUE', 'EXTENDED', 'INCIDENT'];
+const STATES = ['AWAITING_CONFIRMATION', 'IN_PROGRESS', 'PAUSED', 'OVERDUE', 'EXTENDED', 'INCIDENT', 'STUCK'];
+const STUCK_KINDS = {
+  INCIDENT: 'incident',
+  FAILING_JOB: 'failing step, retrying',
+  OVERDUE_TASK: 'task past its due date',
+  UNDELIVERED_LETTER: 'letter not delivered'
+};
+// Swedish writes dates as ISO does: 2026-11-24 09:00, here in Copenhagen time like the other columns
+const COPENHAGEN_TIME = new Intl.DateTimeFormat('sv-SE',
+  {timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short'});
 const WINDOWS = [['', 'any time'], ['0', 'overdue or due today'], ['7', 'within 7 days'], ['14', 'within 14 days'],
   ['30', 'within 30 days']];
 
@@ -27,6 +36,13 @@ const STYLE = `
 .rd-dash .rd-flag.rd-warn { background: #f0ad4e; color: #000; }
 .rd-dash .rd-incident { color: #b00; font-weight: bold; }
 .rd-dash .rd-summary { margin: .5em 0 1em; }
+.rd-dash .rd-banner { margin: .5em 0; padding: .5em 1em; border-radius: 3px; background: #721c24; color: #fff; }
+.rd-dash .rd-banner a { color: #fff; text-decoration: underline; margin-left: 1em; cursor: pointer; }
+.rd-dash .rd-scroll { overflow-x: auto; }
+.rd-dash td.rd-task, .rd-dash td.rd-flags { white-space: normal; min-width: 10em; }
+.rd-dash td.rd-stuck { white-space: normal; min-width: 16em; color: #721c24; }
+.rd-dash .rd-stuck-reason + .rd-stuck-reason { margin-top: 4px; }
+.rd-dash .rd-stuck-reason b { display: block; }
 `;
 
 function select(name, label, options) {
@@ -51,6 +67,12 @@ function flags(row) {
   return out;
 }
 
+function stuckReasons(row) {
+  return row.stuck.map((reason) => el('div', {class: 'rd-stuck-reason', 'data-kind': reason.kind},
+    el('b', {}, `${STUCK_KINDS[reason.kind]} since ${COPENHAGEN_TIME.format(new Date(reason.since))}`),
+    reason.step ?? ''));
+}
+
 function rowOf(row) {
   const reference = row.processInstanceId
     ? el('a', {href: `#/process-instance/${encodeURIComponent(row.processInstanceId)}/runtime`}, row.reference)
@@ -65,8 +87,9 @@ function rowOf(row) {
     el('td', {}, String(row.workingDaysLeft)),
     el('td', {}, String(row.calendarDaysLeft)),
     el('td', {}, row.status),
-    el('td', {}, flags(row)),
+    el('td', {class: 'rd-flags'}, flags(row)),
     el('td', {class: row.openIncidents > 0 ? 'rd-incident' : null}, String(row.openIncidents)),
+    el('td', {class: 'rd-stuck'}, row.stuck.length > 0 ? stuckReasons(row) : '–'),
     el('td', {class: 'rd-task'}, row.currentTask ?? '–'),
     el('td', {class: 'rd-task'}, row.heldBy ?? '–'));
 }
@@ -75,8 +98,10 @@ async function load(container, form) {
   const query = new URLSearchParams();
   new FormData(form).forEach((value, name) => { if (value) query.set(name, value); });
   const summary = container.querySelector('.rd-summary');
+  const banner = container.querySelector('.rd-banner');
   const body = container.querySelector('tbody');
   summary.textContent = 'Loading…';
+  banner.hidden = true;
   const response = await fetch(appUrl('api/officer/dashboard?' + query), {
     credentials: 'same-origin', headers: {Accept: 'application/json'}
   });
@@ -93,6 +118,20 @@ async function load(container, form) {
     + ` (${overdue} overdue), as of ${dashboard.today} in Copenhagen; most urgent first.`
     + ' Days left: 0 means due today, a negative number the days past the deadline.';
   body.replaceChildren(...dashboard.requests.map(rowOf));
+  if (dashboard.stuckRequests > 0) {
+    const showThem = el('a', {role: 'button'}, 'Show them');
+    showThem.addEventListener('click', () => {
+      form.reset();
+      form.elements.state.value = 'STUCK';
+      load(container, form);
+    });
+    banner.replaceChildren(`${dashboard.stuckRequests} of ${dashboard.openRequests} open requests are stuck: `
+      + 'they cannot move on until someone acts (an incident, a failing step, a task past its due date or a letter '
+      + 'not delivered).', showThem);
+    banner.hidden = false;
+  }
+  // what the rows show, for a reader (or a browser test) waiting for this load rather than the previous one
+  container.dataset.loadedQuery = query.toString();
 }
 
 function render(node) {
@@ -103,15 +142,17 @@ function render(node) {
     el('a', {href: appUrl('api/officer/requests/export.csv'), download: ''}, 'All requests as CSV (record keeping)'));
   const table = el('table', {class: 'rd-requests'},
     el('thead', {}, el('tr', {}, ['Reference', 'Right', 'Channel', 'Received', 'Due date in force',
-      'Working days left', 'Calendar days left', 'Status', 'Flags', 'Incidents', 'Current task', 'Held by']
+      'Working days left', 'Calendar days left', 'Status', 'Flags', 'Incidents', 'Stuck', 'Current task',
+      'Held by']
       .map((title) => el('th', {}, title)))),
     el('tbody'));
   const container = el('div', {class: 'rd-dash'},
     el('style', {}, STYLE),
     el('h2', {}, 'Open data-subject requests'),
+    el('p', {class: 'rd-banner', role: 'alert', hidden: ''}),
     form,
     el('p', {class: 'rd-summary'}),
-    table);
+    el('div', {class: 'rd-scroll'}, table));
   node.replaceChildren(container);
   form.addEventListener('change', () => load(container, form));
   load(container, form);
