@@ -65,7 +65,7 @@ class CrashRecoveryIT {
   private static final int SECOND_BATCH_THREADS = 2;
 
   /** Waiting for readiness and for the job executor; generous because the machine may be busy. */
-  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(120);
+  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(300);
   private static final Duration MAIL_DEADLINE = Duration.ofSeconds(120);
 
   /**
