@@ -7,7 +7,6 @@ import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.Consent;
 import dk.mico.rightsdesk.systems.Finding;
-import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
@@ -38,18 +37,21 @@ public class MarketingRights {
 
   private final CompanySystems systems;
   private final RequestFindings findings;
+  private final LoggedChanges changes;
   private final RequestLifecycle lifecycle;
   private final MessageSource messages;
   private final Clock clock;
   private final BackupRetention backups;
   private final LegalCalendar calendar;
 
-  MarketingRights(CompanySystems systems, RequestFindings findings, RequestLifecycle lifecycle,
-      MessageSource messages, Clock clock, BackupRetention backups, LegalCalendar calendar) {
+  MarketingRights(CompanySystems systems, RequestFindings findings, LoggedChanges changes,
+      RequestLifecycle lifecycle, MessageSource messages, Clock clock, BackupRetention backups,
+      LegalCalendar calendar) {
     this.backups = backups;
     this.calendar = calendar;
     this.systems = systems;
     this.findings = findings;
+    this.changes = changes;
     this.lifecycle = lifecycle;
     this.messages = messages;
     this.clock = clock;
@@ -104,9 +106,8 @@ public class MarketingRights {
 
   private void turnMarketingOff(DataSubjectRequest request, SystemId system) {
     if (request.subject().reachableByEmail()) {
-      for (SystemChange change : systems.stopMarketing(system, request.subject().email())) {
-        findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
-      }
+      changes.carryOutAll(request.id(), system, DECIDED_BY,
+          () -> systems.stopMarketing(system, request.subject().email()));
       return;
     }
     // no e-mail address (a call, a letter): the records that the phone or the name with the address found (F27)
@@ -115,12 +116,8 @@ public class MarketingRights {
         .filter(f -> declaration.record(f.table()).map(r -> r.marketingColumn() != null
             && !r.marketingColumn().isBlank()).orElse(false))
         .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())))
-        .forEach((table, ids) -> {
-          SystemChange change = systems.stopMarketing(system, table, ids);
-          if (change.changedAnything()) {
-            findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
-          }
-        });
+        .forEach((table, ids) -> changes.carryOut(request.id(), system, DECIDED_BY,
+            () -> systems.stopMarketing(system, table, ids)));
   }
 
   /**
@@ -136,12 +133,8 @@ public class MarketingRights {
     Map<String, List<String>> consentOnly = found(request, system).stream()
         .filter(Finding::consentOnly)
         .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())));
-    consentOnly.forEach((table, ids) -> {
-      SystemChange change = systems.eraseConsentOnly(system, table, ids);
-      if (change.changedAnything()) {
-        findings.recordChange(request.id(), change, DECIDED_BY, clock.instant());
-      }
-    });
+    consentOnly.forEach((table, ids) -> changes.carryOut(request.id(), system, DECIDED_BY,
+        () -> systems.eraseConsentOnly(system, table, ids)));
   }
 
   /**

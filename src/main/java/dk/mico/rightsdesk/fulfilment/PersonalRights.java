@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Carries out what the officer decided in the legal-basis review, one system at a time (each its own retried job):
  * erase or anonymise as declared (Art 17), restrict and lift (Art 18), end processing after an upheld objection
  * (Art 21(1)). Every action is idempotent (the system changes only what is still to change), and each change is
- * recorded with the request: system, table, record ids, categories and who decided, never a value.
+ * recorded with the request once, even when its job runs again after a crash ({@link LoggedChanges}): system, table,
+ * record ids, categories and who decided, never a value.
  */
 @Service
 public class PersonalRights {
@@ -34,16 +35,18 @@ public class PersonalRights {
   private final LegalBasisReview review;
   private final RequestLifecycle lifecycle;
   private final RequestFindings findings;
+  private final LoggedChanges changes;
   private final CompanySystems systems;
   private final LegalCalendar calendar;
   private final Clock clock;
 
   PersonalRights(JdbcClient jdbc, LegalBasisReview review, RequestLifecycle lifecycle, RequestFindings findings,
-      CompanySystems systems, LegalCalendar calendar, Clock clock) {
+      LoggedChanges changes, CompanySystems systems, LegalCalendar calendar, Clock clock) {
     this.jdbc = jdbc;
     this.review = review;
     this.lifecycle = lifecycle;
     this.findings = findings;
+    this.changes = changes;
     this.systems = systems;
     this.calendar = calendar;
     this.clock = clock;
@@ -91,8 +94,9 @@ public class PersonalRights {
     List<Proposal> restricted = review.proposals(request.id()).stream()
         .filter(p -> p.system().equals(systemId) && "RESTRICT".equals(p.outcome()))
         .toList();
-    byTable(restricted).forEach((table, ids) -> record(request,
-        systems.liftRestriction(SystemId.of(systemId), table, ids), "restriction lifted by the officer"));
+    SystemId system = SystemId.of(systemId);
+    byTable(restricted).forEach((table, ids) -> changes.carryOut(request.id(), system,
+        "restriction lifted by the officer", () -> systems.liftRestriction(system, table, ids)));
   }
 
   /**
@@ -133,8 +137,8 @@ public class PersonalRights {
         .filter(p -> p.erasedAfterRetention() && p.keptUntil().isBefore(today))
         .toList();
     due.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
-        byTable(proposals).forEach((table, ids) ->
-            record(request, systems.erase(SystemId.of(system), table, ids), AFTER_RETENTION)));
+        byTable(proposals).forEach((table, ids) -> changes.carryOut(request.id(), SystemId.of(system),
+            AFTER_RETENTION, () -> systems.erase(SystemId.of(system), table, ids))));
   }
 
   boolean objectionUpheld(String reference) {
@@ -151,19 +155,14 @@ public class PersonalRights {
         .filter(p -> p.system().equals(systemId) && decided.test(p))
         .toList();
     String decidedBy = chosen.isEmpty() ? null : chosen.get(0).decidedBy() + " (legal-basis review)";
-    byTable(chosen).forEach((table, ids) -> record(request, action.apply(SystemId.of(systemId), table, ids),
-        decidedBy));
+    SystemId system = SystemId.of(systemId);
+    byTable(chosen).forEach((table, ids) -> changes.carryOut(request.id(), system, decidedBy,
+        () -> action.apply(system, table, ids)));
     if (!chosen.isEmpty()) {
       jdbc.sql("UPDATE request_proposal SET carried_out_at = :now WHERE carried_out_at IS NULL AND id IN (:ids)")
           .param("now", clock.instant().atOffset(ZoneOffset.UTC))
           .param("ids", chosen.stream().map(Proposal::id).toList())
           .update();
-    }
-  }
-
-  private void record(DataSubjectRequest request, SystemChange change, String decidedBy) {
-    if (change.changedAnything()) {
-      findings.recordChange(request.id(), change, decidedBy, clock.instant());
     }
   }
 

@@ -42,16 +42,18 @@ public class Rectifications {
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
   private final RequestFindings findings;
+  private final LoggedChanges changes;
   private final CompanySystems systems;
   private final RightsAnswers answers;
   private final MessageSource messages;
   private final Clock clock;
 
-  Rectifications(JdbcClient jdbc, RequestLifecycle lifecycle, RequestFindings findings, CompanySystems systems,
-      RightsAnswers answers, MessageSource messages, Clock clock) {
+  Rectifications(JdbcClient jdbc, RequestLifecycle lifecycle, RequestFindings findings, LoggedChanges changes,
+      CompanySystems systems, RightsAnswers answers, MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.findings = findings;
+    this.changes = changes;
     this.systems = systems;
     this.answers = answers;
     this.messages = messages;
@@ -135,11 +137,8 @@ public class Rectifications {
           .map(r -> r.rectifyColumns().stream().anyMatch(c -> c.equalsIgnoreCase(check.get().column())))
           .orElse(false);
       if (declared) {
-        var change = systems.rectify(id, finding.table(), finding.recordId(), check.get().column(), value.get());
-        if (change.changedAnything()) {
-          findings.recordChange(request.id(), change, check.get().decidedBy() + " (accuracy check)",
-              clock.instant());
-        }
+        changes.carryOut(request.id(), id, check.get().decidedBy() + " (accuracy check)",
+            () -> systems.rectify(id, finding.table(), finding.recordId(), check.get().column(), value.get()));
       }
     }
   }

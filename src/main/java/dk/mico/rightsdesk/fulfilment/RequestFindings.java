@@ -2,7 +2,6 @@ package dk.mico.rightsdesk.fulfilment;
 
 import dk.mico.rightsdesk.systems.Finding;
 import dk.mico.rightsdesk.systems.MatchedBy;
-import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -156,11 +155,6 @@ public class RequestFindings {
             rs.getString("record_id"), split(rs.getString("categories"), ", "), rs.getString("legal_basis"),
             rs.getString("source"), rs.getString("matched_by")))
         .list();
-  }
-
-  void recordChange(long requestId, SystemChange change, String decidedBy, Instant now) {
-    record(requestId, change.system().value(), change.table(), change.action().name(), change.recordIds(),
-        change.categories(), decidedBy, now);
   }
 
   void record(long requestId, String system, String table, String action, List<String> recordIds,

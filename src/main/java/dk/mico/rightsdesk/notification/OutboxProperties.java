@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetry the wait after the first failure, doubled after every further failure ...
  * @param maxRetry ... up to this; each wait is shortened or lengthened by up to a fifth at random, so that nodes
  *     and letters do not all knock at once
- * @param claimFor how long a node holds a mail it is handing to the SMTP server: far longer than the mail client's
- *     timeouts allow a send to take, so that only a dead node's hold ever runs out
+ * @param claimFor how long a node holds a mail it is handing to the SMTP server: more than twice the 25 s the mail
+ *     client's timeouts allow a send, so that only a dead node's hold runs out, and short enough that its mail goes
+ *     from another node within a minute
  * @param incidentAfter a mail that has failed this long becomes an incident in Cockpit
  */
 @Validated

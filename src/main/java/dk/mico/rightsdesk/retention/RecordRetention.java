@@ -40,7 +40,7 @@ public class RecordRetention {
 
   /** Everything kept per request beyond the minimal log, each holding personal data or free text about the subject. */
   private static final List<String> PERSONAL_TABLES =
-      List.of("letter", "email_confirmation", "request_finding", "request_change",
+      List.of("letter", "email_confirmation", "request_finding", "request_change", "request_change_in_flight",
           // access and portability: their passages and files go with them (ON DELETE CASCADE)
           "access_record", "access_review", "delivery",
           "dsr_identity_information_request", "staff_notice", "request_identifier",

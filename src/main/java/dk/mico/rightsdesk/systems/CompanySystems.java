@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -255,6 +256,20 @@ public class CompanySystems {
   }
 
   /**
+   * Runs actions on one JDBC system as one transaction of that system, and hands what they changed to
+   * {@code beforeCommit} just before that transaction commits: what the caller keeps of the changes elsewhere is then
+   * kept even if the caller dies the moment this system has committed.
+   */
+  public List<SystemChange> inOneTransaction(SystemId id, Supplier<List<SystemChange>> actions,
+      Consumer<List<SystemChange>> beforeCommit) {
+    return inTransaction("changes", id, () -> {
+      List<SystemChange> changes = actions.get();
+      beforeCommit.accept(changes);
+      return changes;
+    });
+  }
+
+  /**
    * Keep a suppression entry for an address, so it is never added to marketing again: the SHA-256 hex of the
    * lower-cased address, once, in every declared suppression table. Answers whether any entry was new.
    */
@@ -361,8 +376,8 @@ public class CompanySystems {
   private static <T> T guarded(String action, SystemId id, Supplier<T> work) {
     try {
       return work.get();
-    } catch (ActionRefusedException | IllegalArgumentException e) {
-      throw e;
+    } catch (ActionRefusedException | IllegalArgumentException | CompanySystemException e) {
+      throw e; // refused, or reported already by an action inside a wider transaction
     } catch (RuntimeException e) {
       throw new CompanySystemException(action + " in system " + id + " failed", e);
     }

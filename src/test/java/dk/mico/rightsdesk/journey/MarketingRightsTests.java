@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An objection to direct marketing and a withdrawal of consent, carried out at once in the demo company's systems
@@ -45,6 +48,7 @@ class MarketingRightsTests {
   @Autowired ManagementService management;
   @Autowired MarketingRights rights;
   @Autowired JdbcClient engineDb;
+  @Autowired PlatformTransactionManager transactions;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -107,6 +111,43 @@ class MarketingRightsTests {
     String answer = engineDb.sql("SELECT answer_actions FROM dsr_request WHERE reference = ?").param(reference)
         .query(String.class).single();
     assertThat(answer).contains("Sagsstyringssystem", "markedsføring stoppet").doesNotContain("fandt ingen");
+  }
+
+  @Test
+  void theChangeLogKeepsAChangeWhoseJobDiedAfterTheCompanyDatabaseCommitted() throws Exception {
+    // a contact with marketing consent who is no persona (other tests erase generated people: read at run time)
+    String email = company.sql("""
+            SELECT LOWER(email) FROM contact_person WHERE marketing_consent AND email IS NOT NULL
+              AND LOWER(email) NOT IN """ + PersonalRightsTests.PERSONAS + " ORDER BY id DESC")
+        .query(String.class).list().get(0);
+    List<String> herContacts = company.sql("SELECT id FROM contact_person WHERE LOWER(email) = ? AND "
+        + "marketing_consent ORDER BY id").param(email).query(String.class).list();
+    String reference = objectToMarketing("Contact Person", email);
+
+    // the job's first run: the case system commits the change, then the node dies before the engine's transaction
+    // (which holds the change log's row) commits
+    new TransactionTemplate(transactions).executeWithoutResult(job -> {
+      rights.stopMarketing(reference, "case-management");
+      job.setRollbackOnly();
+    });
+    assertThat(marketingConsents(email)).containsOnly(false);
+    // the job runs again and finds nothing left to change in the case system
+    driver.runDueJobs();
+
+    JsonNode view = api.view(reference);
+    List<JsonNode> stopped = new ArrayList<>();
+    view.path("changes").forEach(change -> {
+      if (change.path("system").asText().equals("case-management")) {
+        stopped.add(change);
+      }
+    });
+    assertThat(stopped).as("the change, logged once").hasSize(1);
+    assertThat(stopped.get(0).path("action").asText()).isEqualTo("MARKETING_STOPPED");
+    List<String> logged = new ArrayList<>();
+    stopped.get(0).path("recordIds").forEach(id -> logged.add(id.asText()));
+    assertThat(logged).containsExactlyElementsOf(herContacts);
+    assertThat(engineDb.sql("SELECT COUNT(*) FROM request_change_in_flight").query(Integer.class).single())
+        .as("nothing left in flight").isZero();
   }
 
   @Test

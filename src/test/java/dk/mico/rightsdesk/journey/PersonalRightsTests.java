@@ -56,9 +56,9 @@ class PersonalRightsTests {
 
   /**
    * The personas of docs/demo-company.md, as an SQL list: tests that erase pick generated people instead, since the
-   * demo company's data is shared by every test of the run.
+   * demo company's data is shared by every test of the run (MarketingRightsTests too).
    */
-  private static final String PERSONAS = List.of("agh@havnelogistik.example", "birthe.r@netpost.example",
+  static final String PERSONAS = List.of("agh@havnelogistik.example", "birthe.r@netpost.example",
           "birthe.ravnsbaek@fjordbyg.example", "cjoergensen@klintdata.example", "freja.dahl@minmail.example",
           "grete.soenderby@fjordbyg.example", "grete.soenderby@kystkonsult.example", "ida.boegh@fjordbyg.example",
           "jens.oestergaard@postkassen.example", "kasper.lindholm@kystkonsult.example",
