@@ -71,6 +71,7 @@ class SecurityConfig {
             .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
                 "/download/**", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs/**",
                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(ExpiredPageForms.SHOWN_AGAIN).permitAll()
             .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
@@ -83,9 +84,9 @@ class SecurityConfig {
               SecurityProblems.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
                   "Log in as a Camunda user of Rights Desk.");
             }))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+        .exceptionHandling(ex -> ex.accessDeniedHandler(ExpiredPageForms.showAgainOr((request, response, e) ->
             SecurityProblems.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your group may not do this.")))
+                "Your group may not do this."))))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
         .csrf(csrf -> csrf.ignoringRequestMatchers(paths(null, "/api/**")));
