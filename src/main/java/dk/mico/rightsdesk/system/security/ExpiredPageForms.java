@@ -15,10 +15,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * A subject's form sent without a valid CSRF token, most often from a page left open until its session expired (30
- * minutes). Instead of an error document, the request is forwarded to {@link #PATH} followed by the form's own path,
- * where the page's controller shows the page again in the subject's language, with what was typed and a fresh token,
- * and does nothing with what was sent. The refusal itself stands: only a new submission with the new token acts.
+ * A subject's form sent without a valid CSRF token: from a page left open while the browser lost its cookies
+ * (restarted, cleared; {@link FormTokens}), or a forged one. Instead of an error document, the request is forwarded to
+ * {@link #PATH} followed by the form's own path, where the page's controller shows the page again in the subject's
+ * language, with what was typed and a fresh token, and does nothing with what was sent. The refusal itself stands:
+ * only a new submission with the new token acts.
  */
 public final class ExpiredPageForms {
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +51,7 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain applicationSecurity(
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
-      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda) throws Exception {
+      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda, ServerProperties server) throws Exception {
     // this provider alone: as the only provider bean it is in Spring's global manager as well, which as a fallback
     // would check a wrong password a second time
     http.authenticationManager(new ProviderManager(users))
@@ -89,7 +90,10 @@ class SecurityConfig {
                 "Your group may not do this."))))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(paths(null, "/api/**")));
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(new FormTokens(Boolean.TRUE.equals(server.getServlet().getSession().getCookie()
+                .getSecure())))
+            .ignoringRequestMatchers(paths(null, "/api/**")));
     return http.build();
   }
 
