@@ -52,6 +52,7 @@ class SecurityConfig {
   SecurityFilterChain applicationSecurity(
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
       List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda, ServerProperties server) throws Exception {
+    boolean httpsOnlyCookies = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
     // this provider alone: as the only provider bean it is in Spring's global manager as well, which as a fallback
     // would check a wrong password a second time
     http.authenticationManager(new ProviderManager(users))
@@ -90,9 +91,7 @@ class SecurityConfig {
                 "Your group may not do this."))))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
-        .csrf(csrf -> csrf
-            .csrfTokenRepository(new FormTokens(Boolean.TRUE.equals(server.getServlet().getSession().getCookie()
-                .getSecure())))
+        .csrf(csrf -> csrf.csrfTokenRepository(new FormTokens(httpsOnlyCookies))
             .ignoringRequestMatchers(paths(null, "/api/**")));
     return http.build();
   }
