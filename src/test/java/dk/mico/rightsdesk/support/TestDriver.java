@@ -9,6 +9,7 @@ import dk.mico.rightsdesk.notification.OutboxSender;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.mico.rightsdesk.system.security.LoginThrottle;
+import dk.mico.rightsdesk.system.security.RealFormTokens;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.web.FilterChainProxy;
 
 /**
  * Drives the application as its users and its job executor would: runs due jobs one by one (the test profile has no
@@ -54,6 +56,7 @@ public class TestDriver {
   @Autowired private InboxProperties gdprMailbox;
   @Autowired private OutboxSender outbox;
   @Autowired private JdbcClient db;
+  @Autowired private FilterChainProxy security;
 
   TestDriver(ManagementService management, TaskService tasks, FormService forms, IdentityService identity,
       EmbeddedMailServer mail, IntakeRateLimiter limiter, LoginThrottle logins) {
@@ -93,10 +96,12 @@ public class TestDriver {
   /**
    * A clean start for a test: the test clock at its start moment ({@link TestClock}), an empty mailbox and outbox (an
    * earlier test's mail, queued through its outage, would otherwise go out in this one), no rate-limit or failed-login
-   * counts (their notices sent before the mailbox is emptied), a running SMTP server.
+   * counts (their notices sent before the mailbox is emptied), a running SMTP server, and the pages' own CSRF token
+   * store, which an earlier MockMvc {@code csrf()} may have swapped out.
    */
   public void reset() {
     TestClock.reset();
+    RealFormTokens.restore(security);
     if (!mail.isRunning()) {
       mail.start();
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +51,8 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain applicationSecurity(
       HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
-      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda) throws Exception {
+      List<InlineStylesheet> documentStyles, CamundaBpmProperties camunda, ServerProperties server) throws Exception {
+    boolean httpsOnlyCookies = Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure());
     // this provider alone: as the only provider bean it is in Spring's global manager as well, which as a fallback
     // would check a wrong password a second time
     http.authenticationManager(new ProviderManager(users))
@@ -71,6 +73,7 @@ class SecurityConfig {
             .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
                 "/download/**", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs/**",
                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(ExpiredPageForms.SHOWN_AGAIN).permitAll()
             .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName("Rights Desk")
@@ -83,12 +86,13 @@ class SecurityConfig {
               SecurityProblems.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
                   "Log in as a Camunda user of Rights Desk.");
             }))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+        .exceptionHandling(ex -> ex.accessDeniedHandler(ExpiredPageForms.showAgainOr((request, response, e) ->
             SecurityProblems.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your group may not do this.")))
+                "Your group may not do this."))))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(paths(null, "/api/**")));
+        .csrf(csrf -> csrf.csrfTokenRepository(new FormTokens(httpsOnlyCookies))
+            .ignoringRequestMatchers(paths(null, "/api/**")));
     return http.build();
   }
 

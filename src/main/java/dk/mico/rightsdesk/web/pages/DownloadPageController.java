@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.access.Deliveries.FileContent;
 import dk.mico.rightsdesk.access.Deliveries.LinkState;
 import dk.mico.rightsdesk.access.Deliveries.OpenedLink;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
+import dk.mico.rightsdesk.system.security.ExpiredPageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -79,6 +80,17 @@ class DownloadPageController {
       return "pages/download";
     }
     return refused(link, http, response, model);
+  }
+
+  /** The code sent from a page left open too long ({@link ExpiredPageForms}): shown again as typed, not checked. */
+  @PostMapping(ExpiredPageForms.PATH + "/download/{token}")
+  String showCodeAgain(@PathVariable String token, @RequestParam(required = false) String code,
+      HttpServletRequest http, HttpServletResponse response, Model model) {
+    if (deliveries.open(token).state() == LinkState.VALID) {
+      ExpiredPageNotice.TYPED_TEXT_KEPT.show(model);
+      model.addAttribute("code", code);
+    }
+    return show(token, http, response, model);
   }
 
   @GetMapping("/download/{token}/files/{fileId}")

@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.IdentityInformationRequest;
 import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.system.security.ExpiredPageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -63,6 +64,19 @@ class IdentityReplyController {
     model.addAttribute("textKey", "deadlines.reply.thanks.text");
     model.addAttribute("textArgument", request.reference());
     return "pages/identity-reply-done";
+  }
+
+  /** The answer sent from a page left open too long ({@link ExpiredPageForms}): shown again as typed, not sent. */
+  @PostMapping(ExpiredPageForms.PATH + "/identity-reply/{token}")
+  String showReplyAgain(@PathVariable String token, @RequestParam(required = false) String reply,
+      HttpServletRequest http, HttpServletResponse response, Model model) {
+    Optional<IdentityInformationRequest> asked = deadlines.findByReplyToken(token);
+    if (asked.isEmpty()) {
+      return invalid(response, model);
+    }
+    ExpiredPageNotice.TYPED_TEXT_KEPT.show(model);
+    model.addAttribute("reply", reply);
+    return form(asked.get(), token, false, http, model);
   }
 
   private String form(IdentityInformationRequest asked, String token, boolean missing, HttpServletRequest http,

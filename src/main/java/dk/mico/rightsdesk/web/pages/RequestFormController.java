@@ -8,6 +8,7 @@ import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.TextRules;
+import dk.mico.rightsdesk.system.security.ExpiredPageForms;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,6 +96,14 @@ class RequestFormController {
       e.violations().forEach(v -> errors.putIfAbsent(v.field(), errorCode(v.message())));
       return form(model, lang, errors);
     }
+  }
+
+  /** The form sent from a page left open too long ({@link ExpiredPageForms}): shown again as typed, nothing sent. */
+  @PostMapping(ExpiredPageForms.PATH + "/")
+  String showAgain(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input,
+      Model model) {
+    ExpiredPageNotice.TYPED_TEXT_KEPT.show(model);
+    return form(model, lang, Map.of());
   }
 
   @GetMapping("/submitted")

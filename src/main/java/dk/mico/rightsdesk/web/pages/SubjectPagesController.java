@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.identity.EmailConfirmations.LinkState;
 import dk.mico.rightsdesk.identity.EmailConfirmations.OpenedLink;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.system.security.ExpiredPageForms;
 import dk.mico.rightsdesk.web.IntakeRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +49,17 @@ class SubjectPagesController {
     return confirmationPage(link, link.state() == LinkState.VALID, http, response, model);
   }
 
+  /** The button pressed on a page left open too long ({@link ExpiredPageForms}): the page again, nothing done. */
+  @PostMapping(ExpiredPageForms.PATH + "/confirm/{token}")
+  String showConfirmationAgain(@PathVariable String token, HttpServletRequest http, HttpServletResponse response,
+      Model model) {
+    OpenedLink link = confirmations.open(token);
+    if (link.state() == LinkState.VALID) {
+      ExpiredPageNotice.PRESS_AGAIN.show(model);
+    }
+    return confirmationPage(link, false, http, response, model);
+  }
+
   @GetMapping("/status/{token}")
   String status(@PathVariable String token, HttpServletRequest http, HttpServletResponse response, Model model) {
     Optional<DataSubjectRequest> request = lifecycle.findByStatusToken(token);
@@ -73,6 +85,17 @@ class SubjectPagesController {
       redirect.addFlashAttribute("notice", "status.withdraw.done");
     }
     return "redirect:/status/" + token;
+  }
+
+  /** A status page's button pressed after it was left open too long: the page again, the box as it was ticked. */
+  @PostMapping({ExpiredPageForms.PATH + "/status/{token}/withdraw", ExpiredPageForms.PATH + "/status/{token}/resend"})
+  String showStatusAgain(@PathVariable String token, @RequestParam(required = false) String confirmWithdrawal,
+      HttpServletRequest http, HttpServletResponse response, Model model) {
+    if (lifecycle.findByStatusToken(token).isPresent()) {
+      ExpiredPageNotice.PRESS_AGAIN.show(model);
+      model.addAttribute("confirmWithdrawal", confirmWithdrawal != null);
+    }
+    return status(token, http, response, model);
   }
 
   @PostMapping("/status/{token}/resend")
