@@ -161,7 +161,7 @@ class VariableQueryGuardTests {
     // Cockpit's list of a definition's instances sends an empty variable list
     ProcessInstance main = mainInstance();
     HttpResponse<String> instances = manager.postJson(COCKPIT + "/process-instance?firstResult=0&maxResults=50",
-        "{\"processDefinitionId\": \"" + main.getProcessDefinitionId()
+        "{\"processDefinitionId\": \"" + main.getProcessDefinitionId() + "\", \"businessKey\": \"" + reference
             + "\", \"variables\": [], \"activityIdIn\": [], \"sortBy\": \"startTime\", \"sortOrder\": \"desc\"}");
     assertThat(instances.statusCode()).isEqualTo(200);
     assertThat(instances.body()).contains(reference);
