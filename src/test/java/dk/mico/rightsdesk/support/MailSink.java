@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An SMTP server in the test JVM that outlives the application JVMs it receives from: what a killed node sent before
- * it died stays here. A letter is known by its recipient and subject line, which carries the request's reference and
- * says which letter it is (the Message-ID is the mail client's, new at every attempt, so it cannot tell a resend).
+ * it died stays here. A letter is known by its recipient and subject line, which carry the request's reference and
+ * say which letter it is: that catches a letter sent twice whatever its Message-ID (the application derives that from
+ * the letter's key, so a resend carries the same one, but the test does not take that on trust).
  */
 public class MailSink {
 
