@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.AppProcess;
 import dk.mico.rightsdesk.support.WebappSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,9 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +35,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Crash recovery of the packaged application in its default profile (demo: H2 file under ./data): a burst of public
@@ -64,8 +58,7 @@ class CrashRecoveryIT {
   /** Threads that keep submitting until the kill, so that the kill falls into submissions under way. */
   private static final int SECOND_BATCH_THREADS = 2;
 
-  /** Waiting for readiness and for the job executor; generous because the machine may be busy. */
-  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(300);
+  /** Waiting for the job executor; generous because the machine may be busy. */
   private static final Duration MAIL_DEADLINE = Duration.ofSeconds(120);
 
   /**
@@ -77,42 +70,31 @@ class CrashRecoveryIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LOG_DIR = Path.of("target", "crash-recovery-it");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
-
   private Path workDir;
-  private int port;
-  private int smtpPort;
-  private Process app;
-  private Path appLog;
-  private int starts;
+  private AppProcess app;
 
   @BeforeEach
   void freshWorkingDirectory() throws IOException {
     workDir = Files.createTempDirectory("rightsdesk-crash-");
-    port = freePort();
-    smtpPort = freePort();
-    Files.createDirectories(LOG_DIR);
+    app = new AppProcess("app", workDir, LOG_DIR, AppProcess.freePort(), List.of(
+        "--rightsdesk.mail.embedded-port=" + AppProcess.freePort(),
+        "--rightsdesk.intake.max-per-client-per-hour=100000",
+        "--rightsdesk.intake.max-per-email-per-day=100000"));
   }
 
   @AfterEach
   void stopAppAndCleanUp() throws Exception {
     try {
-      if (app != null && app.isAlive()) {
-        app.destroyForcibly();
-        app.waitFor(30, TimeUnit.SECONDS);
-      }
+      app.stop();
     } finally {
-      deleteRecursively(workDir);
+      FileSystemUtils.deleteRecursively(workDir);
     }
   }
 
   @Test
   void everyAcknowledgedRequestSurvivesSigkillWithItsProcess() throws Exception {
     Instant firstStart = Instant.now();
-    startApp();
+    app.start();
     Duration firstStartup = Duration.between(firstStart, Instant.now());
 
     // --- the burst, and the kill the moment the first batch's last 202 arrives -------------------------------------
@@ -127,6 +109,7 @@ class CrashRecoveryIT {
     AtomicInteger nextSecond = new AtomicInteger();
 
     ExecutorService submitters = Executors.newFixedThreadPool(FIRST_BATCH_THREADS + SECOND_BATCH_THREADS);
+    int exitStatus;
     try {
       for (int t = 0; t < SECOND_BATCH_THREADS; t++) {
         submitters.submit(() -> {
@@ -134,8 +117,8 @@ class CrashRecoveryIT {
             int n = nextSecond.incrementAndGet();
             secondBatchSent.incrementAndGet();
             try {
-              HttpResponse<String> response = submit("second-" + n);
-              String reference = referenceOf(response);
+              HttpResponse<String> response = app.submit(request("second-" + n));
+              String reference = AppProcess.referenceOf(response);
               if (killStarted.get()) {
                 // answered while the kill was under way: not counted as acknowledged before the kill
                 secondBatchCutOff.incrementAndGet();
@@ -162,8 +145,8 @@ class CrashRecoveryIT {
         submitters.submit(() -> {
           for (int n = nextFirst.incrementAndGet(); n <= FIRST_BATCH; n = nextFirst.incrementAndGet()) {
             try {
-              HttpResponse<String> response = submit("first-" + n);
-              String reference = referenceOf(response);
+              HttpResponse<String> response = app.submit(request("first-" + n));
+              String reference = AppProcess.referenceOf(response);
               if (reference != null) {
                 acknowledged.add(reference);
               } else {
@@ -179,28 +162,27 @@ class CrashRecoveryIT {
         });
       }
 
-      assertThat(firstBatchAnswered.await(STARTUP_DEADLINE.toSeconds(), TimeUnit.SECONDS))
-          .as("the first batch is answered%s", logTail()).isTrue();
+      assertThat(firstBatchAnswered.await(AppProcess.STARTUP_DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .as("the first batch is answered%s", app.logTail()).isTrue();
       killStarted.set(true);
-      app.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no orderly close of the database
-      assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the killed JVM is gone").isTrue();
+      exitStatus = app.kill();
     } finally {
       submitters.shutdown();
       assertThat(submitters.awaitTermination(60, TimeUnit.SECONDS)).as("the submitters end after the kill").isTrue();
     }
     assertThat(app.isAlive()).isFalse();
-    assertThat(app.exitValue()).as("exit status of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
-    assertThat(refused).as("submissions refused before the kill%s", logTail()).isEmpty();
+    assertThat(exitStatus).as("exit status of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
+    assertThat(refused).as("submissions refused before the kill%s", app.logTail()).isEmpty();
     assertThat(acknowledged).as("references acknowledged before the kill").hasSizeGreaterThan(FIRST_BATCH)
         .doesNotHaveDuplicates();
     assertThat(secondBatchCutOff.get()).as("second-batch submissions under way when the kill came").isPositive();
-    Path firstLog = appLog;
+    Path firstLog = app.log();
     List<String> lockedAtKill = lockedJobs();
     assertThat(lockedAtKill).as("jobs the killed JVM held locked (log: %s)", firstLog).isNotEmpty();
 
     // --- restart on the same ./data and ports ----------------------------------------------------------------------
     Instant restart = Instant.now();
-    startApp();
+    app.start();
     Instant ready = Instant.now();
     Duration secondStartup = Duration.between(restart, ready);
     List<String> notRun = waitForJobsToRun(lockedAtKill, ready.plus(LOCKED_JOBS_DEADLINE));
@@ -208,7 +190,7 @@ class CrashRecoveryIT {
             + "was ready%n", lockedAtKill.size(), lockedAtKill.size() - notRun.size(),
         Duration.between(ready, Instant.now()).toMillis() / 1000.0);
     assertThat(notRun).as("jobs the killed JVM held locked, not run %s after the restart%s", LOCKED_JOBS_DEADLINE,
-        logTail()).isEmpty();
+        app.logTail()).isEmpty();
     System.out.printf("CrashRecoveryIT: first start %d ms, restart %d ms; %d acknowledged before the kill "
             + "(%d first batch, %d second batch of %d sent, %d cut off by the kill, %d of them answered during it)%n",
         firstStartup.toMillis(), secondStartup.toMillis(), acknowledged.size(), FIRST_BATCH,
@@ -219,7 +201,7 @@ class CrashRecoveryIT {
     // all of them are checked before failing, so that a failure names everything that was lost
     List<String> lost = new ArrayList<>();
     for (String reference : acknowledged) {
-      HttpResponse<String> response = get("/api/officer/requests/" + reference, "officer", "officer");
+      HttpResponse<String> response = app.get("/api/officer/requests/" + reference, "officer", "officer");
       if (response.statusCode() != 200) {
         lost.add(reference + " (" + response.statusCode() + ")");
         continue;
@@ -232,10 +214,10 @@ class CrashRecoveryIT {
       }
     }
     assertThat(lost).as("acknowledged before the kill, but missing or changed after the restart, of %s: %s "
-        + "(log of the killed app: %s)%s", acknowledged.size(), acknowledged, firstLog, logTail()).isEmpty();
+        + "(log of the killed app: %s)%s", acknowledged.size(), acknowledged, firstLog, app.logTail()).isEmpty();
 
     // ...and exactly one process instance for each, as Cockpit sees them
-    WebappSession cockpit = new WebappSession(port);
+    WebappSession cockpit = new WebappSession(app.port());
     assertThat(cockpit.login("cockpit", "admin", "admin")).as("admin logs into Cockpit").isEqualTo(200);
     List<String> withoutProcess = new ArrayList<>();
     for (String reference : acknowledged) {
@@ -250,7 +232,7 @@ class CrashRecoveryIT {
       }
     }
     assertThat(withoutProcess).as("acknowledged requests without exactly one DataSubjectRequestProcess instance "
-        + "(log of the killed app: %s)%s", firstLog, logTail()).isEmpty();
+        + "(log of the killed app: %s)%s", firstLog, app.logTail()).isEmpty();
 
     // --- the restarted job executor finishes what the dead one left ----------------------------------------------
     // The embedded SMTP server keeps mail only in memory: what the first JVM sent died with it. An acknowledgement
@@ -278,7 +260,7 @@ class CrashRecoveryIT {
       }
       if (Instant.now().isAfter(mailDeadline)) {
         fail("Acknowledgements still missing after %s: letters %s, mails after the restart %s%s", MAIL_DEADLINE,
-            acknowledgements, mails, logTail());
+            acknowledgements, mails, app.logTail());
       }
       Thread.sleep(1000);
     }
@@ -298,67 +280,6 @@ class CrashRecoveryIT {
     }
     System.out.printf("CrashRecoveryIT: %d acknowledgements went out before the kill, %d after the restart%n",
         sentBeforeKill, acknowledged.size() - sentBeforeKill);
-  }
-
-  // --- the application as a separate JVM ------------------------------------------------------------------------
-
-  private void startApp() throws Exception {
-    starts++;
-    appLog = LOG_DIR.resolve("app-start-" + starts + ".log");
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", packagedJar().toString(),
-        "--server.port=" + port,
-        "--rightsdesk.mail.embedded-port=" + smtpPort,
-        "--rightsdesk.intake.max-per-client-per-hour=100000",
-        "--rightsdesk.intake.max-per-email-per-day=100000");
-    app = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(appLog.toFile())
-        .start();
-    Instant deadline = Instant.now().plus(STARTUP_DEADLINE);
-    while (true) {
-      if (!app.isAlive()) {
-        fail("The application exited with %d while starting%s", app.exitValue(), logTail());
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
-            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        fail("The application is not healthy after %s%s", STARTUP_DEADLINE, logTail());
-      }
-      Thread.sleep(500);
-    }
-  }
-
-  private static Path packagedJar() throws IOException {
-    List<Path> jars = new ArrayList<>();
-    // the glob leaves out Spring Boot's rights-desk-*.jar.original
-    try (DirectoryStream<Path> found = Files.newDirectoryStream(Path.of("target"), "rights-desk-*.jar")) {
-      found.forEach(jars::add);
-    }
-    assertThat(jars).as("the jar that `package` builds before failsafe runs").hasSize(1);
-    return jars.get(0).toAbsolutePath();
-  }
-
-  private String logTail() {
-    if (appLog == null || !Files.exists(appLog)) {
-      return "";
-    }
-    try {
-      List<String> lines = Files.readAllLines(appLog, StandardCharsets.UTF_8);
-      return "\n--- last lines of " + appLog + " ---\n"
-          + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "\n(could not read " + appLog + ": " + e + ")";
-    }
   }
 
   // --- the jobs the killed JVM held -----------------------------------------------------------------------------
@@ -382,7 +303,7 @@ class CrashRecoveryIT {
 
   /** Waits until these jobs have run (are gone from the engine) or the deadline passes; answers those still there. */
   private List<String> waitForJobsToRun(List<String> jobIds, Instant deadline) throws Exception {
-    WebappSession cockpit = new WebappSession(port);
+    WebappSession cockpit = new WebappSession(app.port());
     assertThat(cockpit.login("cockpit", "admin", "admin")).as("admin logs into Cockpit").isEqualTo(200);
     List<String> waiting = new ArrayList<>(jobIds);
     while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -407,44 +328,18 @@ class CrashRecoveryIT {
 
   // --- HTTP ------------------------------------------------------------------------------------------------------
 
-  private HttpResponse<String> submit(String who) throws IOException, InterruptedException {
-    String body = JSON.writeValueAsString(Map.of(
+  private static Map<String, String> request(String who) {
+    return Map.of(
         "type", "ACCESS",
         "name", "Crash Test " + who,
         "email", who + "@crash.example.dk",
         "language", "en",
-        "details", "Submitted by CrashRecoveryIT"));
-    return http.send(HttpRequest.newBuilder(uri("/api/requests"))
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The reference of a 202, null for any other answer. */
-  private static String referenceOf(HttpResponse<String> response) throws IOException {
-    if (response.statusCode() != 202) {
-      return null;
-    }
-    String reference = JSON.readTree(response.body()).path("reference").asText();
-    assertThat(reference).matches("DSR-\\d{4}-\\d{5}");
-    return reference;
-  }
-
-  private HttpResponse<String> get(String path, String user, String password)
-      throws IOException, InterruptedException {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return http.send(HttpRequest.newBuilder(uri(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + credentials)
-        .header("Accept", "application/json")
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+        "details", "Submitted by CrashRecoveryIT");
   }
 
   private JsonNode acknowledgementLetter(String reference) throws IOException, InterruptedException {
-    HttpResponse<String> response = get("/api/officer/requests/" + reference, "officer", "officer");
-    assertThat(response.statusCode()).as("%s%s", reference, logTail()).isEqualTo(200);
+    HttpResponse<String> response = app.get("/api/officer/requests/" + reference, "officer", "officer");
+    assertThat(response.statusCode()).as("%s%s", reference, app.logTail()).isEqualTo(200);
     for (JsonNode letter : JSON.readTree(response.body()).path("letters")) {
       if ("ACKNOWLEDGEMENT".equals(letter.path("kind").asText())) {
         return letter;
@@ -464,8 +359,8 @@ class CrashRecoveryIT {
 
   /** Acknowledgement e-mails the running app's embedded SMTP server received, counted by reference. */
   private Map<String, Integer> acknowledgementMails() throws IOException, InterruptedException {
-    HttpResponse<String> response = get("/dev/mailbox", "admin", "admin");
-    assertThat(response.statusCode()).as("/dev/mailbox%s", logTail()).isEqualTo(200);
+    HttpResponse<String> response = app.get("/dev/mailbox", "admin", "admin");
+    assertThat(response.statusCode()).as("/dev/mailbox%s", app.logTail()).isEqualTo(200);
     Map<String, Integer> counts = new HashMap<>();
     for (JsonNode mail : JSON.readTree(response.body())) {
       String subject = mail.path("subject").asText();
@@ -479,33 +374,5 @@ class CrashRecoveryIT {
   private static boolean sentAfter(JsonNode letter, Instant moment) {
     String deliveredAt = letter == null ? "" : letter.path("deliveredAt").asText("");
     return !deliveredAt.isEmpty() && OffsetDateTime.parse(deliveredAt).toInstant().isAfter(moment);
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  // --- housekeeping ----------------------------------------------------------------------------------------------
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }
