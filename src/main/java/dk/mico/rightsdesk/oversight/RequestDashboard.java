@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -59,13 +61,20 @@ public class RequestDashboard {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     Map<String, RequestWork.InProgress> inProgress = work.inProgress();
     Map<String, LateTelling.Flags> late = lateTelling.openRequests(today);
-    Map<String, List<StuckReason>> letters = undeliveredLetters.ofOpenRequests();
-    List<DashboardRow> all = requests.list(true).stream()
+    Map<String, List<StuckReason>> letters = undeliveredLetters.byRequest();
+    List<DataSubjectRequest> open = requests.list(true);
+    Set<String> openReferences = open.stream().map(DataSubjectRequest::reference).collect(Collectors.toSet());
+    // a closed request whose letter (its answer, often) has not gone is not done for the subject: it stays in view
+    Stream<DataSubjectRequest> closedWithLetterWaiting = letters.keySet().stream()
+        .filter(reference -> !openReferences.contains(reference))
+        .map(requests::findByReference)
+        .flatMap(Optional::stream);
+    List<DashboardRow> all = Stream.concat(open.stream(), closedWithLetterWaiting)
         .map(request -> row(request, inProgress.get(request.reference()), lateTelling.of(late, request.reference()),
             letters.getOrDefault(request.reference(), List.of()), today))
         .toList();
     int stuck = (int) all.stream().filter(row -> !row.stuck().isEmpty()).count();
-    return new Dashboard(today, all.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList(), stuck);
+    return new Dashboard(today, open.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList(), stuck);
   }
 
   private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LateTelling.Flags late,

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail letters of open requests still waiting to be delivered longer than
- * {@code rightsdesk.letters.undelivered-after} after they were composed: the mail server refuses them, or nothing
- * sends them. Read for all open requests at once.
+ * E-mail letters still waiting in the outbox longer than {@code rightsdesk.letters.undelivered-after} after they were
+ * composed: the mail server refuses them, or nothing sends them. Read for all requests at once, closed ones too: a
+ * request closes when its answer is queued, and the answer may not have gone.
  */
 @Component
 class UndeliveredLetters {
@@ -32,12 +32,12 @@ class UndeliveredLetters {
   }
 
   /** The letters waiting too long, by request reference; requests without one are not in the map. */
-  Map<String, List<StuckReason>> ofOpenRequests() {
+  Map<String, List<StuckReason>> byRequest() {
     Map<String, List<StuckReason>> waiting = new HashMap<>();
     jdbc.sql("""
             SELECT r.reference, l.kind, l.composed_at
-            FROM letter l JOIN dsr_request r ON r.id = l.request_id
-            WHERE r.status <> 'CLOSED' AND l.delivery = 'EMAIL' AND l.state = 'COMPOSED' AND l.composed_at < :cutoff
+            FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN dsr_request r ON r.id = l.request_id
+            WHERE l.composed_at < :cutoff
             ORDER BY l.composed_at, l.id""")
         .param("cutoff", clock.instant().minus(undeliveredAfter).atOffset(ZoneOffset.UTC))
         .query(rs -> {

@@ -145,14 +145,36 @@ class StuckRequestsTests {
     String reference = register("RECTIFICATION", TestClock.now().minus(Duration.ofDays(1)));
     driver.runDueJobs();
     Instant twoHoursAgo = TestClock.now().minus(Duration.ofHours(2));
-    letter(reference, "OUTCOME", "EMAIL", "COMPOSED", twoHoursAgo);
+    letter(reference, "ANSWER", "EMAIL", "COMPOSED", twoHoursAgo);
     // within the hour of rightsdesk.letters.undelivered-after, delivered, or on paper: nothing holds the request
     letter(reference, "ACKNOWLEDGEMENT", "EMAIL", "COMPOSED", TestClock.now().minus(Duration.ofMinutes(30)));
     letter(reference, "ACKNOWLEDGEMENT", "EMAIL", "SENT", TestClock.now().minus(Duration.ofHours(5)));
     letter(reference, "ACKNOWLEDGEMENT", "POST", "TO_POST", TestClock.now().minus(Duration.ofHours(5)));
 
     assertThat(reasons(row(dashboard("?state=STUCK"), reference))).containsExactly(
-        new StuckReason(StuckReason.Kind.UNDELIVERED_LETTER, twoHoursAgo, "OUTCOME"));
+        new StuckReason(StuckReason.Kind.UNDELIVERED_LETTER, twoHoursAgo, "ANSWER"));
+  }
+
+  @Test
+  void aClosedRequestWhoseAnswerHasNotGoneStaysInViewAsStuck() throws Exception {
+    // an objection to direct marketing is carried out and closed at once; its answer waits for the mail server
+    driver.mailServer().stop();
+    String reference = json.readTree(mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Svend Standset",
+                 "email": "svend.standset.closed@example.dk"}"""))
+        .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString()).path("reference").asText();
+    driver.runDueJobs();
+    Instant queued = TestClock.now();
+    driver.setTime(Date.from(queued.plus(Duration.ofHours(2))));
+
+    JsonNode row = row(dashboard("?state=STUCK"), reference);
+    assertThat(row.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(reasons(row)).containsExactly(new StuckReason(StuckReason.Kind.UNDELIVERED_LETTER, queued, "ANSWER"));
+
+    driver.mailServer().start();
+    driver.runDueJobs();
+    assertThat(references(dashboard(""))).as("out of view once the answer went").doesNotContain(reference);
   }
 
   @Test
@@ -161,7 +183,7 @@ class StuckRequestsTests {
     Job acknowledgement = acknowledgementJob(withIncident);
     management.setJobRetries(acknowledgement.getId(), 0);
     String withLetter = register("RESTRICTION", TestClock.now().minus(Duration.ofDays(1)));
-    letter(withLetter, "OUTCOME", "EMAIL", "COMPOSED", TestClock.now().minus(Duration.ofHours(2)));
+    letter(withLetter, "ANSWER", "EMAIL", "COMPOSED", TestClock.now().minus(Duration.ofHours(2)));
     try {
       ZonedDateTime officeMorning = nextOfficeDayAtNine();
       driver.setTime(Date.from(officeMorning.with(LocalTime.of(7, 0)).toInstant()));
@@ -175,7 +197,7 @@ class StuckRequestsTests {
       String body = TestDriver.body(stuckNotices().get(0));
       assertThat(body).contains(withIncident + " (ERASURE, deadline in force ",
           "incident at \"Send acknowledgement\" since ", withLetter + " (RESTRICTION, deadline in force ",
-          "letter not delivered: OUTCOME, composed ");
+          "letter not delivered: ANSWER, composed ");
       assertThat(body).doesNotContain(NAME, "Svend", "svend.standset", "@");
       assertThat(TestDriver.subject(stuckNotices().get(0))).startsWith("Stuck: ");
     } finally {
@@ -243,6 +265,17 @@ class StuckRequestsTests {
         .params(key, kind, delivery, state, OffsetDateTime.ofInstant(composedAt, ZoneOffset.UTC), reference)
         .update();
     insertedLetters.add(key);
+    if (delivery.equals("EMAIL") && state.equals("COMPOSED")) {
+      // waiting in the outbox for a retry a day away (deleted with the letter)
+      jdbc.sql("""
+              INSERT INTO mail_outbox (mail_key, letter_id, recipient, subject_line, body, queued_at, next_attempt_at,
+                attempts, first_failed_at, last_failure)
+              SELECT letter_key, id, 'someone@example.dk', subject_line, body, composed_at, ?, 1, composed_at,
+                'MailSendException'
+              FROM letter WHERE letter_key = ?""")
+          .params(OffsetDateTime.ofInstant(composedAt.plus(Duration.ofDays(1)), ZoneOffset.UTC), key)
+          .update();
+    }
   }
 
   private String dashboard(String query) throws Exception {
