@@ -125,9 +125,10 @@ async function load(container, form) {
       form.elements.state.value = 'STUCK';
       load(container, form);
     });
-    banner.replaceChildren(`${dashboard.stuckRequests} of ${dashboard.openRequests} open requests are stuck: `
+    const stuck = dashboard.stuckRequests;
+    banner.replaceChildren(`${stuck} ${stuck === 1 ? 'request is' : 'requests are'} stuck: `
       + 'they cannot move on until someone acts (an incident, a failing step, a task past its due date or a letter '
-      + 'not delivered).', showThem);
+      + 'not delivered; a closed request stays listed until its answer has gone).', showThem);
     banner.hidden = false;
   }
   // what the rows show, for a reader (or a browser test) waiting for this load rather than the previous one
