@@ -134,17 +134,17 @@ public class StaffNotices {
       return;
     }
     StringBuilder body = new StringBuilder().append(stuck.size())
-        .append(stuck.size() == 1 ? " open request cannot" : " open requests cannot").append(" move on as of ")
+        .append(stuck.size() == 1 ? " request cannot" : " requests cannot").append(" move on as of ")
         .append(localTime(now)).append(" (Copenhagen time).\n");
     for (DashboardRow row : stuck) {
       body.append("\n").append(row.reference()).append(" (").append(row.type()).append(", deadline in force ")
-          .append(row.dueDate()).append(")\n");
+          .append(Wording.date(row.dueDate(), Locale.ENGLISH)).append(")\n");
       row.stuck().forEach(reason -> body.append("  - ").append(describe(reason)).append('\n'));
     }
     body.append("\nAn incident or a failing step: open the request in Cockpit and retry it once the cause is fixed. ")
         .append("A task past its due date: ask its holder. A letter not delivered: check the mail server. ")
         .append("The requests page in Cockpit shows them under the state STUCK: ")
-        .append(controller.publicUrl()).append("/camunda/app/cockpit/default/#/rights-requests\n");
+        .append(publicUrl.base()).append("/camunda/app/cockpit/default/#/rights-requests\n");
     deliver(null, "stuck-requests/" + calendar.receiptDate(now), properties.managementAddress(),
         "Stuck: " + stuck.size() + (stuck.size() == 1 ? " request cannot" : " requests cannot") + " move on",
         body.toString());
@@ -156,7 +156,8 @@ public class StaffNotices {
       case INCIDENT -> "incident at \"" + reason.step() + "\" since " + since + ": every retry failed";
       case FAILING_JOB -> "failing step \"" + reason.step() + "\", retrying, waiting since " + since;
       case OVERDUE_TASK -> "task past its due date: \"" + reason.step() + "\", due " + since;
-      case UNDELIVERED_LETTER -> "letter not delivered: " + reason.step() + ", composed " + since;
+      case UNDELIVERED_LETTER -> "letter not delivered: the "
+          + reason.step().toLowerCase(Locale.ROOT).replace('_', ' ') + ", composed " + since;
     };
   }
 
