@@ -1,0 +1,256 @@
+package dk.mico.rightsdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.mico.rightsdesk.RightsDeskApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A load driver, not a test (issue 15): in one run, on one engine and one database, it measures
+ * <ol>
+ *   <li>N objections to direct marketing through the whole application, from {@code POST /api/requests} to the answer
+ *       letter sent by the outbox, and</li>
+ *   <li>N instances of a bare process with as many async service tasks (doing nothing) as an objection ran jobs,</li>
+ * </ol>
+ * and prints both rates, their ratio, and the statements and commits per async step of each (counted at the JDBC
+ * boundary, see {@link JdbcCounter}). The application runs in this JVM on the demo profile with its real job executor
+ * and its real settings; only the files (under target/) and the ports are its own. Run it as docs/benchmarks.md says:
+ *
+ * <pre>./mvnw -q test -Dtest=EngineRatioBenchmark -Dbenchmark.ratio=h2        (or =postgres)</pre>
+ */
+class EngineRatioBenchmark {
+
+  private static final String DATABASE = System.getProperty("benchmark.ratio");
+  private static final int INSTANCES = Integer.getInteger("benchmark.instances", 100);
+  private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 20);
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+  private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
+  private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
+
+  private final JdbcCounter counter = new JdbcCounter();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+  private JdbcTemplate jdbc;
+  private ProcessEngine engine;
+  private String intakeUrl;
+
+  @Test
+  void measureOurPathAgainstTheBareEngine() throws Exception {
+    assumeTrue(DATABASE != null, "run with -Dbenchmark.ratio=h2 or -Dbenchmark.ratio=postgres");
+    Path files = Files.createDirectories(Path.of("target", "ratio-benchmark", run)).toAbsolutePath();
+    String pgDatabase = "rightsdesk_ratio_" + run;
+    String databaseUrl = switch (DATABASE) {
+      case "h2" -> "jdbc:h2:file:" + files.resolve("rightsdesk") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+      case "postgres" -> PG_SERVER + createPostgresDatabase(pgDatabase);
+      default -> throw new IllegalArgumentException("benchmark.ratio is h2 or postgres, not " + DATABASE);
+    };
+    List<String> arguments = List.of(
+        "--spring.profiles.active=demo",
+        "--spring.datasource.url=" + databaseUrl,
+        "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
+        "--rightsdesk.company.datasources.company.url=jdbc:h2:file:" + files.resolve("company")
+            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        "--server.port=0",
+        "--rightsdesk.mail.embedded-port=" + freePort(),
+        "--rightsdesk.mail.embedded-imap-port=" + freePort(),
+        "--rightsdesk.inbox.host=",
+        "--rightsdesk.intake.max-per-client-per-hour=1000000",
+        "--logging.level.root=WARN");
+    BeanPostProcessor countingDataSource = new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof DataSource source && name.equals("dataSource") ? counter.wrap(source) : bean;
+      }
+    };
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RightsDeskApplication.class)
+        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(countingDataSource))
+        .run(arguments.toArray(String[]::new))) {
+      counter.leaveOutThisThread();
+      jdbc = app.getBean(JdbcTemplate.class);
+      engine = app.getBean(ProcessEngine.class);
+      intakeUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/requests";
+
+      Phase warmObjections = objections("warm", WARM_UP);
+      int asyncSteps = (int) Math.round((double) warmObjections.jobs() / WARM_UP);
+      String bareProcess = deployBareProcess(asyncSteps);
+      bare(bareProcess, "warm", WARM_UP);
+
+      Phase ours = objections("measured", INSTANCES);
+      Phase bare = bare(bareProcess, "measured", INSTANCES);
+      report(ours, bare, asyncSteps);
+    } finally {
+      if (DATABASE.equals("postgres")) {
+        dropPostgresDatabase(pgDatabase);
+      }
+    }
+  }
+
+  /** N objections to direct marketing by the public API, until every answer letter has left the outbox. */
+  private Phase objections(String label, int count) throws Exception {
+    String emails = "ratio-" + run + "-" + label + "-%";
+    return measure(count, index -> {
+      String body = """
+          {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Ratio Person",
+           "email": "ratio-%s-%s-%d@example.dk", "language": "da"}""".formatted(run, label, index);
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intakeUrl))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("intake answered %s", response.body()).isEqualTo(202);
+    }, () -> jdbc.queryForObject("""
+        SELECT COUNT(*) FROM letter l JOIN dsr_request r ON r.id = l.request_id
+        WHERE l.kind = 'ANSWER' AND l.state = 'SENT' AND r.subject_email LIKE ?""", Long.class, emails));
+  }
+
+  /** N instances of the bare process, until every one has ended. */
+  private Phase bare(String processKey, String label, int count) throws Exception {
+    String businessKeys = "ratio-" + run + "-" + label + "-%";
+    return measure(count,
+        index -> engine.getRuntimeService().startProcessInstanceByKey(processKey,
+            "ratio-" + run + "-" + label + "-" + index),
+        () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+            .processInstanceBusinessKeyLike(businessKeys).finished().count());
+  }
+
+  private Phase measure(int count, Starter starter, LongSupplier finished) throws Exception {
+    JdbcCounter.Counts countsBefore = counter.snapshot();
+    long jobsBefore = jobsExecuted();
+    long start = System.nanoTime();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Callable<Void>> starts = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        starts.add(() -> {
+          starter.start(index);
+          return null;
+        });
+      }
+      for (Future<Void> started : clients.invokeAll(starts)) {
+        started.get();
+      }
+    } finally {
+      clients.shutdown();
+    }
+    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+    while (finished.getAsLong() < count) {
+      assertThat(System.nanoTime()).as("the phase did not finish within %s", PHASE_LIMIT).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    waitUntilNoJobIsDue(deadline);
+    return new Phase(count, millis, jobsExecuted() - jobsBefore, counter.snapshot().minus(countsBefore));
+  }
+
+  /** Jobs of the phase that run after its last instance is counted as finished belong to it too. */
+  private void waitUntilNoJobIsDue(long deadline) throws InterruptedException {
+    while (engine.getManagementService().createJobQuery().executable().count() > 0) {
+      assertThat(System.nanoTime()).as("jobs still due").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private long jobsExecuted() {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDbMetricsReporter().reportNow();
+    return engine.getManagementService().createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
+  }
+
+  private String deployBareProcess(int asyncSteps) {
+    String key = "RatioBareProcess";
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Started");
+    for (int step = 1; step <= asyncSteps; step++) {
+      flow = flow.serviceTask("Task_Step" + step).camundaAsyncBefore().camundaExpression("${true}");
+    }
+    BpmnModelInstance model = flow.endEvent("EndEvent_Done").done();
+    engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
+    return key;
+  }
+
+  private void report(Phase ours, Phase bare, int asyncSteps) {
+    double ourRate = ours.perSecond();
+    double bareRate = bare.perSecond();
+    System.out.printf("%n%s, %d instances each, %d client threads, %d async steps per instance (%s)%n",
+        DATABASE, INSTANCES, CLIENTS, asyncSteps, loadAverage());
+    System.out.printf("objections to direct marketing, intake to answer sent: %d ms, %.1f/s; %s%n",
+        ours.millis(), ourRate, ours.perStep());
+    System.out.printf("bare process with %d async service tasks:                %d ms, %.1f/s; %s%n",
+        asyncSteps, bare.millis(), bareRate, bare.perStep());
+    System.out.printf("ratio (ours / bare): %.2f%n", ourRate / bareRate);
+  }
+
+  private static String loadAverage() {
+    try {
+      return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "load average unknown";
+    }
+  }
+
+  private static String createPostgresDatabase(String name) throws SQLException {
+    try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {
+      server.createStatement().execute("CREATE DATABASE " + name);
+    }
+    return name;
+  }
+
+  private static void dropPostgresDatabase(String name) throws SQLException {
+    try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {
+      server.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Starter {
+    void start(int index) throws Exception;
+  }
+
+  private record Phase(int instances, long millis, long jobs, JdbcCounter.Counts counts) {
+    double perSecond() {
+      return instances * 1000.0 / millis;
+    }
+
+    String perStep() {
+      return "%d jobs, %.1f statements and %.2f commits per job".formatted(jobs,
+          (double) counts.statements() / jobs, (double) counts.commits() / jobs);
+    }
+  }
+}
