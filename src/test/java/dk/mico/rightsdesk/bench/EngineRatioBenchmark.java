@@ -15,9 +15,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,14 +29,18 @@ import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +64,7 @@ class EngineRatioBenchmark {
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
   private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
+  private static final int MOST_RUN = Integer.getInteger("benchmark.most-run", 0);
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
 
   private final JdbcCounter counter = new JdbcCounter();
@@ -73,7 +81,7 @@ class EngineRatioBenchmark {
     Path files = Files.createDirectories(Path.of("target", "ratio-benchmark", run)).toAbsolutePath();
     String pgDatabase = "rightsdesk_ratio_" + run;
     String databaseUrl = switch (DATABASE) {
-      case "h2" -> "jdbc:h2:file:" + files.resolve("rightsdesk") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+      case "h2" -> demoUrl("application-demo.yaml", "spring.datasource.url", files);
       case "postgres" -> PG_SERVER + createPostgresDatabase(pgDatabase);
       default -> throw new IllegalArgumentException("benchmark.ratio is h2 or postgres, not " + DATABASE);
     };
@@ -81,8 +89,8 @@ class EngineRatioBenchmark {
         "--spring.profiles.active=demo",
         "--spring.datasource.url=" + databaseUrl,
         "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
-        "--rightsdesk.company.datasources.company.url=jdbc:h2:file:" + files.resolve("company")
-            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        "--rightsdesk.company.datasources.company.url="
+            + demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
         "--server.port=0",
         "--rightsdesk.mail.embedded-port=" + freePort(),
         "--rightsdesk.mail.embedded-imap-port=" + freePort(),
@@ -108,7 +116,11 @@ class EngineRatioBenchmark {
       String bareProcess = deployBareProcess(asyncSteps);
       bare(bareProcess, "warm", WARM_UP);
 
+      Timestamp measuredFrom = new Timestamp(ClockUtil.getCurrentTime().getTime());
       Phase ours = objections("measured", INSTANCES);
+      if (MOST_RUN > 0) {
+        System.out.printf("%nasync steps on our path, per activity:%n%s", asyncStepsSince(measuredFrom));
+      }
       Phase bare = bare(bareProcess, "measured", INSTANCES);
       report(ours, bare, asyncSteps);
     } finally {
@@ -187,6 +199,25 @@ class EngineRatioBenchmark {
     return engine.getManagementService().createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
   }
 
+  /** How often each async activity ran since the moment, read from history, most first. */
+  private String asyncStepsSince(Timestamp from) {
+    Set<String> async = new HashSet<>();
+    engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list().forEach(definition ->
+        engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(FlowNode.class).stream()
+            .filter(node -> node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter())
+            .forEach(node -> async.add(definition.getKey() + "/" + node.getId())));
+    StringBuilder lines = new StringBuilder();
+    jdbc.query("""
+        SELECT PROC_DEF_KEY_ || '/' || ACT_ID_ AS ACTIVITY, COUNT(*) AS RUNS FROM ACT_HI_ACTINST
+        WHERE START_TIME_ >= ? GROUP BY PROC_DEF_KEY_, ACT_ID_ ORDER BY COUNT(*) DESC""", row -> {
+          if (async.contains(row.getString("ACTIVITY"))) {
+            lines.append("%8d  %s%n".formatted(row.getLong("RUNS"), row.getString("ACTIVITY")));
+          }
+        }, from);
+    return lines.toString();
+  }
+
   private String deployBareProcess(int asyncSteps) {
     String key = "RatioBareProcess";
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
@@ -209,6 +240,10 @@ class EngineRatioBenchmark {
     System.out.printf("bare process with %d async service tasks:                %d ms, %.1f/s; %s%n",
         asyncSteps, bare.millis(), bareRate, bare.perStep());
     System.out.printf("ratio (ours / bare): %.2f%n", ourRate / bareRate);
+    if (MOST_RUN > 0) {
+      System.out.printf("%nthe %d statements run most often on our path:%n%s%n", MOST_RUN,
+          ours.counts().mostRun(MOST_RUN));
+    }
   }
 
   private static String loadAverage() {
@@ -217,6 +252,15 @@ class EngineRatioBenchmark {
     } catch (IOException e) {
       return "load average unknown";
     }
+  }
+
+  /** The demo profile's H2 URL with its files under this run's folder, so both run on the demo's settings. */
+  private static String demoUrl(String resource, String property, Path files) {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource(resource));
+    String url = yaml.getObject().getProperty(property);
+    assertThat(url).as("%s in %s", property, resource).startsWith("jdbc:h2:file:./data/");
+    return url.replace("./data/", files + "/");
   }
 
   private static String createPostgresDatabase(String name) throws SQLException {

@@ -9,8 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -27,6 +31,8 @@ final class JdbcCounter {
 
   private final LongAdder statements = new LongAdder();
   private final LongAdder commits = new LongAdder();
+  /** Executions per statement text, to show where the statements of a phase come from. */
+  private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
   private final ThreadLocal<Boolean> uncounted = ThreadLocal.withInitial(() -> false);
 
   DataSource wrap(DataSource target) {
@@ -49,7 +55,8 @@ final class JdbcCounter {
   }
 
   Counts snapshot() {
-    return new Counts(statements.sum(), commits.sum());
+    return new Counts(statements.sum(), commits.sum(), bySql.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().sum())));
   }
 
   private Connection counted(Connection connection) {
@@ -59,10 +66,12 @@ final class JdbcCounter {
         Object result = call(connection, method, args);
         switch (method.getName()) {
           case "commit" -> count(commits);
-          case "createStatement" -> result = statement((Statement) result, Statement.class, connection, proxy);
+          case "createStatement" ->
+              result = statement((Statement) result, Statement.class, null, connection, proxy);
           case "prepareStatement" -> result =
-              statement((Statement) result, PreparedStatement.class, connection, proxy);
-          case "prepareCall" -> result = statement((Statement) result, CallableStatement.class, connection, proxy);
+              statement((Statement) result, PreparedStatement.class, (String) args[0], connection, proxy);
+          case "prepareCall" ->
+              result = statement((Statement) result, CallableStatement.class, (String) args[0], connection, proxy);
           default -> { }
         }
         return result;
@@ -72,8 +81,8 @@ final class JdbcCounter {
         handler);
   }
 
-  private Object statement(Statement target, Class<? extends Statement> type, Connection connection,
-      Object connectionProxy) {
+  private Object statement(Statement target, Class<? extends Statement> type, String preparedSql,
+      Connection connection, Object connectionProxy) {
     InvocationHandler handler = (proxy, method, args) -> {
       if (method.getName().equals("getConnection")) {
         return connectionProxy;
@@ -82,6 +91,8 @@ final class JdbcCounter {
       String name = method.getName();
       if (EXECUTIONS.contains(name)) {
         count(statements);
+        String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
+        count(bySql.computeIfAbsent(shortened(sql), key -> new LongAdder()));
       }
       if ((EXECUTIONS.contains(name) && !name.equals("addBatch") || name.equals("executeBatch"))
           && connection.getAutoCommit()) {
@@ -98,6 +109,11 @@ final class JdbcCounter {
     }
   }
 
+  private static String shortened(String sql) {
+    String oneLine = sql.replaceAll("\\s+", " ").trim();
+    return oneLine.length() > 110 ? oneLine.substring(0, 110) + "…" : oneLine;
+  }
+
   private static Object call(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
@@ -106,9 +122,19 @@ final class JdbcCounter {
     }
   }
 
-  record Counts(long statements, long commits) {
+  record Counts(long statements, long commits, Map<String, Long> bySql) {
     Counts minus(Counts before) {
-      return new Counts(statements - before.statements, commits - before.commits);
+      return new Counts(statements - before.statements, commits - before.commits, bySql.entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey,
+              entry -> entry.getValue() - before.bySql.getOrDefault(entry.getKey(), 0L))));
+    }
+
+    /** The statements run most often, most first, as "count  text" lines. */
+    String mostRun(int limit) {
+      return bySql.entrySet().stream().filter(entry -> entry.getValue() > 0)
+          .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(limit)
+          .map(entry -> "%8d  %s".formatted(entry.getValue(), entry.getKey()))
+          .collect(Collectors.joining(System.lineSeparator()));
     }
   }
 }
