@@ -893,16 +893,6 @@ class DataSubjectRequestProcessTest {
         .singleResult();
     assertThat(job).as("job before %s", activityId).isNotNull();
     execute(job);
-    // a letter commits as soon as it is sent: its task is async after too, with a second job to continue; not the
-    // first confirmation link, after which the process must already wait when the subject clicks
-    Job after = managementService().createJobQuery().processInstanceId(request.getId()).activityId(activityId)
-        .singleResult();
-    if (activityId.startsWith("Task_Send") && !activityId.equals("Task_SendConfirmationLink")) {
-      assertThat(after).as("job after %s", activityId).isNotNull();
-    }
-    if (after != null) {
-      execute(after);
-    }
   }
 
   /** Moves the clock to the timer's due date and lets it fire, as the job executor would. */

@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
@@ -176,8 +177,17 @@ class ProcessConventionsTest {
   void serviceTasksThatTalkToTheOutsideAreAsyncBefore() {
     assertNoBreaches((model, breaches) -> model.all(ServiceTask.class).stream()
         .filter(task -> !INTERNAL_DELEGATES.contains(beanName(task.getCamundaDelegateExpression())))
-        .filter(task -> !task.isCamundaAsyncBefore())
+        .filter(task -> !task.isCamundaAsyncBefore() && !eachInstanceIsAsyncBefore(task))
         .forEach(task -> breaches.add(model.file() + ": " + task.getId() + ": not camunda:asyncBefore")));
+  }
+
+  /**
+   * A multi-instance task runs one job per instance (asyncBefore on its loop characteristics); a job before the
+   * whole loop as well would only create those jobs, so it is left out.
+   */
+  private static boolean eachInstanceIsAsyncBefore(ServiceTask task) {
+    return task.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop
+        && loop.isCamundaAsyncBefore();
   }
 
   @Test
