@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +147,11 @@ class AccessSetup implements SmartInitializingSingleton {
     return tasks.createTaskQuery().taskCandidateGroup(OFFICER).includeAssignedTasks().orderByDueDate().asc();
   }
 
+  /**
+   * Creates the filter, or gives one made by an older version the sorting of this one: its rows by due date first.
+   * Tasklist sends its own sorting (by creation, unless the officer picks another) and the engine sorts by the
+   * filter's first, so the due date leads whatever the list header shows.
+   */
   private void ensureFilter(String group, String name, int priority, String description, TaskQuery query) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -151,8 +159,19 @@ class AccessSetup implements SmartInitializingSingleton {
           .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
           .setQuery(query);
       filters.saveFilter(filter);
+    } else if (!sorting(filter.getQuery()).equals(sorting(query))) {
+      filters.saveFilter(filter.setQuery(query));
+      log.info("Tasklist filter {} now sorts by due date", name);
     }
     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  /** A query's sorting as "property direction" pairs; QueryOrderingProperty has no equals of its own. */
+  private static List<String> sorting(Query<?, ?> query) {
+    List<QueryOrderingProperty> ordering = ((AbstractQuery<?, ?>) query).getOrderingProperties();
+    return ordering == null ? List.of() : ordering.stream()
+        .map(property -> property.getQueryProperty().getName() + " " + property.getDirection().getName())
+        .toList();
   }
 
   private void ensureGroup(String id, String name) {

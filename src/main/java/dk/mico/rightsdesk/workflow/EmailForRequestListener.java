@@ -14,17 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * The officer's tasks for an e-mail the mailbox attached to a request on arrival: "Read the subject's reply" (no task
  * of the request waited for it) and "A letter did not arrive" (a bounce or auto-reply). The screen shows the request's
- * reference and the mail, as task-local variables.
+ * reference and the mail, as task-local variables; the task's name in the list names the request.
  */
 @Component
 class EmailForRequestListener implements TaskListener {
 
   private final Inbox inbox;
   private final TaskScreen screen;
+  private final TaskNames names;
 
-  EmailForRequestListener(Inbox inbox, TaskScreen screen) {
+  EmailForRequestListener(Inbox inbox, TaskScreen screen, TaskNames names) {
     this.inbox = inbox;
     this.screen = screen;
+    this.names = names;
   }
 
   @Override
@@ -47,5 +49,6 @@ class EmailForRequestListener implements TaskListener {
         ? "None." : email.attachments());
     fields.put("emailRead", false);
     task.setVariablesLocal(fields);
+    names.name(task, email.references());
   }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,6 @@ class RegisterRequestFromStartForm implements ExecutionListener {
   static final List<String> FORM_FIELDS = List.of("type", "objectionScope", "consents", "channel", "receivedDate", "receivedTime",
       "name", "email", "postalAddress", "phone", "language", "details", "identityVerified", "identityNote",
       "representativeName", "representativeMandateChecked", StartForm.REGISTERED_LATE);
-
-  private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final RequestIntake intake;
   private final LegalCalendar calendar;
@@ -84,7 +81,7 @@ class RegisterRequestFromStartForm implements ExecutionListener {
     LocalDate due = calendar.dueDate(submission.receivedAt());
     if (due.isBefore(calendar.receiptDate(clock.instant()))) {
       throw new InvalidRequestException(List.of(new Violation(StartForm.REGISTERED_LATE, "the legal deadline of a "
-          + "request received then ended on " + due.format(DANISH_DATE) + ": it is overdue from the start. Tick "
+          + "request received then ended on " + due.format(TaskScreen.DATE) + ": it is overdue from the start. Tick "
           + "\"Register although the deadline has passed\" to register it; the managers' view flags it and the "
           + "acknowledgement apologises for the delay")));
     }

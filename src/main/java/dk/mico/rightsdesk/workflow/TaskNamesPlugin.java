@@ -1,11 +1,7 @@
 package dk.mico.rightsdesk.workflow;
 
-import dk.mico.rightsdesk.request.DataSubjectRequest;
-import dk.mico.rightsdesk.request.Requests;
 import java.util.ArrayList;
-import java.util.Locale;
-import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -15,24 +11,26 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task about a request names it in Tasklist's list, so that two "Search the system by hand" rows can be told
- * apart without opening them: "Search the system by hand: DSR-2026-00012, access (Art 15)", in the staff's language.
- * Added to every user task of every process when it is deployed; a task whose process is not bound to a request
- * (an inbound e-mail) keeps its name.
+ * Every task about a request names it in Tasklist's list (TaskNames). Added to every user task of every process when
+ * it is deployed, for the request that is the process's business key; a task whose process is not bound to a request
+ * (an inbound e-mail) is named by its own listener, which knows the requests the e-mail belongs to.
  */
 @Component
 class TaskNamesPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener naming;
 
-  TaskNamesPlugin(ObjectProvider<Requests> requests, MessageSource messages,
-      @Value("${rightsdesk.staff-language:en}") Locale staffLanguage) {
-    this.naming = task -> name(task, requests.getObject(), messages, staffLanguage);
+  /** TaskNames is fetched when the first task is created: the engine's plugins are made before the repositories. */
+  TaskNamesPlugin(ObjectProvider<TaskNames> names) {
+    this.naming = task -> {
+      String reference = task.getExecution().getProcessBusinessKey();
+      if (reference != null) {
+        names.getObject().name(task, List.of(reference));
+      }
+    };
   }
 
   @Override
@@ -47,15 +45,5 @@ class TaskNamesPlugin extends AbstractProcessEnginePlugin {
             .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, naming);
       }
     });
-  }
-
-  private static void name(DelegateTask task, Requests requests, MessageSource messages, Locale language) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    Optional<DataSubjectRequest> request = reference == null ? Optional.empty() : requests.findByReference(reference);
-    if (request.isEmpty() || task.getName() == null || task.getName().contains(reference)) {
-      return;
-    }
-    String right = messages.getMessage("task.right." + request.get().type().name(), null, language);
-    task.setName(task.getName() + ": " + reference + ", " + right);
   }
 }

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskScreen {
 
-  private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** Dates on the officers' screens are written the Danish way, as Tasklist shows and takes them (config.js). */
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final LegalCalendar calendar;
 
@@ -35,7 +37,7 @@ class TaskScreen {
     screen.put("requestRight", request.type().label(request.objectionScope()));
     screen.put("receivedAt", receivedAt(request.receivedAt()) + " ("
         + request.channel().name().toLowerCase() + ")");
-    screen.put("dueDateText", request.dueDate().toString());
+    screen.put("dueDateText", request.dueDate().format(DATE));
     screen.put("subjectName", request.subject().name());
     screen.put("subjectEmail", request.subject().email());
     screen.put("subjectPhone", request.subject().phone());
@@ -58,7 +60,7 @@ class TaskScreen {
   String earlierRequests(List<RequestMarks.EarlierRequest> earlier) {
     return earlier.isEmpty() ? "None." : earlier.stream()
         .map(e -> e.reference() + ": " + e.type().label() + ", received "
-            + calendar.receiptDate(e.receivedAt()) + ", " + e.status().name().toLowerCase().replace('_', ' ')
+            + calendar.receiptDate(e.receivedAt()).format(DATE) + ", " + e.status().name().toLowerCase().replace('_', ' ')
             + (e.outcome() == null ? "" : " (" + e.outcome().name().toLowerCase().replace('_', ' ') + ")"))
         .collect(Collectors.joining("\n"));
   }

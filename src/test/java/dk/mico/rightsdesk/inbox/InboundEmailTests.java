@@ -314,7 +314,8 @@ class InboundEmailTests {
     assertThat(openTasksFor(attached)).isZero();
     assertThat(view(reference).path("history").findValuesAsText("step")).contains("EMAIL_ATTACHED");
     Task read = onlyTaskOf(attached, "UserTask_ReadSubjectsReply");
-    assertThat(read.getName()).isEqualTo("Read the subject's reply");
+    assertThat(read.getName()).as("the row in Tasklist's list names the request")
+        .isEqualTo("Read the subject's reply: " + reference + ", access (Art 15)");
     assertThat(driver.taskField(read, "requestReference")).isEqualTo(reference);
     assertThat(driver.taskField(read, "emailText")).contains("kopien af mit pas");
 
@@ -396,6 +397,8 @@ class InboundEmailTests {
     assertThat(inbox.list(InboxState.REGISTERED)).noneMatch(e -> subject.equals(e.subject()));
     assertThat(openTasksFor(bounce)).as("never a request").isZero();
     Task told = onlyTaskOf(bounce, "UserTask_LetterNotDelivered");
+    assertThat(told.getName()).as("the row in Tasklist's list names the request")
+        .isEqualTo("A letter did not arrive: " + reference + ", access (Art 15)");
     assertThat(driver.taskField(told, "whatHappened")).contains(reference, "did not arrive");
   }
 

@@ -12,6 +12,7 @@ import dk.mico.rightsdesk.support.TestClock;
 import dk.mico.rightsdesk.support.TestDriver;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class OfficerFiltersTests {
   @Autowired FilterService filters;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired AccessSetup accessSetup;
 
   private String overdueTask;
   private String dueSoonTask;
@@ -46,8 +49,11 @@ class OfficerFiltersTests {
   void threeTasks() throws Exception {
     driver.reset();
     OffsetDateTime now = TestClock.now().atZone(ZoneId.of("Europe/Copenhagen")).toOffsetDateTime();
+    // registered a minute apart, the earliest deadline first: sorting by creation and by due date disagree
     overdueTask = taskOf(register(now.minusDays(45)));
+    driver.setTime(Date.from(TestClock.now().plusSeconds(60)));
     dueSoonTask = taskOf(register(now.minusDays(26)));
+    driver.setTime(Date.from(TestClock.now().plusSeconds(60)));
     laterTask = taskOf(register(now.minusHours(1)));
     identity.setAuthentication("officer", List.of("gdpr-officer"));
   }
@@ -83,6 +89,38 @@ class OfficerFiltersTests {
     assertThat(shownBy("All open")).contains(overdueTask, dueSoonTask, laterTask);
     assertThat(shownBy("Due within 7 days")).contains(overdueTask, dueSoonTask).doesNotContain(laterTask);
     assertThat(shownBy("Overdue")).contains(overdueTask).doesNotContain(dueSoonTask, laterTask);
+  }
+
+  /** Tasklist sends its own sorting, by creation, newest first, unless the officer picks another. */
+  private List<String> shownInTasklistBy(String filterName) {
+    Filter filter = filters.createTaskFilterQuery().filterName(filterName).singleResult();
+    return filters.<Task, TaskQuery>listPage(filter.getId(), tasks.createTaskQuery().orderByTaskCreateTime().desc(),
+        0, 1000).stream().map(Task::getId).toList();
+  }
+
+  @Test
+  void eachFilterListsTheEarliestDeadlineFirstThoughTasklistSortsByCreation() {
+    assertThat(shownInTasklistBy("All open")).containsSubsequence(overdueTask, dueSoonTask, laterTask);
+    assertThat(shownInTasklistBy("Due within 7 days")).containsSubsequence(overdueTask, dueSoonTask);
+  }
+
+  @Test
+  void aFilterOfAnOlderVersionSortsByDueDateAfterTheNextStart() {
+    identity.clearAuthentication();
+    Filter allOpen = filters.createTaskFilterQuery().filterName("All open").singleResult();
+    filters.saveFilter(allOpen.setQuery(tasks.createTaskQuery().taskCandidateGroup("gdpr-officer")
+        .includeAssignedTasks()));
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    assertThat(shownInTasklistBy("All open")).as("unsorted, Tasklist's creation order rules")
+        .containsSubsequence(laterTask, dueSoonTask, overdueTask);
+
+    identity.clearAuthentication();
+    accessSetup.afterSingletonsInstantiated();
+    accessSetup.afterSingletonsInstantiated();
+
+    identity.setAuthentication("officer", List.of("gdpr-officer"));
+    assertThat(shownInTasklistBy("All open")).containsSubsequence(overdueTask, dueSoonTask, laterTask);
+    assertThat(filters.createTaskFilterQuery().filterName("All open").count()).isEqualTo(1);
   }
 
   @Test
