@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +22,11 @@ class Outbox {
       + " first_failed_at, alarm_handle";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /**
@@ -42,7 +45,11 @@ class Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(key, letterId, to, subjectLine, body, utc(now), utc(now))
         .update();
+    events.publishEvent(new MailQueued());
   }
+
+  /** A mail was queued; once its transaction commits, the sender may deliver it without waiting for its poll. */
+  record MailQueued() { }
 
   /** The ids of mails due for a try and held by no live sender, in the order they were queued. */
   List<Long> due(Instant now, int limit) {

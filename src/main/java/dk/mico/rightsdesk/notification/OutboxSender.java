@@ -2,18 +2,24 @@ package dk.mico.rightsdesk.notification;
 
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.Step;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,6 +46,13 @@ public class OutboxSender implements SchedulingConfigurer {
   private final Clock clock;
   /** This node's name on the mails it holds. */
   private final String sender = "sender-" + UUID.randomUUID();
+  /** Delivers right after a queuing commits; a wake-up asked for while one waits to run adds nothing. */
+  private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "outbox-wake-up");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean wakeUpWaiting = new AtomicBoolean();
 
   OutboxSender(Outbox outbox, MailGateway gateway, LetterArchive archive, RequestLifecycle lifecycle,
       UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction, Clock clock) {
@@ -55,9 +68,33 @@ public class OutboxSender implements SchedulingConfigurer {
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    if (!properties.pollInterval().isZero() && !properties.pollInterval().isNegative()) {
+    if (polling()) {
       registrar.addFixedDelayTask(this::deliverDueQuietly, properties.pollInterval());
     }
+  }
+
+  /**
+   * A letter need not wait up to a poll interval: the node that queued it tries it as soon as its step has committed.
+   * The poll stays, for mails queued on other nodes, retries, and a wake-up lost to a crash. Off with the poll (the
+   * tests deliver by hand).
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void deliverSoon(Outbox.MailQueued queued) {
+    if (polling() && wakeUpWaiting.compareAndSet(false, true)) {
+      wakeUps.execute(() -> {
+        wakeUpWaiting.set(false);
+        deliverDueQuietly();
+      });
+    }
+  }
+
+  @PreDestroy
+  void stopWakingUp() {
+    wakeUps.shutdownNow();
+  }
+
+  private boolean polling() {
+    return !properties.pollInterval().isZero() && !properties.pollInterval().isNegative();
   }
 
   /** Tries every mail that is due now, batch after batch while whole batches come; answers how many went. */
