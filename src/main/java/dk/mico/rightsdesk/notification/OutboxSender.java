@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -37,12 +38,14 @@ public class OutboxSender implements SchedulingConfigurer {
   private final UndeliveredMailAlarm alarm;
   private final OutboxProperties properties;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   /** This node's name on the mails it holds. */
   private final String sender = "sender-" + UUID.randomUUID();
 
   OutboxSender(Outbox outbox, MailGateway gateway, LetterArchive archive, RequestLifecycle lifecycle,
-      UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction, Clock clock) {
+      UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction,
+      ApplicationEventPublisher events, Clock clock) {
     this.outbox = outbox;
     this.gateway = gateway;
     this.archive = archive;
@@ -50,6 +53,7 @@ public class OutboxSender implements SchedulingConfigurer {
     this.alarm = alarm;
     this.properties = properties;
     this.transaction = transaction;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -100,8 +104,10 @@ public class OutboxSender implements SchedulingConfigurer {
     }
     if (mail.letterId() != null) {
       Letter letter = archive.findById(mail.letterId()).orElseThrow();
-      archive.markState(letter.id(), Letter.State.SENT, clock.instant(), null);
+      Instant sentAt = clock.instant();
+      archive.markState(letter.id(), Letter.State.SENT, sentAt, null);
       lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_SENT, null, letter.kind().name());
+      events.publishEvent(new LetterSent(letter.reference(), letter.kind(), sentAt));
     }
   }
 

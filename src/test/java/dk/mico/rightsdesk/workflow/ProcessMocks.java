@@ -198,18 +198,16 @@ final class ProcessMocks {
         "scheduleErasureDelegate", "eraseAfterRetentionDelegate")) {
       Mocks.register(bean, delegate(bean, e -> null));
     }
-    // the real notice sets the moment of lifting: the notice period counted from the notice
+    // the real notice is queued as an e-mail or printed for posting
     Mocks.register("sendLiftNoticeDelegate", delegate("sendLiftNoticeDelegate", execution -> {
       execution.setVariable("liftNoticeToPost", liftNoticeToPost);
       if (liftNoticeToPost) {
         execution.setVariable("liftNoticePostBy", LIFT_NOTICE_POST_BY);
-      } else {
-        execution.setVariable("liftAt", LIFT_AT);
       }
       return null;
     }));
-    // a posted notice: the notice period counted from the posting
-    Mocks.register("countLiftNoticeFromPostingDelegate", delegate("countLiftNoticeFromPostingDelegate", execution -> {
+    // the real count sets the moment of lifting: the notice period counted from the delivery
+    Mocks.register("countLiftNoticeFromDeliveryDelegate", delegate("countLiftNoticeFromDeliveryDelegate", execution -> {
       execution.setVariable("liftAt", LIFT_AT);
       return null;
     }));
