@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -429,7 +430,7 @@ class AccessJourneyTests {
     searchByHand(reference, "NOTHING", null);
 
     // the review page is the officer's: not for anonymous callers or managers, and no change without a CSRF token
-    mvc.perform(get("/officer/access/" + reference)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/officer/access/" + reference)).andExpect(redirectedUrl("http://localhost/officer/login"));
     mvc.perform(get("/officer/access/" + reference).with(httpBasic("manager", "manager")))
         .andExpect(status().isForbidden());
     mvc.perform(post("/officer/access/" + reference).param("release", "1").with(httpBasic("officer", "officer")))

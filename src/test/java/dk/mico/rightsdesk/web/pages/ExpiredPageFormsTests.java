@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -199,7 +200,7 @@ class ExpiredPageFormsTests {
 
   @Test
   void otherRefusalsStayProblemDocumentsAndTheShownAgainPathsAreNotReachableFromOutside() throws Exception {
-    mvc.perform(post("/officer/letters/preview"))
+    mvc.perform(post("/officer/letters/preview").with(httpBasic("officer", "officer")))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     mvc.perform(post("/expired-page/").with(csrf()).param("name", "Mette Søndergaard"))
