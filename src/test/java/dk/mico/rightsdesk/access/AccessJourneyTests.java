@@ -259,7 +259,7 @@ class AccessJourneyTests {
     assertThat(driver.taskField(post, "enclosurePage")).isEqualTo(paperPage);
     assertThat(driver.taskField(post, "letterText")).contains("printed and enclosed with this letter")
         .doesNotContain("[personal link", "[personal code", "/download/");
-    mvc.perform(get(paperPage)).andExpect(status().isUnauthorized());
+    mvc.perform(get(paperPage)).andExpect(redirectedUrl("http://localhost/officer/login"));
     mvc.perform(get(paperPage).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
     String page = mvc.perform(get(paperPage).with(httpBasic("officer", "officer"))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -65,7 +65,7 @@ class OfficerPagesLoginTests {
     mvc.perform(post("/officer/login").session(browser).param("_csrf", csrfToken(loginPage))
             .param("username", "officer").param("password", "wrong"))
         .andExpect(redirectedUrl("/officer/login?error"));
-    assertThat(mvc.perform(get("/officer/login?error").session(browser)).andReturn().getResponse()
+    assertThat(mvc.perform(get("/officer/login").param("error", "").session(browser)).andReturn().getResponse()
         .getContentAsString()).contains("Wrong user or password");
     mvc.perform(get("/officer/letters/preview").session(browser))
         .andExpect(redirectedUrl("http://localhost/officer/login"));
