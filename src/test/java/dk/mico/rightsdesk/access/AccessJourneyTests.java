@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -491,6 +492,27 @@ class AccessJourneyTests {
     mvc.perform(get("/download/" + answer.token() + "/files/" + otherFile).session(session))
         .andExpect(status().isSeeOther());
     assertThat(deliveries.files(deliveries.open(answer.token()).deliveryId())).isEmpty();
+  }
+
+  @Test
+  void aFileAskedForAfterTheSessionExpiredLeadsBackToThePageWhichAsksForTheCodeAgainInTheSubjectsLanguage()
+      throws Exception {
+    Answer answer = answeredAccess("Kasper Lindholm", "kasper.lindholm@kystkonsult.example");
+    String file = fileIds(answer.token(), unlock(answer)).get("data.json");
+
+    // the page was left open past the session's 30 minutes: the browser's next request brings a new session
+    MockHttpSession later = new MockHttpSession();
+    mvc.perform(get("/download/" + answer.token() + "/files/" + file).session(later))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "/download/" + answer.token() + "?codeAgain"));
+    mvc.perform(get("/download/" + answer.token()).param("codeAgain", "").session(later))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("This page had been open too long")))
+        .andExpect(content().string(containsString("name=\"code\"")));
+
+    mvc.perform(post("/download/" + answer.token()).session(later).param("code", answer.code()).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(download(answer.token(), file, later)).isNotEmpty();
   }
 
   // ---- helpers

@@ -75,7 +75,7 @@ class SecurityConfig {
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
             .requestMatchers(paths(null, OfficerPages.LOGIN)).permitAll()
             .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
+            .requestMatchers(paths(null, "/", "/submitted/*", "/confirm/**", "/status/**", "/identity-reply/**",
                 "/download/**", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs/**",
                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(ExpiredPageForms.SHOWN_AGAIN).permitAll()
