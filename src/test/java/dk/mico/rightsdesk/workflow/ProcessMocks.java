@@ -271,7 +271,7 @@ final class ProcessMocks {
 
   /** The group that owns the system worked by hand. */
   static final String ARCHIVE_OWNERS = "archive-owners";
-  /** When the subject's notice says the restriction is lifted (set by the notice step in the real process). */
+  /** When the restriction is lifted (set in the real process by counting the notice from its delivery). */
   static final Date LIFT_AT = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
   /** When a printed notice of lifting is to be posted (set by the notice step in the real process). */
   static final Date LIFT_NOTICE_POST_BY = Date.from(Instant.parse("2026-11-30T22:59:59Z"));
