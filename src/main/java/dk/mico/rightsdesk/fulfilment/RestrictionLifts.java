@@ -4,6 +4,7 @@ import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.notification.Letter;
 import dk.mico.rightsdesk.notification.LetterKind;
 import dk.mico.rightsdesk.notification.LetterPreview;
+import dk.mico.rightsdesk.notification.LetterSent;
 import dk.mico.rightsdesk.notification.SubjectLetters;
 import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +39,13 @@ public class RestrictionLifts {
   public record Lift(String reason, LocalDate liftOn) {}
 
   /**
-   * The subject's notice as it went: e-mailed, with the moment of lifting; or printed, to be posted by
-   * {@code postBy} (the date in the letter counts from posting that day), the moment of lifting known once posted.
+   * The subject's notice as it went: queued as an e-mail, or printed, to be posted by {@code postBy} (the date in the
+   * letter counts from posting that day). The moment of lifting is known once it is delivered.
    */
-  public record Notice(Instant liftAt, Instant postBy) {
+  public record Notice(Instant postBy) {
 
     public boolean toPost() {
-      return liftAt == null;
+      return postBy != null;
     }
   }
 
@@ -106,11 +108,10 @@ public class RestrictionLifts {
   }
 
   /**
-   * Tells the subject, before anything is lifted, when and why (Art 18(3)). The notice period runs from when the
-   * notice is written, not from the decision, so that a notice delayed (a mail outage retried for days) still gives
-   * the subject the whole period; a notice written already keeps its date. A subject without e-mail gets a printed
-   * letter whose date counts from posting it today and the days the post takes; the lifting then waits for
-   * {@link #noticePosted}.
+   * Tells the subject, before anything is lifted, when and why (Art 18(3)). The date in the letter counts from when
+   * it is written, not from the decision; a notice written already keeps its date. An e-mail is queued in the outbox;
+   * a subject without e-mail gets a printed letter whose date counts from posting it today and the days the post
+   * takes. Either way the lifting waits for its delivery ({@link #noticeDelivered}).
    */
   @Transactional
   public Notice sendNotice(String reference) {
@@ -127,24 +128,37 @@ public class RestrictionLifts {
       return Map.of("liftReason", lift.reason(), "liftOn", Wording.date(liftOn, request.language().locale()));
     });
     if (letter.state() == Letter.State.TO_POST) {
-      return new Notice(null, calendar.endOfDay(calendar.receiptDate(letter.composedAt())).minusSeconds(1));
+      return new Notice(calendar.endOfDay(calendar.receiptDate(letter.composedAt())).minusSeconds(1));
     }
-    return new Notice(find(request.id()).liftOn().atStartOfDay(calendar.zone()).toInstant(), null);
+    return new Notice(null);
+  }
+
+  /** The mail server took the e-mailed notice of lifting: the lifting may start counting (Art 18(3)). */
+  @EventListener
+  void onLetterSent(LetterSent sent) {
+    if (sent.kind() == LetterKind.RESTRICTION_LIFT_NOTICE) {
+      workflow.liftNoticeDelivered(sent.reference());
+    }
   }
 
   /**
-   * The printed notice was posted: the subject has the whole notice period from the day it can arrive (posting plus
-   * {@code rightsdesk.rights.postal-delivery}), and never less than the date the letter states. Answers the moment of
-   * lifting.
+   * The notice has left: the subject has the whole notice period from the day it reaches them (the day the mail
+   * server took the e-mail, so that a mail outage of days delays the lifting as long; or the posting plus
+   * {@code rightsdesk.rights.postal-delivery}), and never less than the date the letter states. Answers the moment
+   * of lifting.
    */
   @Transactional
-  public Instant noticePosted(String reference) {
+  public Instant noticeDelivered(String reference) {
     DataSubjectRequest request = lifecycle.get(reference);
-    Letter letter = letters.postedLetter(reference, LetterKind.RESTRICTION_LIFT_NOTICE)
-        .orElseThrow(() -> new IllegalStateException(reference + " has no posted notice of lifting"));
-    LocalDate fromPosting = calendar.receiptDate(letter.deliveredAt()).plus(postalDelivery).plus(notice);
+    Letter letter = letters.deliveredLetter(reference, LetterKind.RESTRICTION_LIFT_NOTICE)
+        .orElseThrow(() -> new IllegalStateException(reference + " has no delivered notice of lifting"));
+    LocalDate reachesSubject = calendar.receiptDate(letter.deliveredAt());
+    if (letter.delivery() == Letter.Delivery.POST) {
+      reachesSubject = reachesSubject.plus(postalDelivery);
+    }
+    LocalDate fromDelivery = reachesSubject.plus(notice);
     LocalDate stated = find(request.id()).liftOn();
-    LocalDate liftOn = fromPosting.isAfter(stated) ? fromPosting : stated;
+    LocalDate liftOn = fromDelivery.isAfter(stated) ? fromDelivery : stated;
     setLiftOn(request.id(), liftOn);
     return liftOn.atStartOfDay(calendar.zone()).toInstant();
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -43,6 +44,7 @@ public class OutboxSender implements SchedulingConfigurer {
   private final UndeliveredMailAlarm alarm;
   private final OutboxProperties properties;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   /** This node's name on the mails it holds. */
   private final String sender = "sender-" + UUID.randomUUID();
@@ -55,7 +57,8 @@ public class OutboxSender implements SchedulingConfigurer {
   private final AtomicBoolean wakeUpWaiting = new AtomicBoolean();
 
   OutboxSender(Outbox outbox, MailGateway gateway, LetterArchive archive, RequestLifecycle lifecycle,
-      UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction, Clock clock) {
+      UndeliveredMailAlarm alarm, OutboxProperties properties, TransactionTemplate transaction,
+      ApplicationEventPublisher events, Clock clock) {
     this.outbox = outbox;
     this.gateway = gateway;
     this.archive = archive;
@@ -63,6 +66,7 @@ public class OutboxSender implements SchedulingConfigurer {
     this.alarm = alarm;
     this.properties = properties;
     this.transaction = transaction;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -137,8 +141,10 @@ public class OutboxSender implements SchedulingConfigurer {
     }
     if (mail.letterId() != null) {
       Letter letter = archive.findById(mail.letterId()).orElseThrow();
-      archive.markState(letter.id(), Letter.State.SENT, clock.instant(), null);
+      Instant sentAt = clock.instant();
+      archive.markState(letter.id(), Letter.State.SENT, sentAt, null);
       lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_SENT, null, letter.kind().name());
+      events.publishEvent(new LetterSent(letter.reference(), letter.kind(), sentAt));
     }
   }
 

@@ -173,11 +173,12 @@ public class SubjectLetters {
     return archive.forRequest(reference).stream().filter(l -> l.state() == Letter.State.TO_POST).findFirst();
   }
 
-  /** The request's letter of a kind it has only one of, once the officer has posted it. */
+  /** The request's letter of a kind it has only one of, once it has left: e-mailed (sent) or posted. */
   @Transactional(readOnly = true)
-  public Optional<Letter> postedLetter(String reference, LetterKind kind) {
+  public Optional<Letter> deliveredLetter(String reference, LetterKind kind) {
     return archive.forRequest(reference).stream()
-        .filter(l -> l.kind() == kind && l.state() == Letter.State.POSTED).findFirst();
+        .filter(l -> l.kind() == kind && (l.state() == Letter.State.SENT || l.state() == Letter.State.POSTED))
+        .findFirst();
   }
 
   /** The officer's page with what to print and enclose with the posted answer, if anything. */

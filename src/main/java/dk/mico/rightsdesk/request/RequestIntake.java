@@ -21,6 +21,10 @@ public class RequestIntake {
   private final SubmissionLinks links;
   private final Clock clock;
   private final RequestOutcomes outcomes;
+  private final SubmissionReceipts receipts;
+
+  /** A submission of the public form: its requests, and the token of its receipt page. */
+  public record FormSubmission(List<DataSubjectRequest> requests, String receiptToken) {}
 
   RequestIntake(
       IntakeValidator validator,
@@ -30,7 +34,8 @@ public class RequestIntake {
       RequestWorkflow workflow,
       SubmissionLinks links,
       Clock clock,
-      RequestOutcomes outcomes) {
+      RequestOutcomes outcomes,
+      SubmissionReceipts receipts) {
     this.validator = validator;
     this.references = references;
     this.requests = requests;
@@ -39,6 +44,7 @@ public class RequestIntake {
     this.links = links;
     this.clock = clock;
     this.outcomes = outcomes;
+    this.receipts = receipts;
   }
 
   /** A request from the subject: public web form or public API. */
@@ -50,11 +56,12 @@ public class RequestIntake {
   /**
    * A submission from the public web form naming several rights: one request per right, each with its own reference
    * and process, linked so that every record and acknowledgement names the others. Every submission is validated
-   * before anything is stored, so a bad field changes nothing.
+   * before anything is stored, so a bad field changes nothing. The receipt page's token is made with the requests.
    */
   @Transactional
-  public List<DataSubjectRequest> submitSeveralByPublic(List<NewRequest> submissions) {
-    return registerSeveral(submissions, false, "subject");
+  public FormSubmission submitSeveralByPublic(List<NewRequest> submissions) {
+    List<DataSubjectRequest> created = registerSeveral(submissions, false, "subject");
+    return new FormSubmission(created, receipts.issue(created));
   }
 
   /**

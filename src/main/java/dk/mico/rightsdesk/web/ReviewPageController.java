@@ -115,6 +115,12 @@ class ReviewPageController {
     return "redirect:/officer/review/" + reference + "?saved";
   }
 
+  /** Where a login brings back an officer whose session had ended when they added an identifier: the page. */
+  @GetMapping("/officer/review/{reference}/identifiers")
+  String backToPage(@PathVariable String reference) {
+    return "redirect:/officer/review/" + reference;
+  }
+
   /**
    * An identifier the officer has for the subject (a phone number, a postal address, a company): the systems are
    * searched again, and what it finds is a candidate on this page.

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.RightsProcessVariables.MESSAGE_LIFT_NOTICE_DELIVERED;
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.MESSAGE_LIFT_RESTRICTION;
 
 import dk.mico.rightsdesk.fulfilment.RightsWorkflow;
@@ -21,5 +22,13 @@ class CamundaRightsWorkflow implements RightsWorkflow {
     runtime.createMessageCorrelation(MESSAGE_LIFT_RESTRICTION)
         .processInstanceBusinessKey(reference)
         .correlateStartMessage();
+  }
+
+  @Override
+  public void liftNoticeDelivered(String reference) {
+    // all, and none without failing: a lifting started before the wait for delivery was modelled waits on its timer
+    runtime.createMessageCorrelation(MESSAGE_LIFT_NOTICE_DELIVERED)
+        .processInstanceBusinessKey(reference)
+        .correlateAll();
   }
 }

@@ -8,8 +8,10 @@ final class RightsProcessVariables {
 
   /** Started by the erasure process for each day after a legal retention period, with {@link #ERASE_AT}. */
   static final String MESSAGE_ERASURE_SCHEDULED = "ErasureScheduled";
-  /** Started by the officer's decision to lift a restriction; the notice step sets {@link #LIFT_AT}. */
+  /** Started by the officer's decision to lift a restriction; counting the delivered notice sets {@link #LIFT_AT}. */
   static final String MESSAGE_LIFT_RESTRICTION = "LiftRestriction";
+  /** The e-mailed notice of lifting left the outbox: the notice period starts (Art 18(3)). */
+  static final String MESSAGE_LIFT_NOTICE_DELIVERED = "LiftNoticeDelivered";
 
   static final String ERASE_AT = "eraseAt";
   static final String LIFT_AT = "liftAt";

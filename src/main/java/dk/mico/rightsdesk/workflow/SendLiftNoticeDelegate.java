@@ -1,6 +1,5 @@
 package dk.mico.rightsdesk.workflow;
 
-import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_AT;
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_NOTICE_POST_BY;
 import static dk.mico.rightsdesk.workflow.RightsProcessVariables.LIFT_NOTICE_TO_POST;
 
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the subject when and why a restriction will be lifted, before it is (Art 18(3)); the lifting waits for the
- * notice period counted from the notice, or, for a printed notice, for its posting.
+ * notice's delivery, by the outbox or, for a printed notice, by the officer's posting.
  */
 @Component
 class SendLiftNoticeDelegate implements JavaDelegate {
@@ -29,8 +28,6 @@ class SendLiftNoticeDelegate implements JavaDelegate {
     execution.setVariable(LIFT_NOTICE_TO_POST, notice.toPost());
     if (notice.toPost()) {
       execution.setVariable(LIFT_NOTICE_POST_BY, Date.from(notice.postBy()));
-    } else {
-      execution.setVariable(LIFT_AT, Date.from(notice.liftAt()));
     }
   }
 }

@@ -9,6 +9,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -258,7 +260,7 @@ class AccessJourneyTests {
     assertThat(driver.taskField(post, "enclosurePage")).isEqualTo(paperPage);
     assertThat(driver.taskField(post, "letterText")).contains("printed and enclosed with this letter")
         .doesNotContain("[personal link", "[personal code", "/download/");
-    mvc.perform(get(paperPage)).andExpect(status().isUnauthorized());
+    mvc.perform(get(paperPage)).andExpect(redirectedUrl("http://localhost/officer/login"));
     mvc.perform(get(paperPage).with(httpBasic("manager", "manager"))).andExpect(status().isForbidden());
     String page = mvc.perform(get(paperPage).with(httpBasic("officer", "officer"))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -429,7 +431,7 @@ class AccessJourneyTests {
     searchByHand(reference, "NOTHING", null);
 
     // the review page is the officer's: not for anonymous callers or managers, and no change without a CSRF token
-    mvc.perform(get("/officer/access/" + reference)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/officer/access/" + reference)).andExpect(redirectedUrl("http://localhost/officer/login"));
     mvc.perform(get("/officer/access/" + reference).with(httpBasic("manager", "manager")))
         .andExpect(status().isForbidden());
     mvc.perform(post("/officer/access/" + reference).param("release", "1").with(httpBasic("officer", "officer")))
@@ -490,6 +492,27 @@ class AccessJourneyTests {
     mvc.perform(get("/download/" + answer.token() + "/files/" + otherFile).session(session))
         .andExpect(status().isSeeOther());
     assertThat(deliveries.files(deliveries.open(answer.token()).deliveryId())).isEmpty();
+  }
+
+  @Test
+  void aFileAskedForAfterTheSessionExpiredLeadsBackToThePageWhichAsksForTheCodeAgainInTheSubjectsLanguage()
+      throws Exception {
+    Answer answer = answeredAccess("Kasper Lindholm", "kasper.lindholm@kystkonsult.example");
+    String file = fileIds(answer.token(), unlock(answer)).get("data.json");
+
+    // the page was left open past the session's 30 minutes: the browser's next request brings a new session
+    MockHttpSession later = new MockHttpSession();
+    mvc.perform(get("/download/" + answer.token() + "/files/" + file).session(later))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "/download/" + answer.token() + "?codeAgain"));
+    mvc.perform(get("/download/" + answer.token()).param("codeAgain", "").session(later))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("This page had been open too long")))
+        .andExpect(content().string(containsString("name=\"code\"")));
+
+    mvc.perform(post("/download/" + answer.token()).session(later).param("code", answer.code()).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(download(answer.token(), file, later)).isNotEmpty();
   }
 
   // ---- helpers

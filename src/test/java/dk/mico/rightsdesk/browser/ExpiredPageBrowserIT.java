@@ -91,12 +91,39 @@ class ExpiredPageBrowserIT {
     driver.runDueJobs();
     String token = TestDriver.linkToken(driver.onlyMailTo("mette.browser@example.dk", "Bekræft"), "confirm");
     browser.get(base + "/confirm/" + token);
-    // the submission left a session behind (the receipt page's reference); 30 minutes later it is gone
-    assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNotNull();
+    // a session the browser had (another page of the site) is gone 30 minutes later
     browser.manage().deleteCookieNamed("JSESSIONID");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "er bekræftet"));
     Browser.screenshot(browser, "expired-03-confirmed-after-the-session-da");
+  }
+
+  @Test
+  void theReceiptPageReloadedAfterTheSessionExpiredStillShowsTheReferenceInEitherLanguage() throws Exception {
+    browser.get("http://localhost:" + port + "/");
+    browser.findElement(By.id("type-ERASURE")).click();
+    browser.findElement(By.id("name")).sendKeys("Jens Kvittering");
+    browser.findElement(By.id("email")).sendKeys("jens.receipt@example.dk");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tak, vi har modtaget"));
+    Matcher shown = Pattern.compile("DSR-\\d{4}-\\d{5}")
+        .matcher(browser.findElement(By.cssSelector(".reference")).getText());
+    assertThat(shown.find()).isTrue();
+    String reference = shown.group();
+    assertThat(browser.manage().getCookieNamed("JSESSIONID")).as("the receipt needs no session").isNull();
+
+    // the tab is left open past the session's 30 minutes and the browser's cookies are gone: a reload still shows it
+    browser.manage().deleteAllCookies();
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".reference"), reference));
+    Browser.screenshot(browser, "expired-05-receipt-reloaded-da");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
+
+    browser.findElement(By.cssSelector("a.lang")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Thank you, we have received"));
+    Browser.screenshot(browser, "expired-06-receipt-in-english");
+    assertThat(browser.findElement(By.cssSelector(".reference")).getText())
+        .isEqualTo("Your reference is " + reference + ".");
   }
 
   @Test

@@ -198,18 +198,16 @@ final class ProcessMocks {
         "scheduleErasureDelegate", "eraseAfterRetentionDelegate")) {
       Mocks.register(bean, delegate(bean, e -> null));
     }
-    // the real notice sets the moment of lifting: the notice period counted from the notice
+    // the real notice is queued as an e-mail or printed for posting
     Mocks.register("sendLiftNoticeDelegate", delegate("sendLiftNoticeDelegate", execution -> {
       execution.setVariable("liftNoticeToPost", liftNoticeToPost);
       if (liftNoticeToPost) {
         execution.setVariable("liftNoticePostBy", LIFT_NOTICE_POST_BY);
-      } else {
-        execution.setVariable("liftAt", LIFT_AT);
       }
       return null;
     }));
-    // a posted notice: the notice period counted from the posting
-    Mocks.register("countLiftNoticeFromPostingDelegate", delegate("countLiftNoticeFromPostingDelegate", execution -> {
+    // the real count sets the moment of lifting: the notice period counted from the delivery
+    Mocks.register("countLiftNoticeFromDeliveryDelegate", delegate("countLiftNoticeFromDeliveryDelegate", execution -> {
       execution.setVariable("liftAt", LIFT_AT);
       return null;
     }));
@@ -273,7 +271,7 @@ final class ProcessMocks {
 
   /** The group that owns the system worked by hand. */
   static final String ARCHIVE_OWNERS = "archive-owners";
-  /** When the subject's notice says the restriction is lifted (set by the notice step in the real process). */
+  /** When the restriction is lifted (set in the real process by counting the notice from its delivery). */
   static final Date LIFT_AT = Date.from(Instant.parse("2026-12-10T23:00:00Z"));
   /** When a printed notice of lifting is to be posted (set by the notice step in the real process). */
   static final Date LIFT_NOTICE_POST_BY = Date.from(Instant.parse("2026-11-30T22:59:59Z"));

@@ -9,9 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import dk.mico.rightsdesk.support.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -51,8 +54,12 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         .processInstanceBusinessKey(REFERENCE).correlateStartMessage();
 
     execute(job(lifting));
+    assertThat(lifting).isWaitingAt("Event_LiftNoticeDelivered");
+    noticeDelivered();
+    execute(job(lifting));
     assertThat(lifting).isWaitingAt("Event_NoticePeriodOver");
-    assertThat(mocks.calls()).containsExactly("sendLiftNoticeDelegate Task_SendLiftNotice");
+    assertThat(mocks.calls()).containsExactly("sendLiftNoticeDelegate Task_SendLiftNotice",
+        "countLiftNoticeFromDeliveryDelegate Task_CountNoticeFromDelivery");
     assertThat(job(lifting).getDuedate()).isEqualTo(liftAt);
 
     AutomatedPaths.runAllJobs(lifting);
@@ -65,6 +72,7 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
     assertThat(lifting).isEnded().hasPassed("EndEvent_RestrictionLifted");
     assertThat(mocks.calls()).containsExactly(
         "sendLiftNoticeDelegate Task_SendLiftNotice",
+        "countLiftNoticeFromDeliveryDelegate Task_CountNoticeFromDelivery",
         "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=case-management",
         "liftRestrictionInSystemDelegate Task_LiftRestrictionInSystem systemId=newsletter",
         "carryOutByHandListener UserTask_LiftRestrictionByHand create",
@@ -95,6 +103,31 @@ class RestrictionRequestProcessTest extends RightsProcessTestBase {
         "sendLiftNoticeDelegate Task_SendLiftNotice",
         "postLetterListener UserTask_PostLiftNotice create",
         "postLetterListener UserTask_PostLiftNotice complete",
-        "countLiftNoticeFromPostingDelegate Task_CountNoticeFromPosting");
+        "countLiftNoticeFromDeliveryDelegate Task_CountNoticeFromDelivery");
+  }
+
+  @Test
+  void f9_anEmailedNoticeStillInTheOutboxTimesNothingTheNoticePeriodStartsWhenItIsDelivered() {
+    ProcessInstance lifting = runtimeService().createMessageCorrelation("LiftRestriction")
+        .processInstanceBusinessKey(REFERENCE).correlateStartMessage();
+    execute(job(lifting));
+
+    // the mail server is down for two days: the notice waits in the outbox, and so does the lifting
+    ClockUtil.setCurrentTime(Date.from(TestClock.now().plus(Duration.ofDays(2))));
+    assertThat(lifting).as("nothing timed before the notice is delivered").isWaitingAt("Event_LiftNoticeDelivered");
+    assertThat(managementService().createJobQuery().count()).isZero();
+
+    noticeDelivered();
+    assertThat(lifting).as("counting the period is a step of its own, not the outbox sender's")
+        .isWaitingAt("Task_CountNoticeFromDelivery");
+    execute(job(lifting));
+    assertThat(lifting).isWaitingAt("Event_NoticePeriodOver");
+    assertThat(job(lifting).getDuedate()).as("the moment the count from the delivery set")
+        .isEqualTo(ProcessMocks.LIFT_AT);
+  }
+
+  /** What the outbox's delivery of the e-mailed notice does (RestrictionLifts.onLetterSent). */
+  private static void noticeDelivered() {
+    new CamundaRightsWorkflow(runtimeService()).liftNoticeDelivered(REFERENCE);
   }
 }

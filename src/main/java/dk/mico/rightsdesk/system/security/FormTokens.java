@@ -23,7 +23,7 @@ final class FormTokens implements CsrfTokenRepository {
 
   /** The subjects' pages, and where their refused forms are shown again ({@link ExpiredPageForms}). */
   private static final RequestMatcher SUBJECT_PAGES = new OrRequestMatcher(
-      PATHS.matcher("/"), PATHS.matcher("/submitted"), PATHS.matcher("/confirm/**"), PATHS.matcher("/status/**"),
+      PATHS.matcher("/"), PATHS.matcher("/submitted/*"), PATHS.matcher("/confirm/**"), PATHS.matcher("/status/**"),
       PATHS.matcher("/identity-reply/**"), PATHS.matcher("/download/**"),
       PATHS.matcher(ExpiredPageForms.PATH + "/**"));
 

@@ -7,7 +7,9 @@ import static dk.mico.rightsdesk.system.security.Groups.ROLE_OFFICER;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,7 +20,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -69,31 +73,49 @@ class SecurityConfig {
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
             .requestMatchers(paths(HttpMethod.GET, "/procedure")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER, ROLE_ADMIN)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
+            .requestMatchers(paths(null, OfficerPages.LOGIN)).permitAll()
             .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(paths(null, "/", "/submitted", "/confirm/**", "/status/**", "/identity-reply/**",
+            .requestMatchers(paths(null, "/", "/submitted/*", "/confirm/**", "/status/**", "/identity-reply/**",
                 "/download/**", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs/**",
                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(ExpiredPageForms.SHOWN_AGAIN).permitAll()
             .requestMatchers(paths(null, "/actuator/**")).hasRole(ROLE_ADMIN)
             .anyRequest().denyAll())
-        .httpBasic(basic -> basic.realmName("Rights Desk")
-            .authenticationEntryPoint((request, response, e) -> {
-              if (e instanceof LoginThrottledException throttled) {
-                SecurityProblems.tooManyFailedLogins(response, json, throttled.retryAfterSeconds());
-                return;
-              }
-              response.setHeader("WWW-Authenticate", "Basic realm=\"Rights Desk\"");
-              SecurityProblems.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
-                  "Log in as a Camunda user of Rights Desk.");
-            }))
-        .exceptionHandling(ex -> ex.accessDeniedHandler(ExpiredPageForms.showAgainOr((request, response, e) ->
-            SecurityProblems.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your group may not do this."))))
+        .httpBasic(basic -> basic.realmName("Rights Desk").authenticationEntryPoint(basicLogin(json)))
+        // the officers' pages log in with a form, and go back to the page; the API answers a problem document
+        .formLogin(form -> form.loginPage(OfficerPages.LOGIN)
+            .defaultSuccessUrl("/camunda/app/tasklist/default/"))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint(loginByPath(json))
+            .accessDeniedHandler(ExpiredPageForms.showAgainOr(OfficerPages.pageAgainOr((request, response, e) ->
+                SecurityProblems.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Your group may not do this.")))))
         .addFilterAfter(new CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
         // The JSON API takes no cookies for changes and only JSON bodies, which a foreign page cannot send.
         .csrf(csrf -> csrf.csrfTokenRepository(new FormTokens(httpsOnlyCookies))
             .ignoringRequestMatchers(paths(null, "/api/**")));
     return http.build();
+  }
+
+  /** The officers' pages go to their login page; everything else answers as the API does. */
+  private static AuthenticationEntryPoint loginByPath(ObjectMapper json) {
+    var byPath = new DelegatingAuthenticationEntryPoint(
+        new LinkedHashMap<>(Map.of(OfficerPages.PAGES, OfficerPages.login())));
+    byPath.setDefaultEntryPoint(basicLogin(json));
+    return byPath;
+  }
+
+  /** The API's answer to a missing or refused login: HTTP Basic, with a problem document. */
+  private static AuthenticationEntryPoint basicLogin(ObjectMapper json) {
+    return (request, response, e) -> {
+      if (e instanceof LoginThrottledException throttled) {
+        SecurityProblems.tooManyFailedLogins(response, json, throttled.retryAfterSeconds());
+        return;
+      }
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Rights Desk\"");
+      SecurityProblems.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
+          "Log in as a Camunda user of Rights Desk.");
+    };
   }
 
   /** Matchers for the app's own servlet; a null method matches every method. */

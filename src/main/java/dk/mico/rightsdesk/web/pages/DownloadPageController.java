@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The download page of an access or portability answer: found by the secret link of the answer letter, opened by
- * the code of the second letter (for this browser session only). An unknown, guessed or expired link and a locked
- * one get a page that says so and shows no data.
+ * the code of the second letter (for this browser session only). A file asked for once the session has expired (the
+ * page left open) leads back to the page, which says in the subject's language to enter the code again. An unknown,
+ * guessed or expired link and a locked one get a page that says so and shows no data.
  */
 @Controller
 class DownloadPageController {
@@ -43,7 +44,8 @@ class DownloadPageController {
   }
 
   @GetMapping("/download/{token}")
-  String show(@PathVariable String token, HttpServletRequest http, HttpServletResponse response, Model model) {
+  String show(@PathVariable String token, @RequestParam(required = false) String codeAgain, HttpServletRequest http,
+      HttpServletResponse response, Model model) {
     OpenedLink link = deliveries.open(token);
     if (link.state() != LinkState.VALID) {
       return refused(link, http, response, model);
@@ -54,6 +56,8 @@ class DownloadPageController {
         Wording.dateTime(link.expiresAt().atZone(calendar.zone()), link.language().locale()));
     if (unlocked(http.getSession(false), link)) {
       model.addAttribute("files", deliveries.files(link.deliveryId()));
+    } else {
+      model.addAttribute("codeAgain", codeAgain != null);
     }
     return "pages/download";
   }
@@ -90,14 +94,19 @@ class DownloadPageController {
       ExpiredPageNotice.TYPED_TEXT_KEPT.show(model);
       model.addAttribute("code", code);
     }
-    return show(token, http, response, model);
+    return show(token, null, http, response, model);
   }
 
   @GetMapping("/download/{token}/files/{fileId}")
   ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long fileId, HttpServletRequest http) {
     OpenedLink link = deliveries.open(token);
-    if (link.state() != LinkState.VALID || !unlocked(http.getSession(false), link)) {
+    if (link.state() != LinkState.VALID) {
       return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/download/" + token).build();
+    }
+    if (!unlocked(http.getSession(false), link)) {
+      // the page was left open past the session (or the link opened elsewhere): the code opens it again
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .header(HttpHeaders.LOCATION, "/download/" + token + "?codeAgain").build();
     }
     Optional<FileContent> file = deliveries.download(link.deliveryId(), fileId);
     if (file.isEmpty()) {

@@ -1,12 +1,12 @@
 package dk.mico.rightsdesk.web.pages;
 
-import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.EmailAddressSyntax;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.NewRequest;
 import dk.mico.rightsdesk.request.ObjectionScope;
 import dk.mico.rightsdesk.request.RequestIntake;
 import dk.mico.rightsdesk.request.RequestType;
+import dk.mico.rightsdesk.request.SubmissionReceipts;
 import dk.mico.rightsdesk.request.TextRules;
 import dk.mico.rightsdesk.system.security.ExpiredPageForms;
 import dk.mico.rightsdesk.systems.CompanySystems;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The public request form at "/", in Danish or English; a plain HTML form that needs no JavaScript. */
 @Controller
@@ -63,9 +63,12 @@ class RequestFormController {
   private final RequestIntake intake;
   private final IntakeRateLimiter limiter;
   private final CompanySystems systems;
+  private final SubmissionReceipts receipts;
 
-  RequestFormController(RequestIntake intake, IntakeRateLimiter limiter, CompanySystems systems) {
+  RequestFormController(RequestIntake intake, IntakeRateLimiter limiter, CompanySystems systems,
+      SubmissionReceipts receipts) {
     this.intake = intake;
+    this.receipts = receipts;
     this.limiter = limiter;
     this.systems = systems;
   }
@@ -78,18 +81,16 @@ class RequestFormController {
 
   @PostMapping("/")
   String submit(@RequestParam(required = false) String lang, @ModelAttribute("input") FormInput input, Model model,
-      HttpServletRequest http, RedirectAttributes redirect, HttpServletResponse response) {
+      HttpServletRequest http, HttpServletResponse response) {
     if (!limiter.admits(http.getRemoteAddr(), input.getEmail())) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("rateLimited", true);
       return form(model, lang, Map.of());
     }
     try {
-      List<DataSubjectRequest> requests = intake.submitSeveralByPublic(submissions(input, lang(lang)));
-      limiter.countAccepted(requests.get(0).subject().email());
-      redirect.addFlashAttribute("reference", requests.get(0).reference());
-      redirect.addFlashAttribute("references", requests.stream().map(DataSubjectRequest::reference).toList());
-      return "redirect:/submitted" + ("en".equals(lang(lang)) ? "?lang=en" : "");
+      RequestIntake.FormSubmission submitted = intake.submitSeveralByPublic(submissions(input, lang(lang)));
+      limiter.countAccepted(submitted.requests().get(0).subject().email());
+      return "redirect:/submitted/" + submitted.receiptToken() + ("en".equals(lang(lang)) ? "?lang=en" : "");
     } catch (InvalidRequestException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       Map<String, String> errors = new LinkedHashMap<>();
@@ -106,11 +107,18 @@ class RequestFormController {
     return form(model, lang, Map.of());
   }
 
-  @GetMapping("/submitted")
-  String submitted(@RequestParam(required = false) String lang, Model model) {
-    if (!model.containsAttribute("reference")) {
+  /**
+   * The receipt page, found by its token rather than the session: a reload, the language switch or a visit after the
+   * session expired shows the references still; an unknown or expired token leads to the form.
+   */
+  @GetMapping("/submitted/{token}")
+  String submitted(@PathVariable String token, @RequestParam(required = false) String lang, Model model) {
+    List<String> references = receipts.references(token);
+    if (references.isEmpty()) {
       return "redirect:/" + ("en".equals(lang(lang)) ? "?lang=en" : "");
     }
+    model.addAttribute("reference", references.get(0));
+    model.addAttribute("references", references);
     model.addAttribute("lang", lang(lang));
     return "pages/submitted";
   }

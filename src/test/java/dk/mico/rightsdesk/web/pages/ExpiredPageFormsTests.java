@@ -2,6 +2,7 @@ package dk.mico.rightsdesk.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +111,7 @@ class ExpiredPageFormsTests {
     HttpResponse<String> sent = subject.post("/?lang=da", subject.csrfToken(again),
         rectification("Mette Søndergaard", "mette.sondergaard@example.dk"));
     assertThat(sent.statusCode()).isEqualTo(302);
-    assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/submitted"));
+    assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/submitted/"));
     assertThat(requestsFrom("mette.sondergaard@example.dk")).isEqualTo(1);
   }
 
@@ -198,8 +201,35 @@ class ExpiredPageFormsTests {
   }
 
   @Test
+  void theReceiptPageNeedsNoSessionItsReferencesShowOnAReloadInEitherLanguageForADay() throws Exception {
+    Visitor subject = new Visitor();
+    HttpResponse<String> sent = subject.post("/", subject.csrfToken(subject.get("/")),
+        rectification("Jens Kvittering", "jens.kvittering@example.dk"));
+    String receipt = sent.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + port, "");
+    assertThat(receipt).matches("/submitted/[A-Za-z0-9_-]{43}");
+    assertThat(sent.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    String reference = jdbc.sql("SELECT reference FROM dsr_request WHERE subject_email = ?")
+        .param("jens.kvittering@example.dk").query(String.class).single();
+
+    // the session has long expired, the browser kept no cookie: the page still names the request
+    subject.losesItsCookies();
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofHours(23))));
+    HttpResponse<String> reloaded = subject.get(receipt);
+    assertThat(reloaded.statusCode()).isEqualTo(200);
+    assertThat(reloaded.body()).contains("<html lang=\"da\"", reference);
+    HttpResponse<String> english = subject.get(receipt + "?lang=en");
+    assertThat(english.body()).contains("<html lang=\"en\"", reference);
+
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofHours(25))));
+    HttpResponse<String> expired = subject.get(receipt);
+    assertThat(expired.statusCode()).as("after a day the form, not the reference").isEqualTo(302);
+    HttpResponse<String> guessed = subject.get("/submitted/" + "A".repeat(43));
+    assertThat(guessed.statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void otherRefusalsStayProblemDocumentsAndTheShownAgainPathsAreNotReachableFromOutside() throws Exception {
-    mvc.perform(post("/officer/letters/preview"))
+    mvc.perform(post("/officer/letters/preview").with(httpBasic("officer", "officer")))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     mvc.perform(post("/expired-page/").with(csrf()).param("name", "Mette Søndergaard"))

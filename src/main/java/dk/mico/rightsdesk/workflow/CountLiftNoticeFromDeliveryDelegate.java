@@ -8,18 +8,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The printed notice of lifting was posted: the notice period counts from then and the post's days (F9). */
+/** The notice of lifting was delivered, e-mailed or posted: the notice period counts from then (Art 18(3), F9). */
 @Component
-class CountLiftNoticeFromPostingDelegate implements JavaDelegate {
+class CountLiftNoticeFromDeliveryDelegate implements JavaDelegate {
 
   private final RestrictionLifts lifts;
 
-  CountLiftNoticeFromPostingDelegate(RestrictionLifts lifts) {
+  CountLiftNoticeFromDeliveryDelegate(RestrictionLifts lifts) {
     this.lifts = lifts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(LIFT_AT, Date.from(lifts.noticePosted(execution.getProcessBusinessKey())));
+    execution.setVariable(LIFT_AT, Date.from(lifts.noticeDelivered(execution.getProcessBusinessKey())));
   }
 }
