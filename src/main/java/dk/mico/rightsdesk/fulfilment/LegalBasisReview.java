@@ -10,6 +10,7 @@ import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.Step;
+import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
@@ -43,15 +44,16 @@ public class LegalBasisReview {
 
   /**
    * The decisions an officer can take per right; anything other than the proposal is an override. Keeping for legal
-   * claims (Art 17(3)(e)) is never proposed: only a person knows of a claim, and the justification names it.
+   * claims (Art 17(3)(e)) is never proposed: only a person knows of a claim, and the justification names it. Erasing
+   * by hand is for a table Rights Desk may not erase (declared kept) whose period has ended: its owners erase it.
    */
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
-      RequestType.ERASURE, List.of("ERASE", "KEEP", Proposal.KEEP_FOR_LEGAL_CLAIMS),
+      RequestType.ERASURE, List.of("ERASE", Proposal.ERASE_BY_HAND, "KEEP", Proposal.KEEP_FOR_LEGAL_CLAIMS),
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 
   /** The decisions that erase the record: an upheld objection and a withdrawal erase as an erasure does. */
-  private static final Set<String> ERASING = Set.of("ERASE", "STOP", "WITHDRAW");
+  private static final Set<String> ERASING = Set.of("ERASE", Proposal.ERASE_BY_HAND, "STOP", "WITHDRAW");
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
@@ -180,6 +182,9 @@ public class LegalBasisReview {
         && !proposal.keptUntil().isBefore(today())) {
       bad.add(new Violation(field, "a law requires this record kept until " + proposal.keptUntil()
           + " (Art 17(3)(b)); it is erased the day after"));
+    } else if ("ERASE".equals(decision) && declaredKept(proposal)) {
+      bad.add(new Violation(field, "Rights Desk cannot erase table " + proposal.table() + ", which its system "
+          + "declares kept: choose " + Proposal.ERASE_BY_HAND + " and its owners erase the record"));
     }
     if (!bad.isEmpty()) {
       throw new InvalidRequestException(bad);
@@ -190,6 +195,11 @@ public class LegalBasisReview {
             WHERE id = ? AND request_id = ?""")
         .params(decision, override ? justification.strip() : null, officer, now(), proposalId, request.id())
         .update();
+  }
+
+  private boolean declaredKept(Proposal proposal) {
+    return systems.system(SystemId.of(proposal.system())).record(proposal.table())
+        .map(declaration -> declaration.eraseMode() == EraseMode.KEEP).orElse(false);
   }
 
   /**

@@ -13,8 +13,8 @@ import java.util.List;
  * @param recordId the record
  * @param categories the data categories it holds
  * @param legalBasis the record's legal basis
- * @param proposal what the tables propose (ERASE, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION, BALANCE, WITHDRAW,
- *     NOT_APPLICABLE)
+ * @param proposal what the tables propose (ERASE, ERASE_BY_HAND, KEEP, RESTRICT, RESTRICT_BY_HAND, NO_ACTION,
+ *     BALANCE, WITHDRAW, NOT_APPLICABLE), or DECIDE where no table can know the answer and the officer must decide
  * @param article the article behind it
  * @param reasonCode the reason, as a message key under {@code review.reason.}
  * @param keptUntil the last day a law requires the record kept, or null
@@ -29,6 +29,9 @@ public record Proposal(long id, String system, String table, String recordId, Li
 
   /** The officer's decision to keep a record for a legal claim (Art 17(3)(e)); never erased on a date. */
   public static final String KEEP_FOR_LEGAL_CLAIMS = "KEEP_FOR_LEGAL_CLAIMS";
+
+  /** The decision to have a system's owners erase a record Rights Desk may not erase (a table declared kept). */
+  public static final String ERASE_BY_HAND = "ERASE_BY_HAND";
 
   /** The reason the erasure table gives for a record a law requires kept for a period that still runs. */
   public static final String RETENTION_RUNNING = "erasure.retention";
