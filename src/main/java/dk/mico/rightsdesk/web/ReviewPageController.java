@@ -99,7 +99,7 @@ class ReviewPageController {
         if (candidateDecisions.containsValue(RequestFindings.CONFIRMED) && hasProposals(request.type())) {
           review.propose(reference); // the confirmed records get their proposals
         }
-        for (var recipient : notices.recipientsOf(systems(reference))) {
+        for (var recipient : notices.recipientsOfPerson(reference)) {
           String reason = blankToNull(form.get("notice-" + recipient.id()));
           if (reason != null) {
             notices.recordNotSent(reference, recipient.id(), noticeAction(request.type()), reason,
@@ -159,7 +159,7 @@ class ReviewPageController {
         messages.getMessage("review.reason." + p.reasonCode(), null, p.reasonCode(), Locale.ENGLISH)));
     model.addAttribute("reasons", reasons);
     model.addAttribute("decisions", LegalBasisReview.decisions(request.type()));
-    model.addAttribute("recipients", notices.recipientsOf(systems(reference)));
+    model.addAttribute("recipients", notices.recipientsOfPerson(reference));
     model.addAttribute("notices", notices.notices(reference));
     model.addAttribute("errors", errors);
     model.addAttribute("saved", saved);
@@ -169,10 +169,6 @@ class ReviewPageController {
       model.addAttribute("form", Map.of());
     }
     return "review/review";
-  }
-
-  private List<String> systems(String reference) {
-    return review.proposals(reference).stream().map(Proposal::system).distinct().toList();
   }
 
   private static boolean hasProposals(RequestType type) {

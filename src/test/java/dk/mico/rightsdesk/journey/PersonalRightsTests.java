@@ -437,6 +437,10 @@ class PersonalRightsTests {
     String reference = register("RESTRICTION", participant.get(0), participant.get(1),
         "Please restrict my data while I check my course record.");
     driver.runDueJobs();
+    mvc.perform(get("/officer/review/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Kursuscenter Lyngbakken"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Serverhallen Nord ApS"))));
     for (Proposal p : review.proposals(reference)) {
       String decision = p.proposal().equals("RESTRICT_BY_HAND") ? p.proposal() : "RESTRICT";
       review.decide(reference, p.id(), decision,
@@ -449,6 +453,57 @@ class PersonalRightsTests {
     assertThat(api.view(reference).path("changes").findValuesAsText("system")).contains("courses");
     assertThat(driver.mailTo("kursus@lyngbakken.example")).as("the venue never received this person").isEmpty();
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only").isEmpty();
+  }
+
+  @Test
+  void f4_theVenueIsToldOfAnErasedParticipantOfItsCourseAsItsFilterSawTheRecordBeforeTheErasure() throws Exception {
+    // a generated participant of a course held at the venue: the venue's filter follows the record to its course
+    var participant = lyngbakkenParticipants().get(0);
+    String reference = register("ERASURE", participant.get(0), participant.get(1), "Please erase everything.");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM course_participant WHERE LOWER(email) = LOWER(?)")
+        .param(participant.get(1)).query(Integer.class).single()).as("erased, so no filter can see it now").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", reference)))
+        .contains(participant.get(0), "Kurser og seminarer");
+  }
+
+  @Test
+  void f4_theOfficerUnticksARecipientForThisPersonWithAReasonThatTheLetterGives() throws Exception {
+    var participant = lyngbakkenParticipants().get(1);
+    String reference = register("RESTRICTION", participant.get(0), participant.get(1),
+        "Please restrict my data while I check my course record.");
+    driver.runDueJobs();
+    mvc.perform(get("/officer/review/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Kursuscenter Lyngbakken")));
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("notice-course-venue", "The venue closed down in 2025 and has no successor to tell."))
+        .andExpect(status().is3xxRedirection());
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), p.proposal().equals("RESTRICT_BY_HAND") ? p.proposal() : "RESTRICT",
+          p.proposal().equals("RESTRICT_BY_HAND") || p.proposal().equals("RESTRICT") ? null : "Accuracy contested.",
+          "officer");
+    }
+    driver.rejectCandidates(reference);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    approveAndSend(reference);
+
+    assertThat(driver.mailTo("kursus@lyngbakken.example")).as("unticked for this person").isEmpty();
+    assertThat(TestDriver.body(driver.onlyMailTo(participant.get(1), "Our answer to your request " + reference)))
+        .contains("Kursuscenter Lyngbakken", "The venue closed down in 2025");
+  }
+
+  /** Generated participants of courses held at the venue, not the personas, who gave an e-mail address. */
+  private List<List<String>> lyngbakkenParticipants() {
+    return company.sql("""
+        SELECT p.full_name, p.email FROM course_participant p JOIN course c ON c.id = p.course_id
+        WHERE c.location = 'Kursuscenter Lyngbakken' AND p.email LIKE '%@%.example'
+          AND LOWER(p.email) NOT IN """ + PERSONAS + """
+          AND (SELECT COUNT(*) FROM course_participant q WHERE LOWER(q.email) = LOWER(p.email)) = 1
+        ORDER BY p.id""").query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list();
   }
 
   @Test
