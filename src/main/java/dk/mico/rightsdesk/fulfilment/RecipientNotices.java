@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +73,13 @@ public class RecipientNotices {
 
   /** The notice of an erasure at the end of a legal retention period, made after the request was answered. */
   static final String ERASED_AFTER_RETENTION = "ERASED_AFTER_RETENTION";
+  /** The notice of an erasure after the review of records kept for a legal claim, made after the request was answered. */
+  static final String ERASED_AFTER_CLAIM_REVIEW = "ERASED_AFTER_CLAIM_REVIEW";
+
+  /** The notices of an erasure made after the answer, each on its own day, by who decided it. */
+  private static final Map<String, String> LATER_ERASURES = Map.of(
+      ERASED_AFTER_RETENTION, PersonalRights.AFTER_RETENTION,
+      ERASED_AFTER_CLAIM_REVIEW, PersonalRights.AFTER_CLAIM_REVIEW);
 
   /**
    * The changes in the systems that a notice of each action is about; what an owner did by hand in a system is the
@@ -80,6 +88,7 @@ public class RecipientNotices {
   private static final Map<String, Set<String>> CHANGES = Map.of(
       "ERASED", Set.of("DELETED", "ANONYMISED", WorkByHand.DONE),
       ERASED_AFTER_RETENTION, Set.of("DELETED", "ANONYMISED"),
+      ERASED_AFTER_CLAIM_REVIEW, Set.of("DELETED", "ANONYMISED"),
       "RESTRICTED", Set.of("RESTRICTED", WorkByHand.DONE),
       "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED", WorkByHand.LIFTED),
       "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
@@ -194,19 +203,20 @@ public class RecipientNotices {
   }
 
   /**
-   * The changes a notice of {@code action} is about. The request's own notices leave out the erasures made when a
-   * retention period ended; a notice of such an erasure is about the latest one only (each period has its own).
+   * The changes a notice of {@code action} is about. The request's own notices leave out the erasures made after the
+   * answer (a retention period ended, a claim reviewed); a notice of such an erasure is about the latest one of its
+   * kind only (each day has its own).
    */
   private List<Change> changes(long requestId, String action) {
     Set<String> kinds = CHANGES.get(action);
     if (kinds == null) {
       throw new IllegalArgumentException("no notice of " + action);
     }
-    boolean afterRetention = ERASED_AFTER_RETENTION.equals(action);
+    String laterBy = LATER_ERASURES.get(action);
     List<Change> changes = jdbc.sql("SELECT system_id, table_name, action, record_ids, categories, decided_by, "
             + "changed_at, received_by FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
         .param(requestId)
-        .query((rs, n) -> afterRetention == PersonalRights.AFTER_RETENTION.equals(rs.getString("decided_by"))
+        .query((rs, n) -> Objects.equals(laterBy, laterBy(rs.getString("decided_by")))
             ? new Change(rs.getString("system_id"), rs.getString("table_name"), rs.getString("action"),
                 split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", "),
                 rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
@@ -215,15 +225,20 @@ public class RecipientNotices {
         .list().stream()
         .filter(c -> c != null && kinds.contains(c.action()))
         .toList();
-    if (!afterRetention || changes.isEmpty()) {
+    if (laterBy == null || changes.isEmpty()) {
       return changes;
     }
     LocalDate latest = changes.get(changes.size() - 1).day();
     return changes.stream().filter(c -> c.day().equals(latest)).toList();
   }
 
+  /** Who decided a change made after the answer; null for the request's own. */
+  private static String laterBy(String decidedBy) {
+    return LATER_ERASURES.containsValue(decidedBy) ? decidedBy : null;
+  }
+
   private static String occasion(String action, List<Change> concerned) {
-    return ERASED_AFTER_RETENTION.equals(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
+    return LATER_ERASURES.containsKey(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
   }
 
   /**

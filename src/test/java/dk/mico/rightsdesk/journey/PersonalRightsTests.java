@@ -352,14 +352,18 @@ class PersonalRightsTests {
         .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
     review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
         "the customer disputes the delivery invoiced", "officer");
+    assertThat(review.proposals(reference)).filteredOn(p -> p.id() == oldInvoice.id()).singleElement()
+        .extracting(Proposal::reviewOn).as("no day entered: reviewed after the general limitation period")
+        .isEqualTo(LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusYears(3));
     confirmAll(reference);
     approveAndSend(reference);
 
     assertThat(rights.scheduledErasures(reference)).isNotEmpty()
         .doesNotContain(oldInvoice.keptUntil().plusDays(1));
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("ErasureRequestProcess").count()).as("only the bookkeeping periods scheduled")
-        .isEqualTo(rights.scheduledErasures(reference).size());
+        .processDefinitionKey("ErasureRequestProcess").count())
+        .as("the bookkeeping periods scheduled, and the claim's review")
+        .isEqualTo(rights.scheduledErasures(reference).size() + 1L);
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("kept, because we need it to establish, exercise or defend a legal claim. The claim: "
             + "the customer disputes the delivery invoiced (General Data Protection Regulation, Article 17(3)(e)).")
@@ -372,6 +376,45 @@ class PersonalRightsTests {
         .query(Integer.class).single()).as("every invoice erased in time but the one kept for the claim")
         .isEqualTo(1)
         .isLessThan(invoices);
+  }
+
+  @Test
+  void f19_aRecordKeptForALegalClaimIsReviewedOnTheDayTheOfficerSetAndErasedOnceTheClaimIsOver() throws Exception {
+    // another generated invoice contact with an invoice past its bookkeeping period
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MIN(invoice_date) < DATE '2019-01-01' AND MAX(invoice_date) > DATE '2023-01-01'
+            ORDER BY 1""").query(String.class).list().get(1);
+    String reference = register("ERASURE", "Invoice Contact", email, "Please erase everything about me.");
+    driver.runDueJobs();
+    Proposal oldInvoice = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
+    LocalDate reviewDay = LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusYears(1);
+    assertThatThrownBy(() -> review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+        "the customer disputes the delivery invoiced", LocalDate.ofInstant(TestClock.now(), COPENHAGEN), "officer"))
+        .hasMessageContaining("review-on-" + oldInvoice.id());
+    review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+        "the customer disputes the delivery invoiced", reviewDay, "officer");
+    confirmAll(reference);
+    approveAndSend(reference);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("On " + Wording.date(reviewDay, Locale.ENGLISH) + " we will review whether we still need it");
+
+    driver.setTime(Date.from(reviewDay.atStartOfDay(COPENHAGEN).plusHours(9).toInstant()));
+    driver.runDueJobs();
+    var task = driver.onlyTask(reference, "UserTask_ReviewKeptForClaim");
+    assertThat(driver.taskField(task, "claim")).isEqualTo("the customer disputes the delivery invoiced");
+    assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("claimReviewDecision", "KEEP")))
+        .hasMessageContaining("nextReviewOn");
+    driver.submitAsOfficer(task, Map.of("claimReviewDecision", "ERASE"));
+    driver.runDueJobs();
+
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE id = ? AND contact_email IS NOT NULL")
+        .param(Long.valueOf(oldInvoice.recordId())).query(Integer.class).single())
+        .as("her name and address erased from the invoice once the claim is over").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo("revision@bogholm.example", "retskrav")))
+        .contains(reference, "Bogføring", "(1 post)");
   }
 
   @Test
