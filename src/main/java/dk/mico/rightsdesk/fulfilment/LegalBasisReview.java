@@ -10,6 +10,7 @@ import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.RequestType;
 import dk.mico.rightsdesk.request.RequestMarks;
 import dk.mico.rightsdesk.request.Step;
+import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
@@ -43,15 +44,16 @@ public class LegalBasisReview {
 
   /**
    * The decisions an officer can take per right; anything other than the proposal is an override. Keeping for legal
-   * claims (Art 17(3)(e)) is never proposed: only a person knows of a claim, and the justification names it.
+   * claims (Art 17(3)(e)) is never proposed: only a person knows of a claim, and the justification names it. Erasing
+   * by hand is for a table Rights Desk may not erase (declared kept) whose period has ended: its owners erase it.
    */
   private static final Map<RequestType, List<String>> DECISIONS = Map.of(
-      RequestType.ERASURE, List.of("ERASE", "KEEP", Proposal.KEEP_FOR_LEGAL_CLAIMS),
+      RequestType.ERASURE, List.of("ERASE", Proposal.ERASE_BY_HAND, "KEEP", Proposal.KEEP_FOR_LEGAL_CLAIMS),
       RequestType.RESTRICTION, List.of("RESTRICT", "RESTRICT_BY_HAND", "NO_ACTION"),
       RequestType.OBJECTION, List.of("BALANCE", "STOP", "WITHDRAW", "NOT_APPLICABLE"));
 
   /** The decisions that erase the record: an upheld objection and a withdrawal erase as an erasure does. */
-  private static final Set<String> ERASING = Set.of("ERASE", "STOP", "WITHDRAW");
+  private static final Set<String> ERASING = Set.of("ERASE", Proposal.ERASE_BY_HAND, "STOP", "WITHDRAW");
 
   private final JdbcClient jdbc;
   private final RequestLifecycle lifecycle;
@@ -136,7 +138,7 @@ public class LegalBasisReview {
   List<Proposal> proposals(long requestId) {
     return jdbc.sql("""
             SELECT id, system_id, table_name, record_id, categories, legal_basis, proposal, article, reason,
-              kept_until, suppress, decision, justification, decided_by
+              kept_until, suppress, decision, justification, decided_by, review_on
             FROM request_proposal WHERE request_id = ? ORDER BY system_id, table_name, id""")
         .param(requestId)
         .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getString("system_id"), rs.getString("table_name"),
@@ -144,7 +146,7 @@ public class LegalBasisReview {
             rs.getString("proposal"), rs.getString("article"), rs.getString("reason"),
             rs.getDate("kept_until") == null ? null : rs.getDate("kept_until").toLocalDate(),
             rs.getBoolean("suppress"), rs.getString("decision"), rs.getString("justification"),
-            rs.getString("decided_by")))
+            rs.getString("decided_by"), rs.getObject("review_on", LocalDate.class)))
         .list();
   }
 
@@ -154,13 +156,24 @@ public class LegalBasisReview {
    */
   @Transactional
   public void decide(String reference, long proposalId, String decision, String justification, String officer) {
+    decide(reference, proposalId, decision, justification, null, officer);
+  }
+
+  /**
+   * The officer's decision on one proposal, with the day a record kept for a legal claim is reviewed (null: the
+   * default, {@link Proposal#CLAIM_REVIEW_DEFAULT} from today).
+   */
+  @Transactional
+  public void decide(String reference, long proposalId, String decision, String justification, LocalDate reviewOn,
+      String officer) {
     decideAll(reference, Map.of(proposalId, decision),
-        justification == null ? Map.of() : Map.of(proposalId, justification), officer);
+        justification == null ? Map.of() : Map.of(proposalId, justification),
+        reviewOn == null ? Map.of() : Map.of(proposalId, reviewOn), officer);
   }
 
   /** One decision, checked against the request's proposals and the state of its review, read once by the caller. */
   private void decide(DataSubjectRequest request, Map<Long, Proposal> proposals, boolean finished, long proposalId,
-      String decision, String justification, String officer) {
+      String decision, String justification, LocalDate reviewOn, String officer) {
     String reference = request.reference();
     Proposal proposal = proposals.get(proposalId);
     if (proposal == null) {
@@ -180,16 +193,31 @@ public class LegalBasisReview {
         && !proposal.keptUntil().isBefore(today())) {
       bad.add(new Violation(field, "a law requires this record kept until " + proposal.keptUntil()
           + " (Art 17(3)(b)); it is erased the day after"));
+    } else if ("ERASE".equals(decision) && declaredKept(proposal)) {
+      bad.add(new Violation(field, "Rights Desk cannot erase table " + proposal.table() + ", which its system "
+          + "declares kept: choose " + Proposal.ERASE_BY_HAND + " and its owners erase the record"));
+    } else if (Proposal.KEEP_FOR_LEGAL_CLAIMS.equals(decision) && reviewOn != null && !reviewOn.isAfter(today())) {
+      bad.add(new Violation("review-on-" + proposalId, "must be a day after today: the day you review whether the "
+          + "claim still needs the record"));
     }
     if (!bad.isEmpty()) {
       throw new InvalidRequestException(bad);
     }
     boolean override = !decision.equals(proposal.proposal());
+    // a record kept for a claim is reviewed on a day (F19); any other decision has none
+    LocalDate review = !Proposal.KEEP_FOR_LEGAL_CLAIMS.equals(decision) ? null
+        : reviewOn != null ? reviewOn : today().plus(Proposal.CLAIM_REVIEW_DEFAULT);
     jdbc.sql("""
-            UPDATE request_proposal SET decision = ?, justification = ?, decided_by = ?, decided_at = ?
+            UPDATE request_proposal SET decision = ?, justification = ?, decided_by = ?, decided_at = ?, review_on = ?
             WHERE id = ? AND request_id = ?""")
-        .params(decision, override ? justification.strip() : null, officer, now(), proposalId, request.id())
+        .params(decision, override ? justification.strip() : null, officer, now(),
+            review == null ? null : Date.valueOf(review), proposalId, request.id())
         .update();
+  }
+
+  private boolean declaredKept(Proposal proposal) {
+    return systems.system(SystemId.of(proposal.system())).record(proposal.table())
+        .map(declaration -> declaration.eraseMode() == EraseMode.KEEP).orElse(false);
   }
 
   /**
@@ -198,7 +226,7 @@ public class LegalBasisReview {
    */
   @Transactional
   public void decideAll(String reference, Map<Long, String> decisions, Map<Long, String> justifications,
-      String officer) {
+      Map<Long, LocalDate> reviewDates, String officer) {
     DataSubjectRequest request = lifecycle.get(reference);
     Map<Long, Proposal> proposals = proposals(request.id()).stream()
         .collect(Collectors.toMap(Proposal::id, Function.identity()));
@@ -206,7 +234,7 @@ public class LegalBasisReview {
     List<Violation> bad = new ArrayList<>();
     decisions.forEach((id, decision) -> {
       try {
-        decide(request, proposals, finished, id, decision, justifications.get(id), officer);
+        decide(request, proposals, finished, id, decision, justifications.get(id), reviewDates.get(id), officer);
       } catch (InvalidRequestException e) {
         bad.addAll(e.violations());
       }
@@ -246,6 +274,54 @@ public class LegalBasisReview {
         .param("reviewed", Step.LEGAL_BASIS_REVIEWED.name())
         .query(Boolean.class)
         .single();
+  }
+
+  /** The officer's answer at a claim review: the claim still needs the records; they are reviewed again later. */
+  public static final String CLAIM_STILL_NEEDED = "KEEP";
+  /** The officer's answer at a claim review: the claim is over; the records are erased. */
+  public static final String CLAIM_OVER = "ERASE";
+
+  /** The records kept for a legal claim whose review falls on this day. */
+  @Transactional(readOnly = true)
+  public List<Proposal> keptForClaim(String reference, LocalDate day) {
+    return proposals(reference).stream()
+        .filter(p -> Proposal.KEEP_FOR_LEGAL_CLAIMS.equals(p.outcome()) && day.equals(p.reviewOn()))
+        .toList();
+  }
+
+  /**
+   * The officer's review, on its day, of records kept for a legal claim (F19): still needed, with the next review day
+   * (after today); or over, and the next step erases them, unless a law still requires one kept (then keep it and
+   * review after that period) or its table is declared kept (its owners erase it).
+   */
+  @Transactional
+  public void recordClaimReview(String reference, LocalDate day, String decision, LocalDate nextReview,
+      String officer) {
+    List<Proposal> kept = keptForClaim(reference, day);
+    List<Violation> bad = new ArrayList<>();
+    if (CLAIM_STILL_NEEDED.equals(decision)) {
+      if (nextReview == null || !nextReview.isAfter(today())) {
+        bad.add(new Violation("nextReviewOn", "is required: a day after today, when you review the claim again"));
+      }
+    } else if (CLAIM_OVER.equals(decision)) {
+      kept.stream().filter(p -> p.keptUntil() != null && !p.keptUntil().isBefore(today())).findFirst()
+          .ifPresent(p -> bad.add(new Violation("claimReviewDecision", "a law requires " + p.table() + " "
+              + p.recordId() + " kept until " + p.keptUntil() + " (Art 17(3)(b)): keep it and review after that")));
+      kept.stream().filter(this::declaredKept).findFirst()
+          .ifPresent(p -> bad.add(new Violation("claimReviewDecision", "Rights Desk cannot erase table "
+              + p.table() + ", which its system declares kept: ask its owners to erase " + p.recordId())));
+    } else {
+      bad.add(new Violation("claimReviewDecision", "say whether the claim still needs the records"));
+    }
+    if (!bad.isEmpty()) {
+      throw new InvalidRequestException(bad);
+    }
+    if (CLAIM_STILL_NEEDED.equals(decision)) {
+      jdbc.sql("UPDATE request_proposal SET review_on = ? WHERE request_id = ? AND decision = ? AND review_on = ?")
+          .params(Date.valueOf(nextReview), lifecycle.get(reference).id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+              Date.valueOf(day))
+          .update();
+    }
   }
 
   /** Whether any decided proposal needs a person's balancing (a general objection to 6(1)(e)/(f) processing). */

@@ -1,6 +1,7 @@
 package dk.mico.rightsdesk.fulfilment;
 
 import dk.mico.rightsdesk.systems.CompanySystems;
+import dk.mico.rightsdesk.systems.Disclosures;
 import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Clock;
@@ -8,11 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,20 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * would lose the log row, and its rerun would find nothing left to change. So each change is first noted in
  * {@code request_change_in_flight}, in a transaction of its own, just before the company system commits it, and the
  * job's transaction moves the notes into the change log. A rerun moves what an earlier run noted: the change log
- * then holds what was changed, whichever run changed it, once.
+ * then holds what was changed, whichever run changed it, once. With each change go the recipients whose record filter
+ * selected its records, asked just before the change (Art 19, F4): an erased record can no longer be filtered.
  */
 @Component
 class LoggedChanges {
 
   private final CompanySystems systems;
+  private final Disclosures disclosures;
   private final RequestFindings findings;
   private final JdbcClient jdbc;
   private final TransactionTemplate apart;
   private final Clock clock;
 
-  LoggedChanges(CompanySystems systems, RequestFindings findings, JdbcClient jdbc,
+  LoggedChanges(CompanySystems systems, Disclosures disclosures, RequestFindings findings, JdbcClient jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.systems = systems;
+    this.disclosures = disclosures;
     this.findings = findings;
     this.jdbc = jdbc;
     this.apart = new TransactionTemplate(transactions);
@@ -54,11 +60,30 @@ class LoggedChanges {
 
   /** Carries out actions in one system, as one transaction there, and logs what they changed. */
   void carryOutAll(long requestId, SystemId system, String decidedBy, Supplier<List<SystemChange>> actions) {
-    systems.inOneTransaction(system, actions, changes -> noteInFlight(requestId, changes, decidedBy));
+    Map<String, Map<String, Set<String>>> filtered = filteredRecipients(requestId, system);
+    systems.inOneTransaction(system, actions, changes -> noteInFlight(requestId, changes, decidedBy, filtered));
     logInFlight(requestId, system);
   }
 
-  private void noteInFlight(long requestId, List<SystemChange> changes, String decidedBy) {
+  /** Per table and record of the request's findings in the system, the recipients whose record filter selects it. */
+  private Map<String, Map<String, Set<String>>> filteredRecipients(long requestId, SystemId system) {
+    Map<String, Map<String, Set<String>>> byTable = new HashMap<>();
+    if (disclosures.filters(system)) {
+      findings.foundRecords(requestId, system).forEach((table, ids) ->
+          byTable.put(table, disclosures.filteredRecipients(system, table, ids)));
+    }
+    return byTable;
+  }
+
+  private static String receivedBy(SystemChange change, Map<String, Map<String, Set<String>>> filtered) {
+    Map<String, Set<String>> byRecord = filtered.getOrDefault(change.table(), Map.of());
+    Set<String> recipients = new TreeSet<>();
+    change.recordIds().forEach(id -> recipients.addAll(byRecord.getOrDefault(id, Set.of())));
+    return String.join(",", recipients);
+  }
+
+  private void noteInFlight(long requestId, List<SystemChange> changes, String decidedBy,
+      Map<String, Map<String, Set<String>>> filtered) {
     List<SystemChange> made = changes.stream().filter(SystemChange::changedAnything).toList();
     if (made.isEmpty()) {
       return;
@@ -66,25 +91,27 @@ class LoggedChanges {
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     apart.executeWithoutResult(status -> made.forEach(change -> jdbc.sql("""
             INSERT INTO request_change_in_flight (request_id, system_id, table_name, action, record_ids, categories,
-              decided_by, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+              decided_by, changed_at, received_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(requestId, change.system().value(), change.table(), change.action().name(),
-            String.join(",", change.recordIds()), String.join(", ", change.categories()), decidedBy, now)
+            String.join(",", change.recordIds()), String.join(", ", change.categories()), decidedBy, now,
+            receivedBy(change, filtered))
         .update()));
   }
 
   private record Note(long id, String table, String action, List<String> recordIds, List<String> categories,
-      String decidedBy, Instant changedAt) {}
+      String decidedBy, Instant changedAt, List<String> receivedBy) {}
 
   private void logInFlight(long requestId, SystemId system) {
     // FOR UPDATE: the same job running on another node (past its lock) waits here and then finds the notes moved
     List<Note> notes = jdbc.sql("""
-            SELECT id, table_name, action, record_ids, categories, decided_by, changed_at
+            SELECT id, table_name, action, record_ids, categories, decided_by, changed_at, received_by
             FROM request_change_in_flight WHERE request_id = ? AND system_id = ? ORDER BY id FOR UPDATE""")
         .params(requestId, system.value())
         .query((rs, n) -> new Note(rs.getLong("id"), rs.getString("table_name"), rs.getString("action"),
             List.of(rs.getString("record_ids").split(",")), List.of(rs.getString("categories").split(", ")),
-            rs.getString("decided_by"), rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
+            rs.getString("decided_by"), rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+            RequestFindings.split(rs.getString("received_by"), ",")))
         .list();
     if (notes.isEmpty()) {
       return;
@@ -96,10 +123,14 @@ class LoggedChanges {
         .add(note));
     byChange.values().forEach(same -> {
       Set<String> recordIds = new LinkedHashSet<>();
-      same.forEach(note -> recordIds.addAll(note.recordIds()));
+      Set<String> receivedBy = new TreeSet<>();
+      same.forEach(note -> {
+        recordIds.addAll(note.recordIds());
+        receivedBy.addAll(note.receivedBy());
+      });
       Note first = same.get(0);
       findings.record(requestId, system.value(), first.table(), first.action(), List.copyOf(recordIds),
-          first.categories(), first.decidedBy(), first.changedAt());
+          first.categories(), first.decidedBy(), first.changedAt(), List.copyOf(receivedBy));
     });
     jdbc.sql("DELETE FROM request_change_in_flight WHERE id IN (:ids)")
         .param("ids", notes.stream().map(Note::id).toList())

@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonalRights {
 
   static final String AFTER_RETENTION = "Rights Desk (legal retention period ended)";
+  /** Who decided an erasure after the review of records kept for a legal claim (the task's history names the officer). */
+  static final String AFTER_CLAIM_REVIEW = "GDPR officer (legal claim reviewed)";
 
   private final JdbcClient jdbc;
   private final LegalBasisReview review;
@@ -139,6 +141,27 @@ public class PersonalRights {
     due.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
         byTable(proposals).forEach((table, ids) -> changes.carryOut(request.id(), SystemId.of(system),
             AFTER_RETENTION, () -> systems.erase(SystemId.of(system), table, ids))));
+  }
+
+  /** The review days of the records kept for a legal claim: a task asks the officer then (F19). */
+  @Transactional(readOnly = true)
+  public List<LocalDate> scheduledClaimReviews(String reference) {
+    return review.proposals(reference).stream()
+        .filter(p -> Proposal.KEEP_FOR_LEGAL_CLAIMS.equals(p.outcome()) && p.reviewOn() != null)
+        .map(Proposal::reviewOn)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Erases the records kept for a legal claim that the officer found over at the review on this day. */
+  @Transactional
+  public void eraseAfterClaimReview(String reference, LocalDate reviewDay) {
+    DataSubjectRequest request = lifecycle.get(reference);
+    List<Proposal> over = review.keptForClaim(reference, reviewDay);
+    over.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
+        byTable(proposals).forEach((table, ids) -> changes.carryOut(request.id(), SystemId.of(system),
+            AFTER_CLAIM_REVIEW, () -> systems.erase(SystemId.of(system), table, ids))));
   }
 
   boolean objectionUpheld(String reference) {

@@ -6,6 +6,7 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.systems.CompanyProperties.Access;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.DisclosureRegister;
 import dk.mico.rightsdesk.systems.DisclosureRegister.Recipient;
@@ -15,11 +16,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,19 +50,21 @@ public class RecipientNotices {
   private final CompanySystems systems;
   private final DisclosureRegister register;
   private final Disclosures disclosures;
+  private final LegalBasisReview review;
   private final RecipientMail mail;
   private final MessageSource messages;
   private final ControllerProperties controller;
   private final Clock clock;
 
   RecipientNotices(JdbcClient jdbc, RequestLifecycle lifecycle, CompanySystems systems, DisclosureRegister register,
-      Disclosures disclosures, RecipientMail mail, MessageSource messages, ControllerProperties controller,
-      Clock clock) {
+      Disclosures disclosures, LegalBasisReview review, RecipientMail mail, MessageSource messages,
+      ControllerProperties controller, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.systems = systems;
     this.register = register;
     this.disclosures = disclosures;
+    this.review = review;
     this.mail = mail;
     this.messages = messages;
     this.controller = controller;
@@ -67,6 +73,13 @@ public class RecipientNotices {
 
   /** The notice of an erasure at the end of a legal retention period, made after the request was answered. */
   static final String ERASED_AFTER_RETENTION = "ERASED_AFTER_RETENTION";
+  /** The notice of an erasure after the review of records kept for a legal claim, made after the request was answered. */
+  static final String ERASED_AFTER_CLAIM_REVIEW = "ERASED_AFTER_CLAIM_REVIEW";
+
+  /** The notices of an erasure made after the answer, each on its own day, by who decided it. */
+  private static final Map<String, String> LATER_ERASURES = Map.of(
+      ERASED_AFTER_RETENTION, PersonalRights.AFTER_RETENTION,
+      ERASED_AFTER_CLAIM_REVIEW, PersonalRights.AFTER_CLAIM_REVIEW);
 
   /**
    * The changes in the systems that a notice of each action is about; what an owner did by hand in a system is the
@@ -75,13 +88,17 @@ public class RecipientNotices {
   private static final Map<String, Set<String>> CHANGES = Map.of(
       "ERASED", Set.of("DELETED", "ANONYMISED", WorkByHand.DONE),
       ERASED_AFTER_RETENTION, Set.of("DELETED", "ANONYMISED"),
+      ERASED_AFTER_CLAIM_REVIEW, Set.of("DELETED", "ANONYMISED"),
       "RESTRICTED", Set.of("RESTRICTED", WorkByHand.DONE),
       "RESTRICTION_LIFTED", Set.of("RESTRICTION_LIFTED", WorkByHand.LIFTED),
       "RECTIFIED", Set.of("RECTIFIED", WorkByHand.DONE));
 
-  /** A change in a system that a notice is about: never a record that was kept. */
+  /**
+   * A change in a system that a notice is about: never a record that was kept. {@code receivedBy}: the recipients
+   * whose record filter selected its records just before it was made.
+   */
   private record Change(String system, String table, String action, List<String> recordIds, List<String> categories,
-      LocalDate day) {}
+      LocalDate day, List<String> receivedBy) {}
 
   /**
    * The recipients that received the person's data that the request changed in a way of this notice's kind (F4: not
@@ -93,12 +110,32 @@ public class RecipientNotices {
     return register.recipients().stream().filter(r -> !concerning(r, changes).isEmpty()).toList();
   }
 
-  /** The recipients of these systems that could be told of a change, as the register knows them, in register order. */
-  public List<Recipient> recipientsOf(Collection<String> systemIds) {
-    Set<String> ids = systemIds.stream()
-        .flatMap(id -> systems.system(SystemId.of(id)).recipients().stream())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-    return register.recipients().stream().filter(r -> ids.contains(r.id()) && !r.infrastructureOnly()).toList();
+  /**
+   * The recipients that received this person's data, in register order (F4): of the records the review covers, as
+   * they are before anything is changed (a record filter still sees every record), and of the systems its owners
+   * work by hand. These are the ones the officer may untick for this person, with a reason.
+   */
+  @Transactional(readOnly = true)
+  public List<Recipient> recipientsOfPerson(String reference) {
+    Map<String, Map<String, List<String>>> records = new LinkedHashMap<>();
+    review.proposals(reference).forEach(p -> records.computeIfAbsent(p.system(), k -> new LinkedHashMap<>())
+        .computeIfAbsent(p.table(), k -> new ArrayList<>()).add(p.recordId()));
+    systems.systems().stream().filter(s -> s.accessMode() == Access.MANUAL)
+        .forEach(s -> records.putIfAbsent(s.id(), Map.of()));
+    Set<Recipient> received = new LinkedHashSet<>();
+    records.forEach((system, tables) -> {
+      SystemId id = SystemId.of(system);
+      Map<String, List<String>> byTable = tables.isEmpty() ? Map.of("", List.of()) : tables;
+      byTable.forEach((table, ids) -> {
+        Set<String> filtered = new HashSet<>();
+        if (!ids.isEmpty() && disclosures.filters(id)) {
+          disclosures.filteredRecipients(id, table, ids).values().forEach(filtered::addAll);
+        }
+        register.recipients().stream().filter(r -> disclosures.received(r, id, table, ids, filtered))
+            .forEach(received::add);
+      });
+    });
+    return register.recipients().stream().filter(received::contains).toList();
   }
 
   /**
@@ -166,41 +203,52 @@ public class RecipientNotices {
   }
 
   /**
-   * The changes a notice of {@code action} is about. The request's own notices leave out the erasures made when a
-   * retention period ended; a notice of such an erasure is about the latest one only (each period has its own).
+   * The changes a notice of {@code action} is about. The request's own notices leave out the erasures made after the
+   * answer (a retention period ended, a claim reviewed); a notice of such an erasure is about the latest one of its
+   * kind only (each day has its own).
    */
   private List<Change> changes(long requestId, String action) {
     Set<String> kinds = CHANGES.get(action);
     if (kinds == null) {
       throw new IllegalArgumentException("no notice of " + action);
     }
-    boolean afterRetention = ERASED_AFTER_RETENTION.equals(action);
+    String laterBy = LATER_ERASURES.get(action);
     List<Change> changes = jdbc.sql("SELECT system_id, table_name, action, record_ids, categories, decided_by, "
-            + "changed_at FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
+            + "changed_at, received_by FROM request_change WHERE request_id = ? ORDER BY changed_at, id")
         .param(requestId)
-        .query((rs, n) -> afterRetention == PersonalRights.AFTER_RETENTION.equals(rs.getString("decided_by"))
+        .query((rs, n) -> Objects.equals(laterBy, laterBy(rs.getString("decided_by")))
             ? new Change(rs.getString("system_id"), rs.getString("table_name"), rs.getString("action"),
                 split(rs.getString("record_ids"), ","), split(rs.getString("categories"), ", "),
-                rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+                rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                split(rs.getString("received_by"), ","))
             : null)
         .list().stream()
         .filter(c -> c != null && kinds.contains(c.action()))
         .toList();
-    if (!afterRetention || changes.isEmpty()) {
+    if (laterBy == null || changes.isEmpty()) {
       return changes;
     }
     LocalDate latest = changes.get(changes.size() - 1).day();
     return changes.stream().filter(c -> c.day().equals(latest)).toList();
   }
 
-  private static String occasion(String action, List<Change> concerned) {
-    return ERASED_AFTER_RETENTION.equals(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
+  /** Who decided a change made after the answer; null for the request's own. */
+  private static String laterBy(String decidedBy) {
+    return LATER_ERASURES.containsValue(decidedBy) ? decidedBy : null;
   }
 
-  /** The changes of records the recipient received (from the system's disclosure log where it keeps one). */
+  private static String occasion(String action, List<Change> concerned) {
+    return LATER_ERASURES.containsKey(action) && !concerned.isEmpty() ? concerned.get(0).day().toString() : "";
+  }
+
+  /**
+   * The changes of records the recipient received (from the system's disclosure log where it keeps one, by its
+   * record filter as asked before the change where it declares one).
+   */
   private List<Change> concerning(Recipient recipient, List<Change> changes) {
     return changes.stream()
-        .filter(c -> disclosures.received(recipient, SystemId.of(c.system()), c.table(), c.recordIds()))
+        .filter(c -> disclosures.received(recipient, SystemId.of(c.system()), c.table(), c.recordIds(),
+            c.receivedBy()))
         .toList();
   }
 

@@ -6,8 +6,11 @@ import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -159,13 +162,31 @@ public class RequestFindings {
 
   void record(long requestId, String system, String table, String action, List<String> recordIds,
       List<String> categories, String decidedBy, Instant now) {
+    record(requestId, system, table, action, recordIds, categories, decidedBy, now, List.of());
+  }
+
+  /** A change, with the recipients whose record filter selected its records before it was made (F4). */
+  void record(long requestId, String system, String table, String action, List<String> recordIds,
+      List<String> categories, String decidedBy, Instant now, List<String> receivedBy) {
     jdbc.sql("""
             INSERT INTO request_change (request_id, system_id, table_name, action, record_ids, categories,
-              decided_by, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+              decided_by, changed_at, received_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(requestId, system, table, action, String.join(",", recordIds), String.join(", ", categories),
-            decidedBy, utc(now))
+            decidedBy, utc(now), String.join(",", receivedBy))
         .update();
+  }
+
+  /** Every record found for the request in one system, by table, whatever matched it. */
+  Map<String, List<String>> foundRecords(long requestId, SystemId system) {
+    Map<String, List<String>> byTable = new LinkedHashMap<>();
+    jdbc.sql("SELECT table_name, record_id FROM request_finding WHERE request_id = ? AND system_id = ? "
+            + "ORDER BY table_name, record_id")
+        .params(requestId, system.value())
+        .query(rs -> {
+          byTable.computeIfAbsent(rs.getString("table_name"), k -> new ArrayList<>()).add(rs.getString("record_id"));
+        });
+    return byTable;
   }
 
   public List<RecordedChange> changes(long requestId) {
@@ -178,7 +199,7 @@ public class RequestFindings {
         .list();
   }
 
-  private static List<String> split(String joined, String separator) {
+  static List<String> split(String joined, String separator) {
     return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(separator));
   }
 

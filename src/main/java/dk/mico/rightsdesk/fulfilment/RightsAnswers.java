@@ -97,9 +97,11 @@ public class RightsAnswers {
           }
           refused.add(line);
         }
-        // the justification says which claim (Art 12(4)); no retention period applies, so no date is given
+        // the justification says which claim (Art 12(4)); no period ends it, but the officer reviews it on a day
         case Proposal.KEEP_FOR_LEGAL_CLAIMS -> refused.add("- " + text("rights.kept.legalClaims", locale, where,
-            p.justification(), Wording.articles(LEGAL_CLAIMS_ARTICLE, locale)));
+            p.justification(), Wording.articles(LEGAL_CLAIMS_ARTICLE, locale))
+            + (p.reviewOn() == null ? "" : " " + text("rights.kept.legalClaims.review", locale,
+                Wording.date(p.reviewOn(), locale))));
         // an officer who keeps the records unrestricted refuses the restriction, and the letter gives why
         case "NO_ACTION" -> (p.overridden() ? refused : done).add("- " + text(
             p.overridden() ? "rights.restriction.refused" : "rights.noAction", locale, where, why,

@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a right needs done where Rights Desk cannot act: in every system that only its owners can work (declared
- * manual, never searched by Rights Desk), and in a system that cannot mark a record restricted, for the records the
- * officer decided to restrict by hand. The owner group does it and records here what was done, by data categories,
+ * manual, never searched by Rights Desk), in a system that cannot mark a record restricted, for the records the
+ * officer decided to restrict by hand, and in a table Rights Desk may not erase (declared kept), for the records the
+ * officer decided to erase by hand once their period ended (F19). The owner group does it and records here what was done, by data categories,
  * never the values; the answer letter names the system and what was done there.
  */
 @Service
@@ -53,13 +54,14 @@ public class WorkByHand {
   }
 
   /**
-   * The systems whose owners carry out the request by hand: every manual one; then those to restrict by hand; and,
+   * The systems whose owners carry out the request by hand: every manual one; then those to restrict or erase by
+   * hand; and,
    * for a supplementary statement (which no system has a column for), every system that holds the subject's data.
    */
   @Transactional(readOnly = true)
   public List<String> systems(String reference) {
     Set<String> systems = new LinkedHashSet<>(discovery.manualSystems());
-    recordsToRestrictByHand(reference).forEach(p -> systems.add(p.system()));
+    recordsByHand(reference).forEach(p -> systems.add(p.system()));
     if (supplementary(reference).isPresent()) {
       long requestId = lifecycle.get(reference).id();
       discovery.searchableSystems().stream()
@@ -78,10 +80,10 @@ public class WorkByHand {
         .optional();
   }
 
-  /** The records of one system the officer decided to restrict by hand, as "table record" lines. */
+  /** The records of one system the officer decided to restrict or erase by hand, as "table record" lines. */
   @Transactional(readOnly = true)
-  public List<String> recordsToRestrict(String reference, String systemId) {
-    return recordsToRestrictByHand(reference).stream()
+  public List<String> recordsToCarryOut(String reference, String systemId) {
+    return recordsByHand(reference).stream()
         .filter(p -> p.system().equals(systemId))
         .map(p -> p.table() + " " + p.recordId() + " (" + String.join(", ", p.categories()) + ")")
         .toList();
@@ -105,19 +107,19 @@ public class WorkByHand {
   public void record(String reference, String systemId, String result, String whatWasDone, String owner) {
     validate(result, whatWasDone);
     DataSubjectRequest request = lifecycle.get(reference);
-    List<Proposal> restricted = recordsToRestrictByHand(reference).stream()
+    List<Proposal> byHand = recordsByHand(reference).stream()
         .filter(p -> p.system().equals(systemId))
         .toList();
     // a task completed again replaces what it recorded before
     jdbc.sql("DELETE FROM request_change WHERE request_id = ? AND system_id = ? AND action IN (?, ?)")
         .params(request.id(), systemId, DONE, NOTHING_HELD)
         .update();
-    findings.record(request.id(), systemId, null, result, restricted.stream().map(Proposal::recordId).toList(),
+    findings.record(request.id(), systemId, null, result, byHand.stream().map(Proposal::recordId).toList(),
         DONE.equals(result) ? List.of(whatWasDone.strip()) : List.of(), owner, clock.instant());
-    if (!restricted.isEmpty()) {
+    if (!byHand.isEmpty()) {
       jdbc.sql("UPDATE request_proposal SET carried_out_at = :now WHERE carried_out_at IS NULL AND id IN (:ids)")
           .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-          .param("ids", restricted.stream().map(Proposal::id).toList())
+          .param("ids", byHand.stream().map(Proposal::id).toList())
           .update();
     }
   }
@@ -156,7 +158,9 @@ public class WorkByHand {
     }
   }
 
-  private List<Proposal> recordsToRestrictByHand(String reference) {
-    return review.proposals(reference).stream().filter(p -> RESTRICT_BY_HAND.equals(p.outcome())).toList();
+  private List<Proposal> recordsByHand(String reference) {
+    return review.proposals(reference).stream()
+        .filter(p -> RESTRICT_BY_HAND.equals(p.outcome()) || Proposal.ERASE_BY_HAND.equals(p.outcome()))
+        .toList();
   }
 }

@@ -175,6 +175,22 @@ public class CompanySystems {
   }
 
   /**
+   * The records among these that a recipient's record filter selects, as they are now (F4): asked before a change,
+   * since an erased record can no longer be filtered.
+   */
+  public List<String> selected(DisclosureRegister.RecordFilter filter, Collection<String> recordIds) {
+    SystemId id = SystemId.of(filter.system());
+    RecordTable records = table(id, filter.table());
+    // compared as text, so the declared values fit a column of any type
+    String compared = filter.references() == null
+        ? "CAST(" + filter.column() + " AS VARCHAR(4000)) IN (:filterValues)"
+        : filter.column() + " IN (SELECT " + filter.references().idColumn() + " FROM " + filter.references().table()
+            + " WHERE CAST(" + filter.references().column() + " AS VARCHAR(4000)) IN (:filterValues))";
+    return guarded("lookup", id, () -> records.matching(recordIds, compared,
+        Map.of("filterValues", filter.values())));
+  }
+
+  /**
    * The last day each record must be kept under the table's declared retention period (its date column plus the
    * period); empty where the table declares none. Ids that do not exist are left out.
    */

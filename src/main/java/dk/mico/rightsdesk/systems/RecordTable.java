@@ -258,7 +258,7 @@ final class RecordTable {
   // ---- changes: each one first finds the records still to change, then changes exactly those
 
   SystemChange delete(Collection<String> recordIds) {
-    List<String> changed = pending(recordIds, "1 = 1", Map.of());
+    List<String> changed = matching(recordIds, "1 = 1", Map.of());
     if (!changed.isEmpty()) {
       jdbc.sql("DELETE FROM " + table() + " WHERE " + declaration.idColumn() + " IN (:ids)")
           .param("ids", ids(changed))
@@ -327,7 +327,7 @@ final class RecordTable {
       }
     }
     String pending = String.join(" OR ", differs);
-    List<String> changed = pending(recordIds, pending, params);
+    List<String> changed = matching(recordIds, pending, params);
     if (!changed.isEmpty()) {
       jdbc.sql("UPDATE " + table() + " SET " + String.join(", ", assignments) + " WHERE "
               + declaration.idColumn() + " IN (:ids) AND (" + pending + ")")
@@ -338,8 +338,8 @@ final class RecordTable {
     return change(changed, List.copyOf(values.keySet()), action);
   }
 
-  /** The ids among these of records that exist and still meet the condition. */
-  private List<String> pending(Collection<String> recordIds, String condition, Map<String, Object> params) {
+  /** The ids among these of records that exist and (still) meet an SQL condition on their own row. */
+  List<String> matching(Collection<String> recordIds, String condition, Map<String, Object> params) {
     List<Object> ids = ids(recordIds);
     if (ids.isEmpty()) {
       return List.of();

@@ -12,6 +12,8 @@ import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.RequestLifecycle;
 import dk.mico.rightsdesk.request.RequestType;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,13 +74,28 @@ class ReviewPageController {
     }
     Map<Long, String> decisions = new LinkedHashMap<>();
     Map<Long, String> justifications = new HashMap<>();
+    Map<Long, LocalDate> reviewDates = new HashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
     for (Proposal p : review.proposals(reference)) {
       String decision = blankToNull(form.get("decision-" + p.id()));
       String justification = blankToNull(form.get("justification-" + p.id()));
-      if (decision != null && (!decision.equals(p.decision()) || !same(justification, p.justification()))) {
+      String reviewOn = blankToNull(form.get("review-on-" + p.id()));
+      LocalDate reviewDate = reviewOn == null ? null : date(reviewOn);
+      if (reviewOn != null && reviewDate == null) {
+        errors.put("review-on-" + p.id(), "is not a date (yyyy-mm-dd)");
+      }
+      if (decision != null && (!decision.equals(p.decision()) || !same(justification, p.justification())
+          || (reviewDate != null && !reviewDate.equals(p.reviewOn())))) {
         decisions.put(p.id(), decision);
         justifications.put(p.id(), justification);
+        if (reviewDate != null) {
+          reviewDates.put(p.id(), reviewDate);
+        }
       }
+    }
+    if (!errors.isEmpty()) {
+      model.addAttribute("form", form);
+      return page(reference, model, errors, false);
     }
     Map<Long, String> candidateDecisions = new LinkedHashMap<>();
     Map<Long, String> candidateNotes = new HashMap<>();
@@ -90,16 +107,15 @@ class ReviewPageController {
         candidateNotes.put(c.id(), note);
       }
     }
-    Map<String, String> errors = new LinkedHashMap<>();
     try {
       // all or nothing: a bad row anywhere saves none of the page's decisions
       transaction.executeWithoutResult(status -> {
         discovery.decideCandidates(reference, candidateDecisions, candidateNotes, officer.getName());
-        review.decideAll(reference, decisions, justifications, officer.getName());
+        review.decideAll(reference, decisions, justifications, reviewDates, officer.getName());
         if (candidateDecisions.containsValue(RequestFindings.CONFIRMED) && hasProposals(request.type())) {
           review.propose(reference); // the confirmed records get their proposals
         }
-        for (var recipient : notices.recipientsOf(systems(reference))) {
+        for (var recipient : notices.recipientsOfPerson(reference)) {
           String reason = blankToNull(form.get("notice-" + recipient.id()));
           if (reason != null) {
             notices.recordNotSent(reference, recipient.id(), noticeAction(request.type()), reason,
@@ -165,7 +181,7 @@ class ReviewPageController {
         messages.getMessage("review.reason." + p.reasonCode(), null, p.reasonCode(), Locale.ENGLISH)));
     model.addAttribute("reasons", reasons);
     model.addAttribute("decisions", LegalBasisReview.decisions(request.type()));
-    model.addAttribute("recipients", notices.recipientsOf(systems(reference)));
+    model.addAttribute("recipients", notices.recipientsOfPerson(reference));
     model.addAttribute("notices", notices.notices(reference));
     model.addAttribute("errors", errors);
     model.addAttribute("saved", saved);
@@ -177,10 +193,6 @@ class ReviewPageController {
     return "review/review";
   }
 
-  private List<String> systems(String reference) {
-    return review.proposals(reference).stream().map(Proposal::system).distinct().toList();
-  }
-
   private static boolean hasProposals(RequestType type) {
     return !LegalBasisReview.decisions(type).isEmpty();
   }
@@ -188,6 +200,14 @@ class ReviewPageController {
   private static String noticeAction(RequestType type) {
     // a general objection stops processing by restricting the records
     return type == RequestType.ERASURE ? "ERASED" : "RESTRICTED";
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static boolean same(String a, String b) {

@@ -47,7 +47,7 @@ class CarryOutByHandListener extends RequestTaskListener {
     Map<String, Object> fields = inputFields(CARRIED_OUT, WHAT_WAS_DONE);
     fields.put("systemName", discovery.systemName(systemId));
     fields.put("whatToDo", lifting(task) ? LIFT_BY_HAND
-        : whatToDo(request, work.recordsToRestrict(request.reference(), systemId),
+        : whatToDo(request, work.recordsToCarryOut(request.reference(), systemId),
             work.supplementary(request.reference()).orElse(null)));
     return fields;
   }
@@ -68,14 +68,18 @@ class CarryOutByHandListener extends RequestTaskListener {
     return Boolean.TRUE.equals(task.getExecution().getVariable(LIFTING_RESTRICTION));
   }
 
-  private static String whatToDo(DataSubjectRequest request, List<String> recordsToRestrict, String supplementary) {
+  private static String whatToDo(DataSubjectRequest request, List<String> records, String supplementary) {
     return switch (request.type()) {
-      case ERASURE -> "Find everything the system holds on the subject and erase it (Art 17). If a law requires "
-          + "something kept, keep it and tell the GDPR officer before you complete this task.";
+      case ERASURE -> records.isEmpty()
+          ? "Find everything the system holds on the subject and erase it (Art 17). If a law requires "
+          + "something kept, keep it and tell the GDPR officer before you complete this task."
+          : "Erase these records, which the system declares kept but whose legal period has ended, so the GDPR "
+          + "officer decided to erase them (Art 17(1)(a)); Rights Desk does not erase them itself: "
+          + String.join("; ", records) + ".";
       case RESTRICTION -> "Restrict what the system holds on the subject (Art 18): keep it stored, and make sure "
           + "no one uses it for anything else until the officer lifts the restriction."
-          + (recordsToRestrict.isEmpty() ? "" : " The officer decided to restrict these records by hand: "
-          + String.join("; ", recordsToRestrict) + ".");
+          + (records.isEmpty() ? "" : " The officer decided to restrict these records by hand: "
+          + String.join("; ", records) + ".");
       case RECTIFICATION -> supplementary != null
           ? "Add the subject's supplementary statement (Art 16) to what the system holds on them, so that whoever "
           + "uses the data sees it: " + supplementary

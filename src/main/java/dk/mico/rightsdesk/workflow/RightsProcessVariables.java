@@ -13,7 +13,14 @@ final class RightsProcessVariables {
   /** The e-mailed notice of lifting left the outbox: the notice period starts (Art 18(3)). */
   static final String MESSAGE_LIFT_NOTICE_DELIVERED = "LiftNoticeDelivered";
 
+  /** Started by the erasure process for each review day of records kept for a legal claim, with {@link #REVIEW_AT}. */
+  static final String MESSAGE_CLAIM_REVIEW_SCHEDULED = "ClaimReviewScheduled";
+
   static final String ERASE_AT = "eraseAt";
+  /** The start of the day the officer reviews records kept for a legal claim; a kept claim moves it on. */
+  static final String REVIEW_AT = "reviewAt";
+  /** The officer's answer at a claim review: KEEP (review again) or ERASE. */
+  static final String CLAIM_REVIEW_DECISION = "claimReviewDecision";
   static final String LIFT_AT = "liftAt";
   /** True when the notice of lifting is a printed letter: the lifting waits for its posting (F9). */
   static final String LIFT_NOTICE_TO_POST = "liftNoticeToPost";

@@ -352,14 +352,18 @@ class PersonalRightsTests {
         .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
     review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
         "the customer disputes the delivery invoiced", "officer");
+    assertThat(review.proposals(reference)).filteredOn(p -> p.id() == oldInvoice.id()).singleElement()
+        .extracting(Proposal::reviewOn).as("no day entered: reviewed after the general limitation period")
+        .isEqualTo(LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusYears(3));
     confirmAll(reference);
     approveAndSend(reference);
 
     assertThat(rights.scheduledErasures(reference)).isNotEmpty()
         .doesNotContain(oldInvoice.keptUntil().plusDays(1));
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("ErasureRequestProcess").count()).as("only the bookkeeping periods scheduled")
-        .isEqualTo(rights.scheduledErasures(reference).size());
+        .processDefinitionKey("ErasureRequestProcess").count())
+        .as("the bookkeeping periods scheduled, and the claim's review")
+        .isEqualTo(rights.scheduledErasures(reference).size() + 1L);
     String letter = TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference));
     assertThat(letter).contains("kept, because we need it to establish, exercise or defend a legal claim. The claim: "
             + "the customer disputes the delivery invoiced (General Data Protection Regulation, Article 17(3)(e)).")
@@ -372,6 +376,45 @@ class PersonalRightsTests {
         .query(Integer.class).single()).as("every invoice erased in time but the one kept for the claim")
         .isEqualTo(1)
         .isLessThan(invoices);
+  }
+
+  @Test
+  void f19_aRecordKeptForALegalClaimIsReviewedOnTheDayTheOfficerSetAndErasedOnceTheClaimIsOver() throws Exception {
+    // another generated invoice contact with an invoice past its bookkeeping period
+    String email = company.sql("""
+            SELECT LOWER(contact_email) FROM invoice WHERE contact_email IS NOT NULL
+              AND LOWER(contact_email) <> 'agh@havnelogistik.example' GROUP BY LOWER(contact_email)
+            HAVING MIN(invoice_date) < DATE '2019-01-01' AND MAX(invoice_date) > DATE '2023-01-01'
+            ORDER BY 1""").query(String.class).list().get(1);
+    String reference = register("ERASURE", "Invoice Contact", email, "Please erase everything about me.");
+    driver.runDueJobs();
+    Proposal oldInvoice = review.proposals(reference).stream()
+        .filter(p -> p.table().equals("invoice") && p.proposal().equals("ERASE")).findFirst().orElseThrow();
+    LocalDate reviewDay = LocalDate.ofInstant(TestClock.now(), COPENHAGEN).plusYears(1);
+    assertThatThrownBy(() -> review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+        "the customer disputes the delivery invoiced", LocalDate.ofInstant(TestClock.now(), COPENHAGEN), "officer"))
+        .hasMessageContaining("review-on-" + oldInvoice.id());
+    review.decide(reference, oldInvoice.id(), Proposal.KEEP_FOR_LEGAL_CLAIMS,
+        "the customer disputes the delivery invoiced", reviewDay, "officer");
+    confirmAll(reference);
+    approveAndSend(reference);
+    assertThat(TestDriver.body(driver.onlyMailTo(email, "Our answer to your request " + reference)))
+        .contains("On " + Wording.date(reviewDay, Locale.ENGLISH) + " we will review whether we still need it");
+
+    driver.setTime(Date.from(reviewDay.atStartOfDay(COPENHAGEN).plusHours(9).toInstant()));
+    driver.runDueJobs();
+    var task = driver.onlyTask(reference, "UserTask_ReviewKeptForClaim");
+    assertThat(driver.taskField(task, "claim")).isEqualTo("the customer disputes the delivery invoiced");
+    assertThatThrownBy(() -> driver.submitAsOfficer(task, Map.of("claimReviewDecision", "KEEP")))
+        .hasMessageContaining("nextReviewOn");
+    driver.submitAsOfficer(task, Map.of("claimReviewDecision", "ERASE"));
+    driver.runDueJobs();
+
+    assertThat(company.sql("SELECT COUNT(*) FROM invoice WHERE id = ? AND contact_email IS NOT NULL")
+        .param(Long.valueOf(oldInvoice.recordId())).query(Integer.class).single())
+        .as("her name and address erased from the invoice once the claim is over").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo("revision@bogholm.example", "retskrav")))
+        .contains(reference, "Bogføring", "(1 post)");
   }
 
   @Test
@@ -437,6 +480,10 @@ class PersonalRightsTests {
     String reference = register("RESTRICTION", participant.get(0), participant.get(1),
         "Please restrict my data while I check my course record.");
     driver.runDueJobs();
+    mvc.perform(get("/officer/review/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Kursuscenter Lyngbakken"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Serverhallen Nord ApS"))));
     for (Proposal p : review.proposals(reference)) {
       String decision = p.proposal().equals("RESTRICT_BY_HAND") ? p.proposal() : "RESTRICT";
       review.decide(reference, p.id(), decision,
@@ -449,6 +496,57 @@ class PersonalRightsTests {
     assertThat(api.view(reference).path("changes").findValuesAsText("system")).contains("courses");
     assertThat(driver.mailTo("kursus@lyngbakken.example")).as("the venue never received this person").isEmpty();
     assertThat(driver.mailTo("databeskyttelse@serverhallen-nord.example")).as("hosting only").isEmpty();
+  }
+
+  @Test
+  void f4_theVenueIsToldOfAnErasedParticipantOfItsCourseAsItsFilterSawTheRecordBeforeTheErasure() throws Exception {
+    // a generated participant of a course held at the venue: the venue's filter follows the record to its course
+    var participant = lyngbakkenParticipants().get(0);
+    String reference = register("ERASURE", participant.get(0), participant.get(1), "Please erase everything.");
+    driver.runDueJobs();
+    confirmAll(reference);
+    approveAndSend(reference);
+
+    assertThat(company.sql("SELECT COUNT(*) FROM course_participant WHERE LOWER(email) = LOWER(?)")
+        .param(participant.get(1)).query(Integer.class).single()).as("erased, so no filter can see it now").isZero();
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", reference)))
+        .contains(participant.get(0), "Kurser og seminarer");
+  }
+
+  @Test
+  void f4_theOfficerUnticksARecipientForThisPersonWithAReasonThatTheLetterGives() throws Exception {
+    var participant = lyngbakkenParticipants().get(1);
+    String reference = register("RESTRICTION", participant.get(0), participant.get(1),
+        "Please restrict my data while I check my course record.");
+    driver.runDueJobs();
+    mvc.perform(get("/officer/review/" + reference).with(httpBasic("officer", "officer")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Kursuscenter Lyngbakken")));
+    mvc.perform(post("/officer/review/" + reference).with(httpBasic("officer", "officer")).with(csrf())
+            .param("notice-course-venue", "The venue closed down in 2025 and has no successor to tell."))
+        .andExpect(status().is3xxRedirection());
+    for (Proposal p : review.proposals(reference)) {
+      review.decide(reference, p.id(), p.proposal().equals("RESTRICT_BY_HAND") ? p.proposal() : "RESTRICT",
+          p.proposal().equals("RESTRICT_BY_HAND") || p.proposal().equals("RESTRICT") ? null : "Accuracy contested.",
+          "officer");
+    }
+    driver.rejectCandidates(reference);
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    approveAndSend(reference);
+
+    assertThat(driver.mailTo("kursus@lyngbakken.example")).as("unticked for this person").isEmpty();
+    assertThat(TestDriver.body(driver.onlyMailTo(participant.get(1), "Our answer to your request " + reference)))
+        .contains("Kursuscenter Lyngbakken", "The venue closed down in 2025");
+  }
+
+  /** Generated participants of courses held at the venue, not the personas, who gave an e-mail address. */
+  private List<List<String>> lyngbakkenParticipants() {
+    return company.sql("""
+        SELECT p.full_name, p.email FROM course_participant p JOIN course c ON c.id = p.course_id
+        WHERE c.location = 'Kursuscenter Lyngbakken' AND p.email LIKE '%@%.example'
+          AND LOWER(p.email) NOT IN """ + PERSONAS + """
+          AND (SELECT COUNT(*) FROM course_participant q WHERE LOWER(q.email) = LOWER(p.email)) = 1
+        ORDER BY p.id""").query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list();
   }
 
   @Test

@@ -65,4 +65,34 @@ class ErasureRequestProcessTest extends RightsProcessTestBase {
         "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED_AFTER_RETENTION",
         "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED_AFTER_RETENTION");
   }
+
+  @Test
+  void f19_recordsKeptForALegalClaimAreReviewedOnTheirDayAgainWhileNeededAndThenErasedAndTheRecipientsTold() {
+    Date reviewAt = Date.from(Instant.parse("2029-11-23T23:00:00Z"));
+    Date nextReviewAt = Date.from(Instant.parse("2030-11-23T23:00:00Z"));
+    ProcessInstance review = runtimeService().createMessageCorrelation("ClaimReviewScheduled")
+        .processInstanceBusinessKey(REFERENCE).setVariable("reviewAt", reviewAt).correlateStartMessage();
+
+    assertThat(review).isWaitingAt("Event_ClaimReviewDue");
+    assertThat(job(review).getDuedate()).isEqualTo(reviewAt);
+    AutomatedPaths.runAllJobs(review);
+    assertThat(task(review)).hasDefinitionKey("UserTask_ReviewKeptForClaim").hasCandidateGroup("gdpr-officer");
+    complete(task(review), Map.of("claimReviewDecision", "KEEP", "nextReviewAt", nextReviewAt));
+    assertThat(review).isWaitingAt("Event_ClaimReviewDue");
+    assertThat(job(review).getDuedate()).as("the next review day").isEqualTo(nextReviewAt);
+    AutomatedPaths.runAllJobs(review);
+    complete(task(review), Map.of("claimReviewDecision", "ERASE"));
+    AutomatedPaths.runAllJobs(review);
+
+    assertThat(review).isEnded().hasPassed("EndEvent_ErasedAfterClaimReview");
+    assertThat(mocks.calls()).containsExactly(
+        "reviewKeptForClaimListener UserTask_ReviewKeptForClaim create",
+        "reviewKeptForClaimListener UserTask_ReviewKeptForClaim complete",
+        "reviewKeptForClaimListener UserTask_ReviewKeptForClaim create",
+        "reviewKeptForClaimListener UserTask_ReviewKeptForClaim complete",
+        "eraseAfterClaimReviewDelegate Task_EraseAfterClaimReview",
+        "collectRecipientsDelegate Task_CollectRecipients noticeAction=ERASED_AFTER_CLAIM_REVIEW",
+        "notifyRecipientDelegate Task_NotifyRecipient hosting-provider ERASED_AFTER_CLAIM_REVIEW",
+        "notifyRecipientDelegate Task_NotifyRecipient auditor ERASED_AFTER_CLAIM_REVIEW");
+  }
 }

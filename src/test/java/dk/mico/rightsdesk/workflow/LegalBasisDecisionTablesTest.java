@@ -82,6 +82,15 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
+    void f19_aTableDeclaredKeptPastItsPeriodIsErasedByItsOwnersNotKeptForEver() {
+      Map<String, Object> facts = facts();
+      facts.put("eraseMode", "KEEP");
+      facts.put("retention", "ENDED");
+      facts.put("legalBasis", "6(1)(c)");
+      assertThat(evaluate(table, facts)).isEqualTo("ERASE_BY_HAND 17(1)(a) erasure.declaredKeptEnded");
+    }
+
+    @Test
     void marketingDataIsErasedAndFollowedByASuppressionEntry() {
       Map<String, Object> facts = facts();
       facts.put("marketing", true);
@@ -133,10 +142,10 @@ class LegalBasisDecisionTablesTest {
     }
 
     @Test
-    void dataKeptForALegalObligationWithNoDeclaredPeriodIsKept() {
+    void f19_aLegalObligationWithNoDeclaredLawAndPeriodIsLeftToTheOfficerNotKeptWithAGenericReason() {
       Map<String, Object> facts = facts();
       facts.put("legalBasis", "6(1)(c)");
-      assertThat(evaluate(table, facts)).isEqualTo("KEEP 17(3)(b) erasure.legalObligation");
+      assertThat(evaluate(table, facts)).isEqualTo("DECIDE 17(3)(b) erasure.legalObligation");
     }
 
     @Test

@@ -195,7 +195,7 @@ final class ProcessMocks {
       Mocks.register(bean, delegate(bean, execution -> "systemId=" + execution.getVariable("systemId")));
     }
     for (String bean : List.of("proposeDecisionsDelegate", "suppressErasedMarketingDelegate",
-        "scheduleErasureDelegate", "eraseAfterRetentionDelegate")) {
+        "scheduleErasureDelegate", "eraseAfterRetentionDelegate", "eraseAfterClaimReviewDelegate")) {
       Mocks.register(bean, delegate(bean, e -> null));
     }
     // the real notice is queued as an e-mail or printed for posting
@@ -228,6 +228,13 @@ final class ProcessMocks {
         "carryOutByHandListener")) {
       Mocks.register(bean, listener(bean, task -> {}));
     }
+    // the real listener moves the review on to the day the officer entered when the claim still needs the records
+    Mocks.register("reviewKeptForClaimListener", listener("reviewKeptForClaimListener", task -> {
+      if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())
+          && "KEEP".equals(task.getVariable("claimReviewDecision"))) {
+        task.getExecution().setVariable("reviewAt", task.getVariable("nextReviewAt"));
+      }
+    }));
   }
 
   /** Both the start listener and the task listener of the Art 12 decision process. */
