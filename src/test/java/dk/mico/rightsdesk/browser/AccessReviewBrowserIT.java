@@ -102,8 +102,22 @@ class AccessReviewBrowserIT {
         "return Array.from(document.querySelectorAll('input[type=radio]')).some(i => !i.disabled);")));
     Browser.click(browser, approve);
     Browser.screenshot(browser, "access-04-approve");
-    Browser.click(browser, By.xpath("//button[normalize-space()='Complete']"));
-    wait.until(d -> driver.onlyTaskOrNone(reference, "UserTask_ReviewReport") == null);
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    Browser.click(browser, complete);
+    // Tasklist may draw the claimed task's form once more after the claim, dropping a choice or a click made in
+    // between (seen once in a full run, with seven tasks in the list): choose again if the choice is gone and complete
+    // again until the server has the answer (a second completion of a done task only gets Tasklist's "not found")
+    wait.until(d -> {
+      if (driver.onlyTaskOrNone(reference, "UserTask_ReviewReport") == null) {
+        return true;
+      }
+      if (!Boolean.TRUE.equals(browser.executeScript(
+          "return Array.from(document.querySelectorAll('input[type=radio]')).some(i => i.checked);"))) {
+        Browser.click(browser, approve);
+      }
+      Browser.click(browser, complete);
+      return false;
+    });
     driver.runDueJobs();
 
     assertThat(driver.taskField(driver.onlyTask(reference, "UserTask_ApproveAnswer"), "letterPreview"))
