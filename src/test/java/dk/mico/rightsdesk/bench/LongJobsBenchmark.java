@@ -113,10 +113,15 @@ class LongJobsBenchmark {
         inTable = people;
         String someone = accessRequest(intake, "Person " + (people / 2), email(people / 2));
         List<Long> lookups = timed(REPEATS, () -> discovery.discover(someone, SYSTEM));
-        List<Long> theirs = timed(REPEATS, () -> compiler.compileSystem(someone, SYSTEM));
-        System.out.printf("*** discovery, %,d people in contact_person: lookup (job Task_DiscoverInSystem) %s; "
-            + "gathering for an access report (lookup, export, everyone's names) %s%n", people, summary(lookups),
-            summary(theirs));
+        System.out.printf("*** discovery, %,d people in contact_person: lookup (job Task_DiscoverInSystem) %s%n",
+            people, summary(lookups));
+        try {
+          List<Long> theirs = timed(REPEATS, () -> compiler.compileSystem(someone, SYSTEM));
+          System.out.printf("*** gathering for an access report (lookup, export, everyone's names), %,d people: %s%n",
+              people, summary(theirs));
+        } catch (RuntimeException e) {
+          System.out.printf("*** gathering for an access report, %,d people: failed: %s%n", people, e.getMessage());
+        }
       }
     }
   }
