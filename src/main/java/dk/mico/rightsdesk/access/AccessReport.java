@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.access;
 import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.RequestType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param earlierRequests the subject's other requests that Rights Desk holds, as the reader reads them
  * @param redactions how many passages were withheld (Art 15(4))
  * @param ownBackups how long Rights Desk's own backups are kept, as the reader reads it (F35)
+ * @param listLimit the most records the report for reading lists ({@link #listedSystems()}); the data file has all
  */
 public record AccessReport(
     String reference,
@@ -32,7 +34,8 @@ public record AccessReport(
     String officerNote,
     String transfers,
     String automatedDecisions,
-    String ownBackups) {
+    String ownBackups,
+    int listLimit) {
 
   /**
    * One system and what it holds on the subject; {@code purpose} is the activity and its purpose, as one text, and
@@ -62,6 +65,33 @@ public record AccessReport(
   /** The day the report was made, in words ("4. december 2026"). */
   public String dateInWords() {
     return Wording.date(date, locale);
+  }
+
+  /**
+   * The systems as the report for reading (HTML, PDF) shows them: every system's facts, and its records until
+   * {@code listLimit} records are listed in all. Rendering ten thousand records would hold a job past its lock.
+   */
+  public List<SystemPart> listedSystems() {
+    List<SystemPart> listed = new ArrayList<>();
+    int room = listLimit;
+    for (SystemPart part : systems) {
+      List<Item> items = part.items().subList(0, Math.min(room, part.items().size()));
+      room -= items.size();
+      listed.add(items.size() == part.items().size() ? part
+          : new SystemPart(part.id(), part.name(), part.activity(), part.purpose(), part.legalBasis(), part.source(),
+              part.retention(), part.backups(), part.categories(), part.recipients(), List.copyOf(items)));
+    }
+    return listed;
+  }
+
+  /** How many records the report holds in all (the data file lists each). */
+  public int recordCount() {
+    return systems.stream().mapToInt(part -> part.items().size()).sum();
+  }
+
+  /** How many records the report for reading does not list: they are only in the data file. */
+  public int unlistedCount() {
+    return Math.max(0, recordCount() - listLimit);
   }
 
   public boolean foundAnything() {

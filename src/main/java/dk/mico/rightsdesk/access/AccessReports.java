@@ -108,7 +108,8 @@ public class AccessReports {
         earlierRequests(request, locale), redactions, note,
         practice.transfers(locale), practice.automatedDecisions(locale),
         messages.getMessage("access.report.rightsDesk.backups",
-            new Object[] {Wording.period(backups.ownBackups(), locale)}, locale));
+            new Object[] {Wording.period(backups.ownBackups(), locale)}, locale),
+        practice.reportRecordLimit());
   }
 
   /** A record's values with each redacted sentence of its free text replaced by a marker. */

@@ -167,7 +167,10 @@ class ReportFiles {
           report.dateInWords(), controller.name()), body));
       document.add(new Paragraph(report.foundAnything()
           ? text("access.report.confirmation.yes", locale) : text("access.report.confirmation.no", locale), body));
-      for (SystemPart part : report.systems()) {
+      if (report.unlistedCount() > 0) {
+        document.add(spaced(new Paragraph(unlisted(report, locale), heading)));
+      }
+      for (SystemPart part : report.listedSystems()) {
         document.add(spaced(new Paragraph(part.name(), heading)));
         PdfPTable facts = new PdfPTable(new float[] {1, 3});
         facts.setWidthPercentage(100);
@@ -198,6 +201,11 @@ class ReportFiles {
       throw new IllegalStateException("the report could not be written as PDF", e);
     }
     return out.toByteArray();
+  }
+
+  /** Never a silent cut: how many records the report lists, how many it does not, and where they are. */
+  String unlisted(AccessReport report, Locale locale) {
+    return text("access.report.unlisted", locale, report.listLimit(), report.recordCount(), report.unlistedCount());
   }
 
   /** The information that holds whatever was found: rights, complaint, transfers, automated decisions, copies. */

@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.systems;
 
+import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,15 +18,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param datasources JDBC connections to the company's databases, by name
  * @param systems the systems that hold personal data, JDBC or manual
+ * @param queryTimeout how long one SQL statement in a company database may run before the driver cancels it; whole
+ *     seconds. A job that looks up or changes a system must end well inside the job lock time (docs/operations.md)
  */
 @ConfigurationProperties("rightsdesk.company")
-public record CompanyProperties(Map<String, Datasource> datasources, List<SystemDeclaration> systems) {
+public record CompanyProperties(Map<String, Datasource> datasources, List<SystemDeclaration> systems,
+    Duration queryTimeout) {
+
+  /** A fifth of the 30 s job lock: a lookup is one statement per declared table. */
+  static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
 
   public CompanyProperties {
     datasources =
         datasources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(datasources));
     systems = systems == null ? List.of() : List.copyOf(systems);
-    DeclarationRules.check(datasources, systems);
+    queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
+    DeclarationRules.check(datasources, systems, queryTimeout);
+  }
+
+  /** The query timeout as JDBC takes it: whole seconds, rounded up. */
+  public int queryTimeoutSeconds() {
+    return (int) Math.min(Integer.MAX_VALUE, queryTimeout.plusNanos(999_999_999).getSeconds());
   }
 
   /** A JDBC connection. The password is a secret: it never appears in messages. */

@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.EraseMode;
 import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.SystemChange.Action;
+import java.sql.SQLTimeoutException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +24,8 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,7 @@ public class CompanySystems {
   private final Map<SystemId, JdbcSystem> jdbcSystems = new LinkedHashMap<>();
 
   private final Clock clock;
+  private final int queryTimeoutSeconds;
 
   /**
    * With the application's clock where it has one (the engine's, so tests that move time move this too), in the
@@ -59,10 +63,12 @@ public class CompanySystems {
 
   public CompanySystems(CompanyProperties properties, CompanyDataSources dataSources, Clock clock) {
     this.clock = clock;
+    this.queryTimeoutSeconds = properties.queryTimeoutSeconds();
     for (SystemDeclaration declaration : properties.systems()) {
       declarations.put(declaration.systemId(), declaration);
       if (declaration.accessMode() == Access.JDBC) {
-        jdbcSystems.put(declaration.systemId(), new JdbcSystem(declaration, dataSources.get(declaration.datasource())));
+        jdbcSystems.put(declaration.systemId(),
+            new JdbcSystem(declaration, dataSources.get(declaration.datasource()), queryTimeoutSeconds));
       }
     }
   }
@@ -384,19 +390,35 @@ public class CompanySystems {
     return inTransaction(jdbc(id), action, id, work);
   }
 
-  private static <T> T inTransaction(JdbcSystem system, String action, SystemId id, Supplier<T> work) {
+  private <T> T inTransaction(JdbcSystem system, String action, SystemId id, Supplier<T> work) {
     return guarded(action, id, () -> system.transactions.execute(status -> work.get()));
   }
 
-  /** Database failures leave as {@link CompanySystemException}: named action and system, no driver messages. */
-  private static <T> T guarded(String action, SystemId id, Supplier<T> work) {
+  /**
+   * Database failures leave as {@link CompanySystemException}: named action and system, no driver messages. A
+   * statement the driver cancelled at the query timeout says so, so that the incident tells what to look at.
+   */
+  private <T> T guarded(String action, SystemId id, Supplier<T> work) {
     try {
       return work.get();
     } catch (ActionRefusedException | IllegalArgumentException | CompanySystemException e) {
       throw e; // refused, or reported already by an action inside a wider transaction
     } catch (RuntimeException e) {
+      if (timedOut(e)) {
+        throw new CompanySystemException(action + " in system " + id + " timed out: a query ran longer than "
+            + queryTimeoutSeconds + " s (rightsdesk.company.query-timeout); see docs/operations.md", e);
+      }
       throw new CompanySystemException(action + " in system " + id + " failed", e);
     }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof QueryTimeoutException || t instanceof SQLTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A JDBC system: its connection, its transactions and its tables by lower-cased name. */
@@ -407,9 +429,11 @@ public class CompanySystems {
     private final TransactionTemplate transactions;
     private final Map<String, RecordTable> tables = new LinkedHashMap<>();
 
-    JdbcSystem(SystemDeclaration declaration, DataSource dataSource) {
+    JdbcSystem(SystemDeclaration declaration, DataSource dataSource, int queryTimeoutSeconds) {
       this.declaration = declaration;
-      this.jdbc = JdbcClient.create(dataSource);
+      var template = new JdbcTemplate(dataSource);
+      template.setQueryTimeout(queryTimeoutSeconds); // every statement: the driver cancels it after this long
+      this.jdbc = JdbcClient.create(template);
       this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
       declaration.records().forEach(
           r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc)));

@@ -7,6 +7,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.Suppression;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.Text;
+import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,8 +37,12 @@ final class DeclarationRules {
 
   private DeclarationRules() {}
 
-  static void check(Map<String, Datasource> datasources, List<SystemDeclaration> systems) {
-    List<String> problems = problems(datasources, systems);
+  static void check(Map<String, Datasource> datasources, List<SystemDeclaration> systems, Duration queryTimeout) {
+    List<String> problems = new ArrayList<>(problems(datasources, systems));
+    if (queryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      // JDBC counts a statement's timeout in whole seconds, and 0 would mean none at all
+      problems.add(PREFIX + "query-timeout must be at least 1s");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidDeclarationException(problems);
     }

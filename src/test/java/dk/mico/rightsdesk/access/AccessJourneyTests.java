@@ -309,6 +309,50 @@ class AccessJourneyTests {
   }
 
   @Test
+  void aPersonWithMoreRecordsThanTheReportListsIsToldHowManyAndThatDataJsonHoldsThemAll() throws Exception {
+    String email = "many.cases@example.dk";
+    int cases = 25; // the test profile's report-record-limit is 20
+    long customer = company.sql("SELECT MIN(id) FROM customer").query(Long.class).single();
+    for (int i = 0; i < cases; i++) {
+      company.sql("INSERT INTO support_case (id, case_no, customer_id, reporter_name, reporter_email, subject, "
+              + "opened_at) VALUES (?, ?, ?, 'Mads Mange', ?, 'Printer', TIMESTAMP '2025-01-06 09:00:00')")
+          .params(900_000 + i, "MANY-" + (100 + i), customer, email).update();
+    }
+    try {
+      String reference = registerVerified("ACCESS", "Mads Mange", email);
+      searchByHand(reference, "NOTHING", null);
+      assertThat(reviewPage(reference)).contains("The report lists 20 of the 25 records", "The other 5 are only in "
+          + "data.json; the report tells the subject so");
+      driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewReport"), Map.of("reviewDecision", "APPROVE"));
+      driver.runDueJobs();
+
+      Answer answer = approveAndReceive(reference, email);
+      MockHttpSession session = unlock(answer);
+      Map<String, String> files = fileIds(answer.token(), session);
+      String told = "We hold 25 records about you. This report lists the first 20. The other 5, with all their "
+          + "details, are in the file data.json that you download with this report.";
+      String html = new String(download(answer.token(), files.get("report.html"), session), StandardCharsets.UTF_8);
+      assertThat(html).contains(told);
+      assertThat(Pattern.compile("MANY-\\d+").matcher(html).results().count()).isEqualTo(20);
+      byte[] pdf = download(answer.token(), files.get("report.pdf"), session);
+      try (var reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+        var text = new StringBuilder();
+        var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+          text.append(extractor.getTextFromPage(page)).append(' ');
+        }
+        assertThat(text.toString().replaceAll("\\s+", " ")).contains(told);
+      }
+      List<String> exported = new ArrayList<>();
+      forRecords(json.readTree(download(answer.token(), files.get("data.json"), session)), "case-management",
+          "support_case", r -> exported.add(r.path("data").path("case_no").asText()));
+      assertThat(exported).hasSize(cases);
+    } finally {
+      company.sql("DELETE FROM support_case WHERE reporter_email = ?").param(email).update();
+    }
+  }
+
+  @Test
   void nobodyFoundGetsALetterSayingSoWithTheArt15InformationAndNoDownload() throws Exception {
     String email = "no.one.known@example.dk";
     String reference = registerVerified("ACCESS", "Nanna Ukendt", email);

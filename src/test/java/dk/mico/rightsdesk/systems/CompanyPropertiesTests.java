@@ -85,6 +85,22 @@ class CompanyPropertiesTests {
         .containsExactly(Map.entry("name", "[slettet]"), Map.entry("mail", ""));
   }
 
+  @Test
+  void boundsEveryQueryByDefaultWellUnderTheJobLock() {
+    assertThat(bind().queryTimeoutSeconds()).isEqualTo(5);
+
+    declaration.put("rightsdesk.company.query-timeout", "2500ms");
+    assertThat(bind().queryTimeoutSeconds()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0s", "500ms", "-1s"})
+  void refusesAQueryTimeoutUnderOneSecond(String timeout) {
+    declaration.put("rightsdesk.company.query-timeout", timeout);
+
+    assertRefused().hasMessageContaining("rightsdesk.company.query-timeout must be at least 1s");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Case-Management", "case_management", "case management", "-case", "case--management"})
   void refusesAMalformedId(String id) {

@@ -1,0 +1,210 @@
+package dk.mico.rightsdesk.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.mico.rightsdesk.RightsDeskApplication;
+import dk.mico.rightsdesk.access.AccessCompiler;
+import dk.mico.rightsdesk.access.AccessReview;
+import dk.mico.rightsdesk.access.Deliveries;
+import dk.mico.rightsdesk.fulfilment.Discovery;
+import dk.mico.rightsdesk.request.NewRequest;
+import dk.mico.rightsdesk.request.RequestIntake;
+import dk.mico.rightsdesk.support.TestClock;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A measurement, not a test (issue 16, "node loss"): how long the two jobs that grow with the company's data take,
+ * against the 30 s job lock.
+ * <ol>
+ *   <li><b>Discovery</b>: the lookup of one person in the case-management system (the business call of the job
+ *       {@code Task_DiscoverInSystem}) with the demo company's {@code contact_person} table grown to 1,000 and then to
+ *       {@code benchmark.people} people (generated rows), and the gathering job of an access request
+ *       ({@code AccessCompiler.compileSystem}: lookup, export and the names of everyone else for Art 15(4)).</li>
+ *   <li><b>The access report</b>: a person with {@code benchmark.records} support cases; the gathering job, the
+ *       officer's review screen ({@code AccessReview.draft}) and the job that renders the files
+ *       ({@code Deliveries.prepare}: HTML, PDF, JSON).</li>
+ * </ol>
+ * The application runs in this JVM on the demo profile (H2 files under target/), its job executor off so that only
+ * the measured calls run. Run it as docs/benchmarks.md says:
+ *
+ * <pre>./mvnw -q test -Dtest=LongJobsBenchmark -Dbenchmark.longjobs=true</pre>
+ */
+class LongJobsBenchmark {
+
+  private static final boolean ENABLED = Boolean.getBoolean("benchmark.longjobs");
+  private static final int PEOPLE = Integer.getInteger("benchmark.people", 1_000_000);
+  private static final int RECORDS = Integer.getInteger("benchmark.records", 10_000);
+  private static final int REPEATS = Integer.getInteger("benchmark.repeats", 5);
+  /** The report's limit; a large one measures the report as it was before there was one. */
+  private static final int REPORT_LIMIT = Integer.getInteger("benchmark.reportLimit", 1_000);
+  private static final String SYSTEM = "case-management";
+  /** Generated people's ids start here, above the demo people's. */
+  private static final long FIRST_ID = 10_000_000L;
+
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+  @Test
+  void measureDiscoveryAndTheAccessReport() throws Exception {
+    assumeTrue(ENABLED, "run with -Dbenchmark.longjobs=true");
+    Path files = Files.createDirectories(Path.of("target", "long-jobs-benchmark", run)).toAbsolutePath();
+    String companyUrl = "jdbc:h2:file:" + files.resolve("company") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    List<String> arguments = List.of(
+        "--spring.profiles.active=demo",
+        "--spring.datasource.url=jdbc:h2:file:" + files.resolve("rightsdesk") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+        "--rightsdesk.company.datasources.company.url=" + companyUrl,
+        "--camunda.bpm.job-execution.enabled=false",
+        "--server.port=0",
+        "--rightsdesk.mail.embedded-port=" + freePort(),
+        "--rightsdesk.mail.embedded-imap-port=" + freePort(),
+        "--rightsdesk.inbox.host=",
+        "--rightsdesk.access.report-record-limit=" + REPORT_LIMIT,
+        "--logging.level.root=WARN");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RightsDeskApplication.class)
+            .run(arguments.toArray(String[]::new));
+        Connection company = DriverManager.getConnection(companyUrl, "sa", "")) {
+      var intake = app.getBean(RequestIntake.class);
+      var discovery = app.getBean(Discovery.class);
+      var compiler = app.getBean(AccessCompiler.class);
+      var review = app.getBean(AccessReview.class);
+      var deliveries = app.getBean(Deliveries.class);
+      long customer = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(company, true))
+          .queryForObject("SELECT MIN(id) FROM customer", Long.class);
+
+      System.out.printf("*** LongJobsBenchmark %s, %d cores, Java %s, report-record-limit %,d%n", Instant.now(),
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), REPORT_LIMIT);
+      // the report first, while the company holds 1,000 other people: gathering compares every free-text sentence
+      // with every other person's name, which at a million names would not end (docs/benchmarks.md)
+      addPeople(company, customer, 0, 1_000);
+      String many = "many.records@example.dk";
+      addCases(company, customer, many, RECORDS);
+      String reference = accessRequest(intake, "Mange Sager", many);
+      List<Long> gathering = timed(1, () -> compiler.compileSystem(reference, SYSTEM));
+      List<Long> draft = timed(REPEATS, () -> review.draft(reference));
+      List<Long> prepare = timed(REPEATS, () -> deliveries.prepare(reference));
+      long bytes = new JdbcTemplate(app.getBean(javax.sql.DataSource.class)).queryForObject("""
+          SELECT SUM(LENGTH(f.content)) FROM delivery_file f JOIN delivery d ON d.id = f.delivery_id
+          JOIN dsr_request r ON r.id = d.request_id WHERE r.reference = ? AND f.file_name = 'report.pdf'""",
+          Long.class, reference);
+      System.out.printf("*** access report, one person with %,d support cases: gathering %s; review screen %s; "
+          + "rendering (HTML, PDF, JSON; job Task_PrepareDownload) %s; PDF %,d bytes%n", RECORDS, summary(gathering),
+          summary(draft), summary(prepare), bytes);
+
+      int inTable = 1_000;
+      for (int people : List.of(1_000, PEOPLE)) {
+        addPeople(company, customer, inTable, people);
+        inTable = people;
+        String someone = accessRequest(intake, "Person " + (people / 2), email(people / 2));
+        List<Long> lookups = timed(REPEATS, () -> discovery.discover(someone, SYSTEM));
+        System.out.printf("*** discovery, %,d people in contact_person: lookup (job Task_DiscoverInSystem) %s%n",
+            people, summary(lookups));
+        try {
+          List<Long> theirs = timed(REPEATS, () -> compiler.compileSystem(someone, SYSTEM));
+          System.out.printf("*** gathering for an access report (lookup, export, everyone's names), %,d people: %s%n",
+              people, summary(theirs));
+        } catch (RuntimeException e) {
+          System.out.printf("*** gathering for an access report, %,d people: failed: %s%n", people, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static String email(int person) {
+    return "person" + person + "@bench.example.dk";
+  }
+
+  /** Contact persons {@code from} (inclusive) to {@code to} (exclusive), each with an address, phone and name. */
+  private static void addPeople(Connection company, long customer, int from, int to) throws SQLException {
+    company.setAutoCommit(false);
+    try (PreparedStatement insert = company.prepareStatement("""
+        INSERT INTO contact_person (id, customer_id, full_name, email, phone, title, legal_basis, source,
+          provided_by_subject, created_at) VALUES (?, ?, ?, ?, ?, 'Kontakt', '6(1)(b)', 'subject', TRUE, ?)""")) {
+      for (int i = from; i < to; i++) {
+        insert.setLong(1, FIRST_ID + i);
+        insert.setLong(2, customer);
+        insert.setString(3, "Person " + i);
+        insert.setString(4, email(i));
+        insert.setString(5, String.format(Locale.ROOT, "+45 %08d", i));
+        insert.setTimestamp(6, Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")));
+        insert.addBatch();
+        if ((i + 1) % 10_000 == 0) {
+          insert.executeBatch();
+          company.commit();
+        }
+      }
+      insert.executeBatch();
+      company.commit();
+    }
+    company.setAutoCommit(true);
+  }
+
+  /** Support cases reported by one person, with a line of notes each. */
+  private static void addCases(Connection company, long customer, String email, int count) throws SQLException {
+    company.setAutoCommit(false);
+    try (PreparedStatement insert = company.prepareStatement("""
+        INSERT INTO support_case (id, case_no, customer_id, reporter_name, reporter_email, subject, notes, opened_at)
+        VALUES (?, ?, ?, 'Mange Sager', ?, 'Printeren virker ikke', ?, ?)""")) {
+      for (int i = 0; i < count; i++) {
+        insert.setLong(1, FIRST_ID + i);
+        insert.setString(2, "B-" + i);
+        insert.setLong(3, customer);
+        insert.setString(4, email);
+        insert.setString(5, "Kunden ringede om printeren igen. Vi genstartede den og lukkede sagen.");
+        insert.setTimestamp(6, Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      company.commit();
+    }
+    company.setAutoCommit(true);
+  }
+
+  private static String accessRequest(RequestIntake intake, String name, String email) {
+    return intake.registerByOfficer(new NewRequest("ACCESS", null, name, email, null, null, "da", null, "EMAIL",
+        TestClock.now().minus(Duration.ofHours(1)), true, "Benchmark: identity checked", null, null, List.of(), null), "officer").reference();
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private static List<Long> timed(int times, Work work) throws Exception {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      long start = System.nanoTime();
+      work.run();
+      millis.add((System.nanoTime() - start) / 1_000_000);
+    }
+    return millis;
+  }
+
+  private static String summary(List<Long> millis) {
+    List<Long> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    return String.format(Locale.ROOT, "median %,d ms, max %,d ms (runs %s)", sorted.get(sorted.size() / 2),
+        sorted.get(sorted.size() - 1), millis);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
