@@ -43,7 +43,14 @@ public class EmbeddedMailServer {
         ? new GreenMail(new ServerSetup[] {smtp,
             new ServerSetup(imapPort != 0 ? imapPort : configuredImapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
         : new GreenMail(smtp);
-    greenMail.start();
+    try {
+      greenMail.start();
+    } catch (RuntimeException e) {
+      // a port already taken: stop the servers that did start, whose threads would keep a failed app's JVM alive
+      greenMail.stop();
+      greenMail = null;
+      throw e;
+    }
     port = greenMail.getSmtp().getPort();
     if (serveImap) {
       greenMail.setUser(mailboxUser, mailboxUser, mailboxPassword);

@@ -78,6 +78,8 @@ class CrashRecoveryIT {
     workDir = Files.createTempDirectory("rightsdesk-crash-");
     app = new AppProcess("app", workDir, LOG_DIR, AppProcess.freePort(), List.of(
         "--rightsdesk.mail.embedded-port=" + AppProcess.freePort(),
+        // the demo's GDPR mailbox too, so that a demo running on this machine does not keep the app from starting
+        "--rightsdesk.mail.embedded-imap-port=" + AppProcess.freePort(),
         "--rightsdesk.intake.max-per-client-per-hour=100000",
         "--rightsdesk.intake.max-per-email-per-day=100000"));
   }
