@@ -141,10 +141,9 @@ public class OutboxSender implements SchedulingConfigurer {
     }
     if (mail.letterId() != null) {
       Letter letter = archive.findById(mail.letterId()).orElseThrow();
-      Instant sentAt = clock.instant();
-      archive.markState(letter.id(), Letter.State.SENT, sentAt, null);
+      archive.markState(letter.id(), Letter.State.SENT, clock.instant(), null);
       lifecycle.recordStep(lifecycle.get(letter.reference()), Step.LETTER_SENT, null, letter.kind().name());
-      events.publishEvent(new LetterSent(letter.reference(), letter.kind(), sentAt));
+      events.publishEvent(new LetterSent(letter.reference(), letter.kind()));
     }
   }
 
