@@ -24,6 +24,7 @@ class LetterComposer {
   record Composed(String subjectLine, String body) {}
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  private final MessageSource messages;
   private final ControllerProperties controller;
   private final PublicUrl publicUrl;
   private final LegalCalendar calendar;
@@ -31,6 +32,7 @@ class LetterComposer {
 
   LetterComposer(ControllerProperties controller, PublicUrl publicUrl, MessageSource messages, LegalCalendar calendar,
       Clock clock) {
+    this.messages = messages;
     this.controller = controller;
     this.publicUrl = publicUrl;
     this.calendar = calendar;
@@ -50,6 +52,7 @@ class LetterComposer {
     Context context = new Context(locale);
     Map<String, Object> model = new HashMap<>();
     model.put("request", request);
+    model.put("greeting", greeting(request.subject().name(), locale));
     model.put("wording", new Wording.In(locale));
     model.put("controller", controller);
     model.put("publicUrl", publicUrl.base());
@@ -64,5 +67,15 @@ class LetterComposer {
     String text = engine.process(request.language().name() + "/" + kind.template(), context).strip();
     int firstLineEnd = text.indexOf('\n');
     return new Composed(text.substring(0, firstLineEnd).strip(), text.substring(firstLineEnd + 1).strip() + "\n");
+  }
+
+  /**
+   * "Kære Ole Brandt"; a request registered from an e-mail that gave no name has the sender's address for one, and
+   * nobody is greeted by their address.
+   */
+  private String greeting(String name, Locale locale) {
+    return name == null || name.isBlank() || name.contains("@")
+        ? messages.getMessage("letter.greeting.unnamed", null, locale)
+        : messages.getMessage("letter.greeting.named", new Object[] {name.strip()}, locale);
   }
 }

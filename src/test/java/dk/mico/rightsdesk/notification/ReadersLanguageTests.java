@@ -103,6 +103,28 @@ class ReadersLanguageTests {
         .containsAll(templates);
   }
 
+  /**
+   * A request registered from an e-mail that gave no name has the sender's address for a name: the letters greet the
+   * reader without it, and a named reader by name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"da", "en"})
+  void aReaderWhoGaveNoNameIsNotGreetedByTheirAddress(String language) throws Exception {
+    boolean da = language.equals("da");
+    DataSubjectRequest unnamed = lifecycle.get(api.register("""
+        {"type": "ACCESS", "name": "ole.brandt@example.com", "email": "ole.brandt@example.com", "language": "%s",
+         "channel": "EMAIL", "receivedAt": "%s", "identityVerified": true,
+         "identityNote": "Wrote from the address we hold"}""".formatted(language, TestClock.now().minusSeconds(60))));
+    DataSubjectRequest named = lifecycle.get(submit("ACCESS", language));
+
+    for (LetterKind kind : List.of(LetterKind.ACKNOWLEDGEMENT, LetterKind.ANSWER)) {
+      assertThat(composer.compose(unnamed, kind, model(language, unnamed)).body())
+          .startsWith(da ? "Goddag\n" : "Dear Sir or Madam\n").doesNotContain("ole.brandt@example.com\n");
+      assertThat(composer.compose(named, kind, model(language, named)).body())
+          .startsWith((da ? "Kære " : "Dear ") + "Mette Kjærgaard Sørensen\n");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"da", "en"})
   void everyMessageALetterIsBuiltFromIsWhollyInTheReadersLanguage(String language) {
