@@ -3,8 +3,11 @@ package dk.mico.rightsdesk.recordkeeping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dk.mico.rightsdesk.recordkeeping.Procedure.ModelledProcess;
 import dk.mico.rightsdesk.recordkeeping.Procedure.Step;
 import dk.mico.rightsdesk.support.RightsDeskSpringTest;
@@ -92,6 +95,34 @@ class ProcedureTests {
           "Check identity");
     }
     mvc.perform(get("/procedure")).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void thePdfHoldsEveryProcessWithItsStepsAndDiagramForStaffOnly() throws Exception {
+    byte[] pdf = mvc.perform(get("/procedure.pdf").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "application/pdf"))
+        .andReturn().getResponse().getContentAsByteArray();
+
+    List<ModelledProcess> processes = models.procedure().processes();
+    StringBuilder all = new StringBuilder();
+    try (PdfReader reader = new PdfReader(pdf)) {
+      // a title page, then each process from a page of its own
+      assertThat(reader.getNumberOfPages()).isGreaterThan(processes.size());
+      PdfTextExtractor text = new PdfTextExtractor(reader);
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        all.append(text.getTextFromPage(page)).append('\n');
+      }
+    }
+    String flat = all.toString().replaceAll("\\s+", " ");
+    for (ModelledProcess process : processes) {
+      assertThat(flat).contains(process.name() + " (" + process.id() + ")");
+      process.steps().stream().filter(step -> step.kind() == Procedure.StepKind.OFFICER_TASK)
+          .forEach(step -> assertThat(flat).contains(step.name()));
+    }
+    assertThat(flat).contains("Check identity", "Procedure for data-subject requests")
+        .doesNotContain("Not yet described in the model.");
+    mvc.perform(get("/procedure.pdf")).andExpect(status().isUnauthorized());
   }
 
   /** The tasks of each process, read from the files in processes/ without the engine. */

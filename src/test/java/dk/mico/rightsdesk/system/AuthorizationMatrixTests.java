@@ -82,6 +82,8 @@ class AuthorizationMatrixTests {
         // a manual system cannot be replayed: the officer's answer is 400, after the role check
         Arguments.of("POST", "/api/officer/restores",
             "{\"system\": \"email-archive\", \"backupTakenAt\": \"2026-11-01T00:00:00Z\"}", 401, 400, 403, 403),
+        Arguments.of("GET", "/procedure", null, 401, 200, 200, 200),
+        Arguments.of("GET", "/procedure.pdf", null, 401, 200, 200, 200),
         Arguments.of("GET", "/dev/mailbox", null, 401, 200, 403, 200),
         Arguments.of("GET", "/actuator/env", null, 401, 403, 403, 404),
         Arguments.of("GET", "/some/unknown/path", null, 401, 403, 403, 403));

@@ -71,7 +71,7 @@ class SecurityConfig {
                 "/officer/records-of-processing", "/api/officer/statistics", "/api/officer/statistics.csv"))
                 .hasAnyRole(ROLE_OFFICER, ROLE_MANAGER)
             .requestMatchers(paths(null, "/api/officer/**")).hasRole(ROLE_OFFICER)
-            .requestMatchers(paths(HttpMethod.GET, "/procedure")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER, ROLE_ADMIN)
+            .requestMatchers(paths(HttpMethod.GET, "/procedure", "/procedure.pdf")).hasAnyRole(ROLE_OFFICER, ROLE_MANAGER, ROLE_ADMIN)
             .requestMatchers(paths(null, "/dev/mailbox", "/dev/mailbox/**")).hasAnyRole(ROLE_OFFICER, ROLE_ADMIN)
             .requestMatchers(paths(null, OfficerPages.LOGIN)).permitAll()
             .requestMatchers(paths(null, "/officer/**")).hasRole(ROLE_OFFICER)
