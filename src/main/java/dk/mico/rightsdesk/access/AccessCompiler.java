@@ -16,10 +16,8 @@ import dk.mico.rightsdesk.systems.SystemId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccessCompiler {
-
-  /** Free text is a value of at least this many words of letters; shorter values are names, titles, numbers. */
-  private static final int FREE_TEXT_WORDS = 4;
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-  private static final Pattern WORDS = Pattern.compile("\\s+");
 
   private final Discovery discovery;
   private final CompanySystems systems;
@@ -57,8 +50,7 @@ public class AccessCompiler {
     List<Finding> found = discovery.discover(reference, systemId);
     Map<String, List<Finding>> byTable = found.stream()
         .collect(Collectors.groupingBy(Finding::table, LinkedHashMap::new, Collectors.toList()));
-    List<String> otherPeople = found.isEmpty() ? List.of() : otherPeople(request);
-    Map<NewRecord, List<NewPassage>> compiled = new LinkedHashMap<>();
+    List<NewRecord> gathered = new ArrayList<>();
     byTable.forEach((table, findings) -> {
       Map<String, ExportedRecord> exported = systems.export(system, table,
               findings.stream().map(Finding::recordId).toList()).stream()
@@ -68,11 +60,11 @@ public class AccessCompiler {
         if (record == null) {
           continue; // gone between lookup and export
         }
-        compiled.put(new NewRecord(table, f.recordId(), f.matchedBy().name(), f.categories(), f.legalBasis(),
-            f.source(), f.portable(), record.columns(), f.verified()), passages(record.columns(), otherPeople));
+        gathered.add(new NewRecord(table, f.recordId(), f.matchedBy().name(), f.categories(), f.legalBasis(),
+            f.source(), f.portable(), record.columns(), f.verified()));
       }
     });
-    records.replaceSystem(request.id(), systemId, compiled);
+    records.replaceSystem(request.id(), systemId, withPassages(gathered, request));
   }
 
   /**
@@ -88,53 +80,29 @@ public class AccessCompiler {
     }
     DataSubjectRequest request = lifecycle.get(reference);
     SystemDeclaration declaration = systems.system(SystemId.of(systemId));
-    Map<NewRecord, List<NewPassage>> compiled = new LinkedHashMap<>();
-    if (found) {
-      Map<String, Object> columns = Map.of("found", whatWasFound.strip());
-      compiled.put(new NewRecord(AccessRecords.MANUAL_TABLE, "1", AccessRecords.MANUAL_MATCH,
-          List.of(declaration.activity().da()), declaration.legalBasis(), null, null, columns, true),
-          passages(columns, otherPeople(request)));
-    }
-    records.replaceSystem(request.id(), systemId, compiled);
+    List<NewRecord> gathered = found
+        ? List.of(new NewRecord(AccessRecords.MANUAL_TABLE, "1", AccessRecords.MANUAL_MATCH,
+            List.of(declaration.activity().da()), declaration.legalBasis(), null, null,
+            Map.of("found", whatWasFound.strip()), true))
+        : List.of();
+    records.replaceSystem(request.id(), systemId, withPassages(gathered, request));
     lifecycle.recordStep(request, Step.MANUAL_SEARCH_RECORDED, searchedBy,
         systemId + (found ? ": found" : ": nothing found"));
   }
 
-  /** Names of the people in the company's records other than the subject, lower-cased for comparison. */
-  private List<String> otherPeople(DataSubjectRequest request) {
-    String own = normalise(request.subject().name());
-    return systems.personNames().stream()
-        .map(AccessCompiler::normalise)
-        .filter(name -> name.contains(" ") && !name.equals(own))
-        .distinct()
-        .toList();
-  }
-
-  /** The sentences of each free-text value, each flagged with the other people it names. */
-  static List<NewPassage> passages(Map<String, Object> columns, List<String> otherPeople) {
-    List<NewPassage> passages = new ArrayList<>();
-    columns.forEach((column, value) -> {
-      if (!(value instanceof String text) || !freeText(text)) {
-        return;
-      }
-      String[] sentences = SENTENCE_END.split(text.strip());
-      for (int i = 0; i < sentences.length; i++) {
-        String sentence = normalise(sentences[i]);
-        List<String> named = otherPeople.stream().filter(sentence::contains).toList();
-        passages.add(new NewPassage(column, i, sentences[i], named.isEmpty() ? null : String.join(", ", named)));
-      }
-    });
-    return passages;
-  }
-
-  /** Words, not numbers: a phone number or a date has spaces but names nobody. */
-  static boolean freeText(String text) {
-    return java.util.Arrays.stream(WORDS.split(text.strip()))
-        .filter(word -> word.codePoints().anyMatch(Character::isLetter))
-        .count() >= FREE_TEXT_WORDS;
-  }
-
-  private static String normalise(String text) {
-    return text == null ? "" : WORDS.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+  /**
+   * Each record with the sentences of its free text, flagged where they name people in the company's records other
+   * than the subject. The names are read, a page at a time, only when there is free text to compare them with.
+   */
+  private Map<NewRecord, List<NewPassage>> withPassages(List<NewRecord> gathered, DataSubjectRequest request) {
+    Passages passages = new Passages(request.subject().name());
+    Map<NewRecord, List<Passages.Sentence>> sentences = new LinkedHashMap<>();
+    gathered.forEach(record -> sentences.put(record, passages.add(record.columns())));
+    if (passages.any()) {
+      systems.personNames(passages::compare);
+    }
+    Map<NewRecord, List<NewPassage>> compiled = new LinkedHashMap<>();
+    sentences.forEach((record, its) -> compiled.put(record, passages.flagged(its)));
+    return compiled;
   }
 }

@@ -20,20 +20,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param systems the systems that hold personal data, JDBC or manual
  * @param queryTimeout how long one SQL statement in a company database may run before the driver cancels it; whole
  *     seconds. A job that looks up or changes a system must end well inside the job lock time (docs/operations.md)
+ * @param pageSize the most rows one statement reads where Rights Desk reads a whole table rather than one person's
+ *     records (the names compared with free text for Art 15(4)), so that no statement grows with the company
  */
 @ConfigurationProperties("rightsdesk.company")
 public record CompanyProperties(Map<String, Datasource> datasources, List<SystemDeclaration> systems,
-    Duration queryTimeout) {
+    Duration queryTimeout, Integer pageSize) {
 
   /** A fifth of the 30 s job lock: a lookup is one statement per declared table. */
   static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
+  /** A page read along the id column's index takes milliseconds; a million names are a thousand statements. */
+  static final int DEFAULT_PAGE_SIZE = 1_000;
 
   public CompanyProperties {
     datasources =
         datasources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(datasources));
     systems = systems == null ? List.of() : List.copyOf(systems);
     queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
-    DeclarationRules.check(datasources, systems, queryTimeout);
+    pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+    DeclarationRules.check(datasources, systems, queryTimeout, pageSize);
   }
 
   /** The query timeout as JDBC takes it: whole seconds, rounded up. */

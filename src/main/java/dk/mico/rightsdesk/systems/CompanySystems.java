@@ -68,7 +68,8 @@ public class CompanySystems {
       declarations.put(declaration.systemId(), declaration);
       if (declaration.accessMode() == Access.JDBC) {
         jdbcSystems.put(declaration.systemId(),
-            new JdbcSystem(declaration, dataSources.get(declaration.datasource()), queryTimeoutSeconds));
+            new JdbcSystem(declaration, dataSources.get(declaration.datasource()), queryTimeoutSeconds,
+                properties.pageSize()));
       }
     }
   }
@@ -143,13 +144,15 @@ public class CompanySystems {
 
   /**
    * The names of every person the JDBC systems hold (their person-name columns), to spot free text that names
-   * someone other than the subject (Art 15(4)). Personal data: for comparison only, never logged.
+   * someone other than the subject (Art 15(4)): handed over a page at a time (at most
+   * {@code rightsdesk.company.page-size} rows, one statement each), system by system and table by table in declared
+   * order. A name held in several records comes as often. Personal data: for comparison only, never logged.
    */
-  public List<String> personNames() {
-    List<String> names = new ArrayList<>();
-    jdbcSystems.forEach((id, system) -> names.addAll(guarded("reading names", id, () ->
-        system.tables.values().stream().flatMap(t -> t.personNames().stream()).toList())));
-    return names.stream().distinct().toList();
+  public void personNames(Consumer<List<String>> page) {
+    jdbcSystems.forEach((id, system) -> guarded("reading names", id, () -> {
+      system.tables.values().forEach(table -> table.personNames(page));
+      return null;
+    }));
   }
 
   // ---- actions
@@ -429,14 +432,14 @@ public class CompanySystems {
     private final TransactionTemplate transactions;
     private final Map<String, RecordTable> tables = new LinkedHashMap<>();
 
-    JdbcSystem(SystemDeclaration declaration, DataSource dataSource, int queryTimeoutSeconds) {
+    JdbcSystem(SystemDeclaration declaration, DataSource dataSource, int queryTimeoutSeconds, int pageSize) {
       this.declaration = declaration;
       var template = new JdbcTemplate(dataSource);
       template.setQueryTimeout(queryTimeoutSeconds); // every statement: the driver cancels it after this long
       this.jdbc = JdbcClient.create(template);
       this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
       declaration.records().forEach(
-          r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc)));
+          r -> tables.put(r.table().toLowerCase(Locale.ROOT), new RecordTable(declaration, r, jdbc, pageSize)));
     }
   }
 }

@@ -37,11 +37,15 @@ final class DeclarationRules {
 
   private DeclarationRules() {}
 
-  static void check(Map<String, Datasource> datasources, List<SystemDeclaration> systems, Duration queryTimeout) {
+  static void check(Map<String, Datasource> datasources, List<SystemDeclaration> systems, Duration queryTimeout,
+      int pageSize) {
     List<String> problems = new ArrayList<>(problems(datasources, systems));
     if (queryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
       // JDBC counts a statement's timeout in whole seconds, and 0 would mean none at all
       problems.add(PREFIX + "query-timeout must be at least 1s");
+    }
+    if (pageSize < 1) {
+      problems.add(PREFIX + "page-size must be at least 1");
     }
     if (!problems.isEmpty()) {
       throw new InvalidDeclarationException(problems);

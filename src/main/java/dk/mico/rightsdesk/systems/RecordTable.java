@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -31,17 +32,25 @@ import org.springframework.jdbc.support.JdbcUtils;
  */
 final class RecordTable {
 
+  /**
+   * The most record ids one statement lists in its {@code IN}: one statement for a person's 10,000 records ran past
+   * the query timeout, and some databases refuse long lists (Oracle more than 1,000).
+   */
+  static final int IDS_PER_STATEMENT = 500;
+
   private final SystemId system;
   private final SystemDeclaration systemDeclaration;
   private final RecordDeclaration declaration;
   private final JdbcClient jdbc;
+  private final int pageSize;
   private volatile Function<String, Object> idType;
 
-  RecordTable(SystemDeclaration systemDeclaration, RecordDeclaration declaration, JdbcClient jdbc) {
+  RecordTable(SystemDeclaration systemDeclaration, RecordDeclaration declaration, JdbcClient jdbc, int pageSize) {
     this.system = systemDeclaration.systemId();
     this.systemDeclaration = systemDeclaration;
     this.declaration = declaration;
     this.jdbc = jdbc;
+    this.pageSize = pageSize;
   }
 
   RecordDeclaration declaration() {
@@ -190,36 +199,56 @@ final class RecordTable {
     return expression;
   }
 
-  /** Every name the table's person-name column holds (none when it declares no such column). */
-  List<String> personNames() {
+  /**
+   * Every name the table's person-name column holds (none when it declares no such column), a page of rows at a
+   * time in the order of the id column: each page starts after the last id of the one before, so that a statement
+   * reads along the id's index and never more than a page, however large the table.
+   */
+  void personNames(Consumer<List<String>> page) {
     String column = blankToNull(declaration.personName());
     if (column == null) {
-      return List.of();
+      return;
     }
-    return jdbc.sql("SELECT DISTINCT " + column + " FROM " + table() + " WHERE " + column + " IS NOT NULL")
-        .query(String.class)
-        .list();
+    String id = declaration.idColumn();
+    String first = "SELECT " + id + ", " + column + " FROM " + table() + " WHERE " + column + " IS NOT NULL";
+    String order = " ORDER BY " + id + " OFFSET 0 ROWS FETCH NEXT :pageSize ROWS ONLY";
+    Object after = null;
+    while (true) {
+      List<Object> ids = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      jdbc.sql(after == null ? first + order : first + " AND " + id + " > :after" + order)
+          .params(after == null ? Map.of("pageSize", pageSize) : Map.of("pageSize", pageSize, "after", after))
+          .query((ResultSet rs) -> {
+            ids.add(rs.getObject(1));
+            names.add(rs.getString(2));
+          });
+      if (!names.isEmpty()) {
+        page.accept(names);
+      }
+      if (ids.size() < pageSize) {
+        return;
+      }
+      after = ids.get(ids.size() - 1);
+    }
   }
 
   // ---- export
 
   List<ExportedRecord> export(Collection<String> recordIds) {
-    List<Object> ids = ids(recordIds);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
     List<String> columns = declaration.exportColumns();
     String sql = "SELECT " + declaration.idColumn() + ", " + String.join(", ", columns) + " FROM " + table()
         + " WHERE " + declaration.idColumn() + " IN (:ids)";
     Map<String, ExportedRecord> byId = new HashMap<>();
-    jdbc.sql(sql).param("ids", ids).query((ResultSet rs) -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        values.put(columns.get(i), plain(JdbcUtils.getResultSetValue(rs, i + 2)));
-      }
-      String id = text(rs.getObject(1));
-      byId.put(id, new ExportedRecord(system, table(), id, values));
-    });
+    for (List<Object> ids : chunks(ids(recordIds))) {
+      jdbc.sql(sql).param("ids", ids).query((ResultSet rs) -> {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          values.put(columns.get(i), plain(JdbcUtils.getResultSetValue(rs, i + 2)));
+        }
+        String id = text(rs.getObject(1));
+        byId.put(id, new ExportedRecord(system, table(), id, values));
+      });
+    }
     return recordIds.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
   }
 
@@ -238,20 +267,18 @@ final class RecordTable {
 
   /** A date column of these records, by record id; ids that do not exist, or have no date, are left out. */
   Map<String, LocalDate> dates(Collection<String> recordIds, String column) {
-    List<Object> ids = ids(recordIds);
     Map<String, LocalDate> dates = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return dates;
+    for (List<Object> ids : chunks(ids(recordIds))) {
+      jdbc.sql("SELECT " + declaration.idColumn() + ", " + column + " FROM " + table() + " WHERE "
+              + declaration.idColumn() + " IN (:ids)")
+          .param("ids", ids)
+          .query(rs -> {
+            Date date = rs.getDate(2);
+            if (date != null) {
+              dates.put(text(rs.getObject(1)), date.toLocalDate());
+            }
+          });
     }
-    jdbc.sql("SELECT " + declaration.idColumn() + ", " + column + " FROM " + table() + " WHERE "
-            + declaration.idColumn() + " IN (:ids)")
-        .param("ids", ids)
-        .query(rs -> {
-          Date date = rs.getDate(2);
-          if (date != null) {
-            dates.put(text(rs.getObject(1)), date.toLocalDate());
-          }
-        });
     return dates;
   }
 
@@ -363,6 +390,15 @@ final class RecordTable {
     }
     Function<String, Object> convert = idType();
     return recordIds.stream().filter(Objects::nonNull).distinct().map(convert).collect(Collectors.toList());
+  }
+
+  /** Ids in lists of at most {@link #IDS_PER_STATEMENT}, one statement each; none for no ids. */
+  private static List<List<Object>> chunks(List<Object> ids) {
+    List<List<Object>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
+    }
+    return chunks;
   }
 
   private Function<String, Object> idType() {

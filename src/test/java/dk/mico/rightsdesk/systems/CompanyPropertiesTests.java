@@ -101,6 +101,19 @@ class CompanyPropertiesTests {
     assertRefused().hasMessageContaining("rightsdesk.company.query-timeout must be at least 1s");
   }
 
+  @Test
+  void readsAThousandRowsAStatementByDefault() {
+    assertThat(bind().pageSize()).isEqualTo(1_000);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5"})
+  void refusesAPageSizeUnderOne(String pageSize) {
+    declaration.put("rightsdesk.company.page-size", pageSize);
+
+    assertRefused().hasMessageContaining("rightsdesk.company.page-size must be at least 1");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Case-Management", "case_management", "case management", "-case", "case--management"})
   void refusesAMalformedId(String id) {

@@ -12,8 +12,10 @@ import dk.mico.rightsdesk.system.SecretTokens;
 import dk.mico.rightsdesk.systems.SystemChange.Action;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,6 +132,65 @@ class CompanySystemsTests {
         .containsExactly(Map.entry("contact_email", "anna.hansen@example.dk"),
             Map.entry("amount", new BigDecimal("1250.00")), Map.entry("issued_on", LocalDate.of(2024, 3, 1)));
     assertThat(records.get(1).toString()).doesNotContain("Anna");
+  }
+
+  @Test
+  void exportsMoreRecordsThanOneStatementListsInStatementsOfAtMostAChunkOfIds() {
+    List<String> asked = invoices(1_201);
+    company.sql.sql("SET QUERY_STATISTICS TRUE").update();
+
+    List<ExportedRecord> records = systems.export(CASES, "invoice", asked);
+
+    assertThat(records).extracting(ExportedRecord::recordId)
+        .containsExactlyElementsOf(asked.stream().filter(id -> !id.equals("999")).toList());
+    assertThat(idListsSent("invoice")).as("ids per statement, and how many such statements")
+        .containsOnly(Map.entry(RecordTable.IDS_PER_STATEMENT, 2L), Map.entry(202, 1L));
+  }
+
+  @Test
+  void readsTheRetentionDatesOfMoreRecordsThanOneStatementListsInChunks() {
+    List<String> asked = invoices(1_201);
+    company.sql.sql("SET QUERY_STATISTICS TRUE").update();
+
+    assertThat(systems.keptUntil(CASES, "invoice", asked)).hasSize(1_201);
+    assertThat(idListsSent("invoice").keySet()).allSatisfy(
+        ids -> assertThat(ids).isLessThanOrEqualTo(RecordTable.IDS_PER_STATEMENT));
+  }
+
+  @Test
+  void readsEveryPersonNameAPageOfRowsAtATimeInTheOrderOfTheIds() {
+    List<List<String>> pages = new ArrayList<>();
+
+    systems.personNames(pages::add); // the test company's page-size is 2
+
+    assertThat(pages).extracting(List::size).containsExactly(2, 2, 1, 2);
+    assertThat(pages.stream().flatMap(List::stream)).containsExactly("Anna Berg Hansen", " anna  berg   HANSEN ",
+        "Bo Jensen", "Anna Berg", "Anna Berg Hansenius", "Anna Berg Hansen", "Bo Jensen");
+  }
+
+  /** Invoice ids 10 (the test company's) and 1,001 onwards, with an id that does not exist, newest first. */
+  private List<String> invoices(int count) {
+    for (int i = 1; i < count; i++) {
+      company.sql.sql("INSERT INTO invoice VALUES (?, 'many@example.dk', 10.00, DATE '2024-03-01')")
+          .param(1_000 + i).update();
+    }
+    List<String> ids = new ArrayList<>(List.of("999", "10"));
+    for (int i = 1; i < count; i++) {
+      ids.add(0, Integer.toString(1_000 + i));
+    }
+    return ids;
+  }
+
+  /** The size of each id list the statements on a table carried since statistics began, with how often it went. */
+  private Map<Integer, Long> idListsSent(String table) {
+    Map<Integer, Long> sent = new TreeMap<>();
+    company.sql.sql("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+            + "WHERE SQL_STATEMENT LIKE ? AND SQL_STATEMENT LIKE '% IN (%'")
+        .param("% FROM " + table + " %")
+        .query((rs, n) -> Map.entry((int) rs.getString(1).chars().filter(c -> c == '?').count(), rs.getLong(2)))
+        .list()
+        .forEach(e -> sent.merge(e.getKey(), e.getValue(), Long::sum));
+    return sent;
   }
 
   // ---- erasure

@@ -26,6 +26,7 @@ final class TestCompany implements AutoCloseable {
   static final String DECLARATION = """
       rightsdesk:
         company:
+          page-size: 2   # small, so that reading every name takes several pages
           datasources:
             company:
               url: "@URL@"
