@@ -138,7 +138,8 @@ public class Rectifications {
           .orElse(false);
       if (declared) {
         changes.carryOut(request.id(), id, check.get().decidedBy() + " (accuracy check)", finding.table(),
-            List.of(finding.recordId()), () -> systems.rectify(id, finding.table(), finding.recordId(), check.get().column(), value.get()));
+            List.of(finding.recordId()),
+            () -> systems.rectify(id, finding.table(), finding.recordId(), check.get().column(), value.get()));
       }
     }
   }

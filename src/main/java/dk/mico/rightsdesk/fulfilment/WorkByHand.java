@@ -113,7 +113,8 @@ public class WorkByHand {
         .forEach((table, proposals) -> {
           Map<String, Set<String>> byRecord = disclosures.filteredRecipients(system, table,
               proposals.stream().map(Proposal::recordId).toList());
-          proposals.forEach(p -> jdbc.sql("UPDATE request_proposal SET received_by = ? WHERE id = ? AND received_by IS NULL")
+          proposals.forEach(p -> jdbc.sql(
+                  "UPDATE request_proposal SET received_by = ? WHERE id = ? AND received_by IS NULL")
               .params(String.join(",", byRecord.getOrDefault(p.recordId(), Set.of())), p.id())
               .update());
         });
