@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code request_change_in_flight}, in a transaction of its own, just before the company system commits it, and the
  * job's transaction moves the notes into the change log. A rerun moves what an earlier run noted: the change log
  * then holds what was changed, whichever run changed it, once. With each change go the recipients whose record filter
- * selected its records, asked just before the change (Art 19, F4): an erased record can no longer be filtered.
+ * selected its records, asked about the records the action is given, just before the change (Art 19, F4): an erased
+ * record can no longer be filtered, and what changes need not be what discovery found (stopping marketing acts on
+ * every record that holds the address when it runs).
  */
 @Component
 class LoggedChanges {
@@ -53,24 +56,35 @@ class LoggedChanges {
     this.clock = clock;
   }
 
-  /** Carries out one action in a system and logs what it changed, in the caller's transaction. */
-  void carryOut(long requestId, SystemId system, String decidedBy, Supplier<SystemChange> action) {
-    carryOutAll(requestId, system, decidedBy, () -> List.of(action.get()));
+  /**
+   * Carries out one action on these records of one table and logs what it changed, in the caller's transaction. The
+   * action changes, among them, those still to change.
+   */
+  void carryOut(long requestId, SystemId system, String decidedBy, String table, List<String> recordIds,
+      Supplier<SystemChange> action) {
+    carryOutAll(requestId, system, decidedBy, Map.of(table, recordIds), (t, ids) -> action.get());
   }
 
-  /** Carries out actions in one system, as one transaction there, and logs what they changed. */
-  void carryOutAll(long requestId, SystemId system, String decidedBy, Supplier<List<SystemChange>> actions) {
-    Map<String, Map<String, Set<String>>> filtered = filteredRecipients(requestId, system);
-    systems.inOneTransaction(system, actions, changes -> noteInFlight(requestId, changes, decidedBy, filtered));
+  /**
+   * Carries out an action on each table's records in one system, as one transaction there, and logs what they
+   * changed. The record filters are asked about exactly these records, just before (F4); a change made by an earlier
+   * run is logged even when nothing is left to change now.
+   */
+  void carryOutAll(long requestId, SystemId system, String decidedBy, Map<String, List<String>> records,
+      BiFunction<String, List<String>, SystemChange> action) {
+    Map<String, Map<String, Set<String>>> filtered = filteredRecipients(system, records);
+    systems.inOneTransaction(system,
+        () -> records.entrySet().stream().map(e -> action.apply(e.getKey(), e.getValue())).toList(),
+        changes -> noteInFlight(requestId, changes, decidedBy, filtered));
     logInFlight(requestId, system);
   }
 
-  /** Per table and record of the request's findings in the system, the recipients whose record filter selects it. */
-  private Map<String, Map<String, Set<String>>> filteredRecipients(long requestId, SystemId system) {
+  /** Per table and record about to change, the recipients whose record filter selects it. */
+  private Map<String, Map<String, Set<String>>> filteredRecipients(SystemId system,
+      Map<String, List<String>> records) {
     Map<String, Map<String, Set<String>>> byTable = new HashMap<>();
     if (disclosures.filters(system)) {
-      findings.foundRecords(requestId, system).forEach((table, ids) ->
-          byTable.put(table, disclosures.filteredRecipients(system, table, ids)));
+      records.forEach((table, ids) -> byTable.put(table, disclosures.filteredRecipients(system, table, ids)));
     }
     return byTable;
   }

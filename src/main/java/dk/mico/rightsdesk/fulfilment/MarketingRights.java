@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,20 +106,23 @@ public class MarketingRights {
         .filter(Consent::marketing).allMatch(consent -> request.withdraws(consent.id()));
   }
 
+  /**
+   * Turns marketing off in the records it is on in: with an address, every record that holds it as the job runs,
+   * found by discovery or not; without one (a call, a letter), the records that the phone or the name with the
+   * address found (F27). The recipients are those of these records, asked just before (F4).
+   */
   private void turnMarketingOff(DataSubjectRequest request, SystemId system) {
+    Map<String, List<String>> records;
     if (request.subject().reachableByEmail()) {
-      changes.carryOutAll(request.id(), system, DECIDED_BY,
-          () -> systems.stopMarketing(system, request.subject().email()));
-      return;
+      records = systems.marketingRecords(system, request.subject().email());
+    } else {
+      CompanyProperties.SystemDeclaration declaration = systems.system(system);
+      records = byTable(found(request, system).stream()
+          .filter(f -> declaration.record(f.table()).map(r -> r.marketingColumn() != null
+              && !r.marketingColumn().isBlank()).orElse(false)));
     }
-    // no e-mail address (a call, a letter): the records that the phone or the name with the address found (F27)
-    CompanyProperties.SystemDeclaration declaration = systems.system(system);
-    found(request, system).stream()
-        .filter(f -> declaration.record(f.table()).map(r -> r.marketingColumn() != null
-            && !r.marketingColumn().isBlank()).orElse(false))
-        .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())))
-        .forEach((table, ids) -> changes.carryOut(request.id(), system, DECIDED_BY,
-            () -> systems.stopMarketing(system, table, ids)));
+    changes.carryOutAll(request.id(), system, DECIDED_BY, records,
+        (table, ids) -> systems.stopMarketing(system, table, ids));
   }
 
   /**
@@ -130,11 +135,13 @@ public class MarketingRights {
   }
 
   private void eraseConsentOnly(DataSubjectRequest request, SystemId system) {
-    Map<String, List<String>> consentOnly = found(request, system).stream()
-        .filter(Finding::consentOnly)
-        .collect(Collectors.groupingBy(Finding::table, Collectors.mapping(Finding::recordId, Collectors.toList())));
-    consentOnly.forEach((table, ids) -> changes.carryOut(request.id(), system, DECIDED_BY,
-        () -> systems.eraseConsentOnly(system, table, ids)));
+    changes.carryOutAll(request.id(), system, DECIDED_BY, byTable(found(request, system).stream()
+        .filter(Finding::consentOnly)), (table, ids) -> systems.eraseConsentOnly(system, table, ids));
+  }
+
+  private static Map<String, List<String>> byTable(Stream<Finding> found) {
+    return found.collect(Collectors.groupingBy(Finding::table, LinkedHashMap::new,
+        Collectors.mapping(Finding::recordId, Collectors.toList())));
   }
 
   /**

@@ -98,7 +98,7 @@ public class PersonalRights {
         .toList();
     SystemId system = SystemId.of(systemId);
     byTable(restricted).forEach((table, ids) -> changes.carryOut(request.id(), system,
-        "restriction lifted by the officer", () -> systems.liftRestriction(system, table, ids)));
+        "restriction lifted by the officer", table, ids, () -> systems.liftRestriction(system, table, ids)));
   }
 
   /**
@@ -140,7 +140,7 @@ public class PersonalRights {
         .toList();
     due.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
         byTable(proposals).forEach((table, ids) -> changes.carryOut(request.id(), SystemId.of(system),
-            AFTER_RETENTION, () -> systems.erase(SystemId.of(system), table, ids))));
+            AFTER_RETENTION, table, ids, () -> systems.erase(SystemId.of(system), table, ids))));
   }
 
   /** The review days of the records kept for a legal claim: a task asks the officer then (F19). */
@@ -161,7 +161,7 @@ public class PersonalRights {
     List<Proposal> over = review.keptForClaim(reference, reviewDay);
     over.stream().collect(Collectors.groupingBy(Proposal::system)).forEach((system, proposals) ->
         byTable(proposals).forEach((table, ids) -> changes.carryOut(request.id(), SystemId.of(system),
-            AFTER_CLAIM_REVIEW, () -> systems.erase(SystemId.of(system), table, ids))));
+            AFTER_CLAIM_REVIEW, table, ids, () -> systems.erase(SystemId.of(system), table, ids))));
   }
 
   boolean objectionUpheld(String reference) {
@@ -179,7 +179,7 @@ public class PersonalRights {
         .toList();
     String decidedBy = chosen.isEmpty() ? null : chosen.get(0).decidedBy() + " (legal-basis review)";
     SystemId system = SystemId.of(systemId);
-    byTable(chosen).forEach((table, ids) -> changes.carryOut(request.id(), system, decidedBy,
+    byTable(chosen).forEach((table, ids) -> changes.carryOut(request.id(), system, decidedBy, table, ids,
         () -> action.apply(system, table, ids)));
     if (!chosen.isEmpty()) {
       jdbc.sql("UPDATE request_proposal SET carried_out_at = :now WHERE carried_out_at IS NULL AND id IN (:ids)")

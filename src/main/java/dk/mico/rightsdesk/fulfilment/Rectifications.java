@@ -137,7 +137,8 @@ public class Rectifications {
           .map(r -> r.rectifyColumns().stream().anyMatch(c -> c.equalsIgnoreCase(check.get().column())))
           .orElse(false);
       if (declared) {
-        changes.carryOut(request.id(), id, check.get().decidedBy() + " (accuracy check)",
+        changes.carryOut(request.id(), id, check.get().decidedBy() + " (accuracy check)", finding.table(),
+            List.of(finding.recordId()),
             () -> systems.rectify(id, finding.table(), finding.recordId(), check.get().column(), value.get()));
       }
     }

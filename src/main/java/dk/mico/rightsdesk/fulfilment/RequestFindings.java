@@ -6,11 +6,8 @@ import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -175,18 +172,6 @@ public class RequestFindings {
         .params(requestId, system, table, action, String.join(",", recordIds), String.join(", ", categories),
             decidedBy, utc(now), String.join(",", receivedBy))
         .update();
-  }
-
-  /** Every record found for the request in one system, by table, whatever matched it. */
-  Map<String, List<String>> foundRecords(long requestId, SystemId system) {
-    Map<String, List<String>> byTable = new LinkedHashMap<>();
-    jdbc.sql("SELECT table_name, record_id FROM request_finding WHERE request_id = ? AND system_id = ? "
-            + "ORDER BY table_name, record_id")
-        .params(requestId, system.value())
-        .query(rs -> {
-          byTable.computeIfAbsent(rs.getString("table_name"), k -> new ArrayList<>()).add(rs.getString("record_id"));
-        });
-    return byTable;
   }
 
   public List<RecordedChange> changes(long requestId) {

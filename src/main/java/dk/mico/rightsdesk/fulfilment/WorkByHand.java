@@ -4,14 +4,18 @@ import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.systems.Disclosures;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * manual, never searched by Rights Desk), in a system that cannot mark a record restricted, for the records the
  * officer decided to restrict by hand, and in a table Rights Desk may not erase (declared kept), for the records the
  * officer decided to erase by hand once their period ended (F19). The owner group does it and records here what was done, by data categories,
- * never the values; the answer letter names the system and what was done there.
+ * never the values; the answer letter names the system and what was done there. The recipients whose record filter
+ * selects those records are asked before the owners change anything, and go with what they record (Art 19, F4).
  */
 @Service
 public class WorkByHand {
@@ -41,15 +46,17 @@ public class WorkByHand {
   private final LegalBasisReview review;
   private final RequestFindings findings;
   private final Discovery discovery;
+  private final Disclosures disclosures;
   private final Clock clock;
 
   WorkByHand(JdbcClient jdbc, RequestLifecycle lifecycle, LegalBasisReview review, RequestFindings findings,
-      Discovery discovery, Clock clock) {
+      Discovery discovery, Disclosures disclosures, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.review = review;
     this.findings = findings;
     this.discovery = discovery;
+    this.disclosures = disclosures;
     this.clock = clock;
   }
 
@@ -89,6 +96,30 @@ public class WorkByHand {
         .toList();
   }
 
+  /**
+   * Asks, as the owners of one system are given the records to erase or restrict by hand and before they change
+   * anything, which recipients' record filters select each of them (F4): a record the owners erase can no longer be
+   * filtered when they record it. Kept with each record's proposal, once: asked again, the records may be gone.
+   */
+  @Transactional
+  public void askRecordFilters(String reference, String systemId) {
+    SystemId system = SystemId.of(systemId);
+    if (!disclosures.filters(system)) {
+      return;
+    }
+    recordsByHand(reference).stream()
+        .filter(p -> p.system().equals(systemId))
+        .collect(Collectors.groupingBy(Proposal::table))
+        .forEach((table, proposals) -> {
+          Map<String, Set<String>> byRecord = disclosures.filteredRecipients(system, table,
+              proposals.stream().map(Proposal::recordId).toList());
+          proposals.forEach(p -> jdbc.sql(
+                  "UPDATE request_proposal SET received_by = ? WHERE id = ? AND received_by IS NULL")
+              .params(String.join(",", byRecord.getOrDefault(p.recordId(), Set.of())), p.id())
+              .update());
+        });
+  }
+
   /** The systems whose owners restricted by hand for this request: where their lifting is done by hand too. */
   @Transactional(readOnly = true)
   public List<String> systemsRestrictedByHand(String reference) {
@@ -114,8 +145,10 @@ public class WorkByHand {
     jdbc.sql("DELETE FROM request_change WHERE request_id = ? AND system_id = ? AND action IN (?, ?)")
         .params(request.id(), systemId, DONE, NOTHING_HELD)
         .update();
+    boolean done = DONE.equals(result);
     findings.record(request.id(), systemId, null, result, byHand.stream().map(Proposal::recordId).toList(),
-        DONE.equals(result) ? List.of(whatWasDone.strip()) : List.of(), owner, clock.instant());
+        done ? List.of(whatWasDone.strip()) : List.of(), owner, clock.instant(),
+        done ? filteredRecipients(byHand) : List.of());
     if (!byHand.isEmpty()) {
       jdbc.sql("UPDATE request_proposal SET carried_out_at = :now WHERE carried_out_at IS NULL AND id IN (:ids)")
           .param("now", clock.instant().atOffset(ZoneOffset.UTC))
@@ -140,8 +173,32 @@ public class WorkByHand {
     jdbc.sql("DELETE FROM request_change WHERE request_id = ? AND system_id = ? AND action = ?")
         .params(requestId, systemId, LIFTED)
         .update();
+    // the lifting concerns the records restricted there by hand, so it goes to the recipients told of that restriction
+    List<String> restrictionReceivedBy = jdbc.sql("SELECT received_by FROM request_change WHERE request_id = ? "
+            + "AND system_id = ? AND action = ?")
+        .params(requestId, systemId, DONE)
+        .query(String.class)
+        .list();
     findings.record(requestId, systemId, null, LIFTED, List.of(), List.of(whatWasDone.strip()), owner,
-        clock.instant());
+        clock.instant(), union(restrictionReceivedBy));
+  }
+
+  /** The recipients whose record filter selected these records before the owners changed them. */
+  private List<String> filteredRecipients(List<Proposal> byHand) {
+    if (byHand.isEmpty()) {
+      return List.of();
+    }
+    return union(jdbc.sql("SELECT received_by FROM request_proposal WHERE id IN (:ids)")
+        .param("ids", byHand.stream().map(Proposal::id).toList())
+        .query(String.class)
+        .list());
+  }
+
+  /** Recipient ids, each list joined by commas, as one sorted list. */
+  private static List<String> union(List<String> joinedLists) {
+    Set<String> recipients = new TreeSet<>();
+    joinedLists.forEach(joined -> recipients.addAll(RequestFindings.split(joined, ",")));
+    return List.copyOf(recipients);
   }
 
   private static void validate(String result, String whatWasDone) {

@@ -253,22 +253,31 @@ public class CompanySystems {
   }
 
   /**
-   * Stop direct marketing to an address (Art 21(3)): set every declared marketing-column to false in the records
-   * that hold it. Answers the changes of the tables where anything changed.
+   * The records, per table with a declared marketing-column, that hold an address and whose marketing is not stopped
+   * yet, as they are now: those that stopping direct marketing to the address changes (Art 21(3)), found by discovery
+   * or not. Tables with none are left out.
    */
-  public List<SystemChange> stopMarketing(SystemId id, String email) {
+  public Map<String, List<String>> marketingRecords(SystemId id, String email) {
     JdbcSystem system = jdbc(id);
     String address = requiredEmail(email);
-    return inTransaction(system, "stopping marketing", id, () -> system.tables.values().stream()
-        .filter(t -> t.declaration().marketingColumn() != null)
-        .map(t -> t.stopMarketing(address))
-        .filter(SystemChange::changedAnything)
-        .toList());
+    return guarded("stopping marketing", id, () -> {
+      Map<String, List<String>> records = new LinkedHashMap<>();
+      system.tables.values().stream()
+          .filter(t -> t.declaration().marketingColumn() != null)
+          .forEach(t -> {
+            List<String> ids = t.marketingRecords(address);
+            if (!ids.isEmpty()) {
+              records.put(t.table(), ids);
+            }
+          });
+      return records;
+    });
   }
 
   /**
-   * Stop direct marketing in these records (Art 21(3)), found by what identifies a person who gave no e-mail address
-   * (a phone number, the name with the postal address). Refused for a table without a marketing-column.
+   * Stop direct marketing in these records (Art 21(3)): those holding the address, or found by what identifies a
+   * person who gave no e-mail address (a phone number, the name with the postal address). Refused for a table
+   * without a marketing-column.
    */
   public SystemChange stopMarketing(SystemId id, String table, Collection<String> recordIds) {
     RecordTable records = table(id, table);

@@ -325,15 +325,16 @@ final class RecordTable {
     return set(List.of(recordId), values, Action.RECTIFIED);
   }
 
-  SystemChange stopMarketing(String email) {
+  /** The records that hold the (normalised) address and whose marketing-column is not off. */
+  List<String> marketingRecords(String email) {
     String column = declaration.marketingColumn();
-    List<String> changed = jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE LOWER(TRIM("
-            + declaration.identifiers().email() + ")) = :email AND (" + column + " IS NULL OR " + column + " <> :no)")
+    return jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE LOWER(TRIM("
+            + declaration.identifiers().email() + ")) = :email AND (" + column + " IS NULL OR " + column + " <> :no) "
+            + "ORDER BY " + declaration.idColumn())
         .param("email", email)
         .param("no", false)
         .query((rs, n) -> text(rs.getObject(1)))
         .list();
-    return set(changed, Map.of(column, false), Action.MARKETING_STOPPED);
   }
 
   private SystemChange set(Collection<String> recordIds, Map<String, Object> values, Action action) {

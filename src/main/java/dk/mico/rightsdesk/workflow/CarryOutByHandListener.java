@@ -41,6 +41,14 @@ class CarryOutByHandListener extends RequestTaskListener {
     this.work = work;
   }
 
+  /** The record filters are asked before the owners change anything: a record they erase can no longer be filtered. */
+  @Override
+  void created(DelegateTask task, DataSubjectRequest request) {
+    if (!lifting(task)) {
+      work.askRecordFilters(request.reference(), (String) task.getExecution().getVariable(SYSTEM_ID));
+    }
+  }
+
   @Override
   Map<String, Object> fields(DelegateTask task, DataSubjectRequest request) {
     String systemId = (String) task.getExecution().getVariable(SYSTEM_ID);

@@ -28,6 +28,7 @@ abstract class RequestTaskListener implements TaskListener {
     String reference = task.getExecution().getProcessBusinessKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       DataSubjectRequest request = lifecycle.get(reference);
+      created(task, request);
       screen.showRequest(task, request);
       task.setVariablesLocal(fields(task, request));
       return;
@@ -38,6 +39,9 @@ abstract class RequestTaskListener implements TaskListener {
       throw TaskScreen.formError(e);
     }
   }
+
+  /** What must be recorded before the person gets the task; nothing, unless a task says otherwise. */
+  void created(DelegateTask task, DataSubjectRequest request) {}
 
   /** The task's own fields, shown below the request. */
   abstract Map<String, Object> fields(DelegateTask task, DataSubjectRequest request);

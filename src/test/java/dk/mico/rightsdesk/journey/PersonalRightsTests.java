@@ -514,6 +514,68 @@ class PersonalRightsTests {
   }
 
   @Test
+  void f4_theVenueIsToldOfAParticipantErasedByHandAsItsFilterSawTheRecordBeforeTheOwnersErasedIt() throws Exception {
+    var participant = lyngbakkenParticipants().get(2);
+    String reference = register("ERASURE", participant.get(0), participant.get(1), "Please erase everything.");
+    driver.runDueJobs();
+    Proposal course = review.proposals(reference).stream().filter(p -> p.table().equals("course_participant"))
+        .findFirst().orElseThrow();
+    review.decide(reference, course.id(), Proposal.ERASE_BY_HAND,
+        "The course team erases it together with the signed attendance sheet.", "officer");
+    confirmAll(reference);
+    var byHand = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_CarryOutByHand").list().stream()
+        .filter(task -> driver.taskField(task, "systemName").startsWith("Kurser")).findFirst().orElseThrow();
+    // the owners erase the record before they record what they did: no filter can see it by then
+    company.sql("DELETE FROM course_participant WHERE id = ?").param(Long.valueOf(course.recordId())).update();
+    driver.submitAsOfficer(byHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "participant record and attendance sheet erased"));
+    approveAndSend(reference);
+
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", reference)))
+        .contains(participant.get(0), "Kurser og seminarer");
+  }
+
+  @Test
+  void f4_theVenueIsToldOfARestrictionByHandOfItsParticipantAndOfItsLiftingByHand() throws Exception {
+    var participant = lyngbakkenParticipants().get(3);
+    String reference = register("RESTRICTION", participant.get(0), participant.get(1),
+        "Please restrict my data while I check my course record.");
+    driver.runDueJobs();
+    driver.rejectCandidates(reference);
+    for (Proposal p : review.proposals(reference)) {
+      String decision = p.table().equals("course_participant") ? "RESTRICT_BY_HAND" : "NO_ACTION";
+      review.decide(reference, p.id(), decision,
+          decision.equals(p.proposal()) ? null : "Only the course record is contested; the course team marks it.",
+          "officer");
+    }
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ReviewLegalBasis"), Map.of());
+    driver.runDueJobs();
+    var restrictByHand = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("UserTask_CarryOutByHand").list().stream()
+        .filter(task -> driver.taskField(task, "systemName").startsWith("Kurser")).findFirst().orElseThrow();
+    driver.submitAsOfficer(restrictByHand, Map.of("carriedOut", "DONE_BY_HAND",
+        "whatWasDone", "participant record marked: not to be used"));
+    approveAndSend(reference);
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", "begrænsning af behandlingen")))
+        .contains(participant.get(0), "Kurser og seminarer");
+
+    mvc.perform(post("/api/officer/requests/" + reference + "/restriction-lift").with(httpBasic("officer", "officer"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"We checked the course record and it is accurate.\"}"))
+        .andExpect(status().isAccepted());
+    driver.runDueJobs();
+    driver.setTime(Date.from(TestClock.now().plus(Duration.ofDays(8))));
+    driver.runDueJobs();
+    driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_LiftRestrictionByHand"), Map.of(
+        "carriedOut", "DONE_BY_HAND", "whatWasDone", "mark removed from the participant record"));
+    driver.runDueJobs();
+
+    assertThat(TestDriver.body(driver.onlyMailTo("kursus@lyngbakken.example", "ophævelse af begrænsningen")))
+        .contains(participant.get(0), "Kurser og seminarer");
+  }
+
+  @Test
   void f4_theOfficerUnticksARecipientForThisPersonWithAReasonThatTheLetterGives() throws Exception {
     var participant = lyngbakkenParticipants().get(1);
     String reference = register("RESTRICTION", participant.get(0), participant.get(1),

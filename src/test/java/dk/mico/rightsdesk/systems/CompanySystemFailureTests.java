@@ -56,7 +56,7 @@ class CompanySystemFailureTests {
       assertThat(catchThrowable(() -> systems.suppress(ADDRESS)))
           .isInstanceOf(CompanySystemException.class)
           .hasMessage("suppression in system newsletter failed");
-      assertThat(catchThrowable(() -> systems.stopMarketing(TestCompany.CASES, ADDRESS)))
+      assertThat(catchThrowable(() -> systems.marketingRecords(TestCompany.CASES, ADDRESS)))
           .isInstanceOf(CompanySystemException.class)
           .hasMessage("stopping marketing in system case-management failed");
     }

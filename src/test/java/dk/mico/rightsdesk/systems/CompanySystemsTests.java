@@ -284,13 +284,15 @@ class CompanySystemsTests {
 
   @Test
   void stopsMarketingToAnAddressOnce() {
-    List<SystemChange> changes = systems.stopMarketing(CASES, "Bo@Example.dk");
+    Map<String, List<String>> records = systems.marketingRecords(CASES, "Bo@Example.dk");
+    assertThat(records).containsExactly(Map.entry("contact_person", List.of("3")));
+    SystemChange change = systems.stopMarketing(CASES, "contact_person", records.get("contact_person"));
 
-    assertThat(changes).extracting(SystemChange::table, SystemChange::recordIds, SystemChange::action)
-        .containsExactly(tuple("contact_person", List.of("3"), Action.MARKETING_STOPPED));
+    assertThat(change).extracting(SystemChange::table, SystemChange::recordIds, SystemChange::action)
+        .containsExactly("contact_person", List.of("3"), Action.MARKETING_STOPPED);
     assertThat(company.sql.sql("SELECT marketing_consent FROM contact_person WHERE id = 3").query(Boolean.class)
         .single()).isFalse();
-    assertThat(systems.stopMarketing(CASES, "bo@example.dk")).isEmpty();
+    assertThat(systems.marketingRecords(CASES, "bo@example.dk")).as("nothing left to stop").isEmpty();
     assertThat(company.sql.sql("SELECT marketing_consent FROM contact_person WHERE id = 1").query(Boolean.class)
         .single()).isTrue();
   }
