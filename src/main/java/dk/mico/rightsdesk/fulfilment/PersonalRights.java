@@ -115,7 +115,7 @@ public class PersonalRights {
       return;
     }
     boolean added = systems.suppress(request.subject().email());
-    findings.record(request.id(), "suppression", null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
+    findings.record(request.id(), MarketingRights.SUPPRESSION, null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
         List.of("hash of the e-mail address"), marketing.get(0).decidedBy(), clock.instant());
   }
 
