@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,10 @@ import org.springframework.stereotype.Service;
  * restrictions and their liftings, marketing stopped and suppression entries, in the order they were first done. It
  * acts on the record ids the change log keeps and, for a correction, on the corrected value kept for restores; doing
  * again what is in place changes nothing, so a replay may run twice. Each request with something done again gets a
- * step saying so. What a system's owners did by hand (a manual system, a restriction or erasure by hand) Rights Desk
- * cannot redo or check: the replay lists it for the officer to hand to the owners, and the request gets a step, once.
+ * step saying so. What a system's owners did there by hand (in a manual system; a restriction or erasure by hand; the
+ * lifting of such a restriction) Rights Desk cannot redo or check: as for the first time, the owner group gets a task
+ * per request to do it again, the request a step, and the officer's report lists it; a second replay of the same
+ * backup starts no second task.
  */
 @Service
 public class RestoreReplay {
@@ -62,10 +66,10 @@ public class RestoreReplay {
   public record DoneAgain(String reference, String table, String action, int records) {}
 
   /**
-   * One change the system's owners did by hand, or that Rights Desk can no longer do (a corrected value no longer
-   * kept): the officer hands it to the owners. {@code whatWasDone} is what the owners recorded (by categories, no
-   * values), or the data categories of a change Rights Desk made; {@code alreadyListed} says an earlier replay of the
-   * same backup listed it already.
+   * One change the system's owners did by hand (they get a task to redo it), or that Rights Desk can no longer do (a
+   * corrected value no longer kept: the officer sees to it). {@code whatWasDone} is what the owners recorded (by
+   * categories, no values), or the data categories of a change Rights Desk made; {@code alreadyListed} says an
+   * earlier replay of the same backup listed it already (and gave the owners their task).
    */
   public record ToRedoByHand(String reference, String action, String table, List<String> records,
       String whatWasDone, Instant doneAt, boolean alreadyListed) {}
@@ -84,14 +88,16 @@ public class RestoreReplay {
   private final CompanySystems systems;
   private final Rectifications rectifications;
   private final RequestLifecycle lifecycle;
+  private final RestoredSystemOwners owners;
   private final Clock clock;
 
   RestoreReplay(JdbcClient jdbc, CompanySystems systems, Rectifications rectifications, RequestLifecycle lifecycle,
-      Clock clock) {
+      RestoredSystemOwners owners, Clock clock) {
     this.jdbc = jdbc;
     this.systems = systems;
     this.rectifications = rectifications;
     this.lifecycle = lifecycle;
+    this.owners = owners;
     this.clock = clock;
   }
 
@@ -101,6 +107,7 @@ public class RestoreReplay {
     SystemId id = declaration.systemId();
     List<DoneAgain> doneAgain = new ArrayList<>();
     List<ToRedoByHand> toRedoByHand = new ArrayList<>();
+    Set<String> ownersToTask = new LinkedHashSet<>();
     int alreadyInPlace = 0;
     List<LoggedChange> since = changesSince(declaration, backupTakenAt);
     for (LoggedChange change : since) {
@@ -110,6 +117,9 @@ public class RestoreReplay {
         boolean alreadyListed = !listOnce(change, where + "what was done on "
             + change.changedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + change.action()
             + ") is for its owners to do again by hand", officer);
+        if (!alreadyListed && BY_HAND.contains(change.action())) {
+          ownersToTask.add(change.reference());
+        }
         toRedoByHand.add(new ToRedoByHand(change.reference(), change.action(), change.table(), change.recordIds(),
             String.join(", ", change.categories()), change.changedAt(), alreadyListed));
       } else if (redone.get() == 0) {
@@ -122,11 +132,27 @@ public class RestoreReplay {
             where + redone.get() + " record(s) of " + table + " " + redo.done());
       }
     }
+    ownersToTask.forEach(reference -> owners.redoByHand(reference, id.value(), backupTakenAt));
     // counts only: no record id or value in the log
     log.info("Replayed {} change(s) in {} after a restore from {}: {} done again, {} in place, {} to redo by hand",
         since.size(), id.value(), backupTakenAt, doneAgain.size(), alreadyInPlace, toRedoByHand.size());
     return new Report(id.value(), backupTakenAt, clock.instant(), officer, since.size(), alreadyInPlace, doneAgain,
         toRedoByHand);
+  }
+
+  /** What the owners did by hand in the system for the request since the backup: for their task to redo it. */
+  public List<ToRedoByHand> doneByHandSince(String reference, String system, Instant backupTakenAt) {
+    return changesSince(systems.system(SystemId.of(system)), backupTakenAt).stream()
+        .filter(change -> change.reference().equals(reference) && BY_HAND.contains(change.action()))
+        .map(change -> new ToRedoByHand(reference, change.action(), change.table(), change.recordIds(),
+            String.join(", ", change.categories()), change.changedAt(), true))
+        .toList();
+  }
+
+  /** The owners did again by hand what the restore undid: the request gets a step saying so. */
+  public void recordRedoneByHand(String reference, String system, Instant backupTakenAt, String owner) {
+    lifecycle.recordStep(lifecycle.get(reference), Step.BY_HAND_CHANGE_REDONE_AFTER_RESTORE, owner,
+        system + " restored from a backup of " + backupTakenAt + ": what was done by hand is done again");
   }
 
   /**

@@ -63,5 +63,7 @@ public enum Step {
   /** A system was restored from a backup and this request's stop of marketing (flags, suppression entry) redone. */
   MARKETING_STOP_REPLAYED_AFTER_RESTORE,
   /** A system was restored from a backup: what its owners did there by hand for this request is theirs to redo. */
-  BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE
+  BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE,
+  /** The owners of a restored system did again by hand what they had done there for this request. */
+  BY_HAND_CHANGE_REDONE_AFTER_RESTORE
 }

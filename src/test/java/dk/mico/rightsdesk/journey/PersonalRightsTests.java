@@ -356,6 +356,17 @@ class PersonalRightsTests {
       restore("email-archive", backupTakenAt)
           .andExpect(jsonPath("$.toRedoByHand[?(@.reference == '" + erasure + "')].alreadyListed").value(true));
       assertThat(api.view(erasure).path("history").size()).isEqualTo(steps);
+
+      // the archive's owners got one task, for the first replay, to redo what they did by hand
+      var redo = driver.onlyTask(erasure, "UserTask_RedoByHandAfterRestore");
+      assertThat(driver.taskField(redo, "systemName")).startsWith("Mailarkiv");
+      assertThat(driver.taskField(redo, "whatToRedo")).contains("carried out by hand",
+          "e-mails to and from you deleted");
+      assertThat(taskService.getIdentityLinksForTask(redo.getId())).extracting(link -> link.getGroupId())
+          .as("the archive's owner group (in the demo, the GDPR officers)").containsOnly("gdpr-officer");
+      driver.submitAsOfficer(redo, Map.of());
+      assertThat(api.view(erasure).path("history").findValuesAsText("step"))
+          .contains("BY_HAND_CHANGE_REDONE_AFTER_RESTORE");
     } finally {
       Files.delete(backup);
     }
