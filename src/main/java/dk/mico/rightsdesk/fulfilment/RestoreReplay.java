@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,18 +107,23 @@ public class RestoreReplay {
     SystemId id = declaration.systemId();
     List<DoneAgain> doneAgain = new ArrayList<>();
     List<ToRedoByHand> toRedoByHand = new ArrayList<>();
-    Set<String> ownersToTask = new LinkedHashSet<>();
+    Set<String> ownersTasked = new HashSet<>();
     int alreadyInPlace = 0;
     List<LoggedChange> since = changesSince(declaration, backupTakenAt);
     for (LoggedChange change : since) {
       String where = id.value() + " restored from a backup of " + backupTakenAt + ": ";
       Optional<Integer> redone = BY_HAND.contains(change.action()) ? Optional.empty() : redo(declaration, change);
       if (redone.isEmpty()) {
-        boolean alreadyListed = !listOnce(change, where + "what was done on "
-            + change.changedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + change.action()
-            + ") is for its owners to do again by hand", officer);
-        if (!alreadyListed && BY_HAND.contains(change.action())) {
-          ownersToTask.add(change.reference());
+        String note = where + "what was done on " + change.changedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " ("
+            + change.action() + ") is to be done again by hand";
+        boolean alreadyListed = listed(change, note);
+        if (!alreadyListed) {
+          // the task before the step: a replay that dies in between starts the task again rather than never
+          if (BY_HAND.contains(change.action()) && ownersTasked.add(change.reference())) {
+            owners.redoByHand(change.reference(), id.value(), backupTakenAt);
+          }
+          lifecycle.recordStep(lifecycle.get(change.reference()), Step.BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE, officer,
+              note);
         }
         toRedoByHand.add(new ToRedoByHand(change.reference(), change.action(), change.table(), change.recordIds(),
             String.join(", ", change.categories()), change.changedAt(), alreadyListed));
@@ -132,7 +137,6 @@ public class RestoreReplay {
             where + redone.get() + " record(s) of " + table + " " + redo.done());
       }
     }
-    ownersToTask.forEach(reference -> owners.redoByHand(reference, id.value(), backupTakenAt));
     // counts only: no record id or value in the log
     log.info("Replayed {} change(s) in {} after a restore from {}: {} done again, {} in place, {} to redo by hand",
         since.size(), id.value(), backupTakenAt, doneAgain.size(), alreadyInPlace, toRedoByHand.size());
@@ -218,17 +222,12 @@ public class RestoreReplay {
     return change.recordIds().size();
   }
 
-  /** Records the step unless a replay of the same backup recorded it already; answers whether it was new. */
-  private boolean listOnce(LoggedChange change, String note, String officer) {
-    boolean listed = jdbc.sql("SELECT COUNT(*) FROM dsr_request_step WHERE request_id = ? AND step = ? AND note = ?")
+  /** Whether a replay of the same backup listed this by hand already (its step). */
+  private boolean listed(LoggedChange change, String note) {
+    return jdbc.sql("SELECT COUNT(*) FROM dsr_request_step WHERE request_id = ? AND step = ? AND note = ?")
         .params(change.requestId(), Step.BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE.name(), note)
         .query(Long.class)
         .single() > 0;
-    if (!listed) {
-      lifecycle.recordStep(lifecycle.get(change.reference()), Step.BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE, officer,
-          note);
-    }
-    return !listed;
   }
 
   private SystemDeclaration restorable(String system, Instant backupTakenAt) {
