@@ -212,8 +212,10 @@ public class Rectifications {
         .max(Instant::compareTo).orElseThrow().atZone(calendar.zone()).toLocalDate();
     LocalDate keptUntil = backups.goneFromBackupsOn(lastWritten,
         rectified.stream().map(c -> SystemId.of(c.system())).distinct().toList());
-    jdbc.sql("INSERT INTO rectified_value (request_id, column_name, new_value, kept_until) "
-            + "SELECT request_id, column_name, new_value, ? FROM pending_rectification WHERE request_id = ?")
+    jdbc.sql("""
+            INSERT INTO rectified_value (request_id, column_name, new_value, kept_until)
+            SELECT request_id, column_name, new_value, CAST(? AS DATE) FROM pending_rectification
+            WHERE request_id = ?""")
         .params(keptUntil, requestId)
         .update();
   }
