@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MarketingRights {
 
   static final String DECIDED_BY = "Rights Desk (Art 21(3) / 7(3): no weighing)";
-  private static final String SUPPRESSION = "suppression";
+  /** Where the change log keeps suppression entries: in every system that declares a suppression table. */
+  static final String SUPPRESSION = "suppression";
 
   private final CompanySystems systems;
   private final RequestFindings findings;

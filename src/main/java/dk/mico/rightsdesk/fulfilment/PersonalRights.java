@@ -115,8 +115,8 @@ public class PersonalRights {
       return;
     }
     boolean added = systems.suppress(request.subject().email());
-    findings.record(request.id(), "suppression", null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT", List.of(),
-        List.of("hash of the e-mail address"), marketing.get(0).decidedBy(), clock.instant());
+    findings.record(request.id(), MarketingRights.SUPPRESSION, null, added ? "SUPPRESSION_ADDED" : "SUPPRESSION_KEPT",
+        List.of(), List.of("hash of the e-mail address"), marketing.get(0).decidedBy(), clock.instant());
   }
 
   /** The days after each legal retention period of the records kept for it: their erasure is scheduled for then. */

@@ -1,16 +1,20 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
 import dk.mico.rightsdesk.request.Outcome;
 import dk.mico.rightsdesk.request.RequestLifecycle;
+import dk.mico.rightsdesk.systems.BackupRetention;
 import dk.mico.rightsdesk.systems.CompanyProperties.Access;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.Finding;
 import dk.mico.rightsdesk.systems.SystemId;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Rectification (Art 16): the officer checks what the subject says is wrong and decides: correct it (a column and
  * its corrected value, written in every system that declares the column rectifiable, by a retried job per system),
  * complete it with a supplementary statement, or keep it as accurate with the reasons (a refusal, Art 12(4)). The
- * corrected value waits for its jobs in a table of its own and is removed once written; the change log names the
- * column, never the value.
+ * corrected value waits for its jobs in a table of its own; once written, it is kept apart until the backups taken
+ * before the correction are gone, to be written again should one of them be restored (F35), then removed by record
+ * retention. The change log names the column, never the value.
  */
 @Service
 public class Rectifications {
@@ -46,10 +51,13 @@ public class Rectifications {
   private final CompanySystems systems;
   private final RightsAnswers answers;
   private final MessageSource messages;
+  private final BackupRetention backups;
+  private final LegalCalendar calendar;
   private final Clock clock;
 
   Rectifications(JdbcClient jdbc, RequestLifecycle lifecycle, RequestFindings findings, LoggedChanges changes,
-      CompanySystems systems, RightsAnswers answers, MessageSource messages, Clock clock) {
+      CompanySystems systems, RightsAnswers answers, MessageSource messages, BackupRetention backups,
+      LegalCalendar calendar, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.findings = findings;
@@ -57,6 +65,8 @@ public class Rectifications {
     this.systems = systems;
     this.answers = answers;
     this.messages = messages;
+    this.backups = backups;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -144,12 +154,16 @@ public class Rectifications {
     }
   }
 
-  /** Records the answer and removes the corrected value, now written wherever it belongs. */
+  /**
+   * Records the answer; the corrected value, now written wherever it belongs, leaves the jobs' table and is kept for a
+   * restore as long as backups from before it are.
+   */
   @Transactional
   public void recordAnswer(String reference, String officer) {
     DataSubjectRequest request = lifecycle.get(reference);
     Locale locale = request.language().locale();
     Check check = check(reference).orElseThrow(() -> new IllegalStateException(reference + " was not checked"));
+    keepForRestores(request.id());
     jdbc.sql("DELETE FROM pending_rectification WHERE request_id = ?").param(request.id()).update();
     List<String> done = new ArrayList<>();
     switch (check.decision()) {
@@ -185,6 +199,37 @@ public class Rectifications {
     lifecycle.recordAnswer(reference, (accurate ? Outcome.REFUSED : Outcome.FULFILLED).name(),
         String.join("\n", done), accurate ? text("rights.accurate.reason", locale, check.statement()) : null,
         officer);
+  }
+
+  /** The corrected value written in any system is kept until the last backup taken before it is gone (F35). */
+  private void keepForRestores(long requestId) {
+    List<RequestFindings.RecordedChange> rectified = findings.changes(requestId).stream()
+        .filter(c -> "RECTIFIED".equals(c.action()))
+        .toList();
+    if (rectified.isEmpty()) {
+      return;
+    }
+    LocalDate lastWritten = rectified.stream().map(RequestFindings.RecordedChange::changedAt)
+        .max(Instant::compareTo).orElseThrow().atZone(calendar.zone()).toLocalDate();
+    LocalDate keptUntil = backups.goneFromBackupsOn(lastWritten,
+        rectified.stream().map(c -> SystemId.of(c.system())).distinct().toList());
+    jdbc.sql("""
+            INSERT INTO rectified_value (request_id, column_name, new_value, kept_until)
+            SELECT request_id, column_name, new_value, CAST(? AS DATE) FROM pending_rectification
+            WHERE request_id = ?""")
+        .params(keptUntil, requestId)
+        .update();
+  }
+
+  /** A request's corrected column and value, while they are kept for restores. Personal data: never logged. */
+  record Correction(String column, String value) {}
+
+  @Transactional(readOnly = true)
+  Optional<Correction> keptForRestores(long requestId) {
+    return jdbc.sql("SELECT column_name, new_value FROM rectified_value WHERE request_id = ?")
+        .param(requestId)
+        .query((rs, n) -> new Correction(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 
   private List<SystemDeclaration> jdbcSystems() {

@@ -55,5 +55,15 @@ public enum Step {
   /** A bounce or an auto-reply to one of our letters came back to the GDPR mailbox (the note names the e-mail). */
   LETTER_NOT_DELIVERED,
   /** A system was restored from a backup and this request's erasure there was done again (the note says where). */
-  ERASURE_REPLAYED_AFTER_RESTORE
+  ERASURE_REPLAYED_AFTER_RESTORE,
+  /** A system was restored from a backup and this request's correction there was written again. */
+  RECTIFICATION_REPLAYED_AFTER_RESTORE,
+  /** A system was restored from a backup and this request's restriction (or its lifting) there was done again. */
+  RESTRICTION_REPLAYED_AFTER_RESTORE,
+  /** A system was restored from a backup and this request's stop of marketing (flags, suppression entry) redone. */
+  MARKETING_STOP_REPLAYED_AFTER_RESTORE,
+  /** A system was restored from a backup: what its owners did there by hand for this request is theirs to redo. */
+  BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE,
+  /** The owners of a restored system did again by hand what they had done there for this request. */
+  BY_HAND_CHANGE_REDONE_AFTER_RESTORE
 }

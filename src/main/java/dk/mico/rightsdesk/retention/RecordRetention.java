@@ -46,7 +46,7 @@ public class RecordRetention {
           "dsr_identity_information_request", "staff_notice", "request_identifier",
           // the legal-basis review's proposals and decisions name the subject's records and values
           "request_proposal", "pending_rectification", "recipient_notice", "restriction_lift", "objection_balancing",
-          "rectification_check");
+          "rectification_check", "rectified_value");
 
   /**
    * Steps whose note Rights Desk writes itself from codes, dates, counts and references; every other note may be an
@@ -100,6 +100,17 @@ public class RecordRetention {
       log.info("Deleted {} request record(s) closed before {}", expired.size(), cutoff);
     }
     deleteExpiredEmails();
+    deleteRectifiedValuesPastBackups();
+  }
+
+  /** A corrected value is kept for restores only while a backup from before the correction may exist (F35). */
+  private void deleteRectifiedValuesPastBackups() {
+    int deleted = jdbc.sql("DELETE FROM rectified_value WHERE kept_until < ?")
+        .param(calendar.receiptDate(clock.instant()))
+        .update();
+    if (deleted > 0) {
+      log.info("Deleted {} corrected value(s) kept for restores: their backups are gone", deleted);
+    }
   }
 
   /** Closed requests closed before the cutoff that also meet the condition (a fixed SQL fragment). */

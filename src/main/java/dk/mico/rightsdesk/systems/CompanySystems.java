@@ -315,16 +315,31 @@ public class CompanySystems {
     }
     boolean added = false;
     for (JdbcSystem system : suppressing) {
-      SystemId id = system.declaration.systemId();
-      added |= guarded("suppression", id, () -> {
-        try {
-          return system.transactions.execute(status -> insertSuppression(system, hash));
-        } catch (DuplicateKeyException e) {
-          return false; // another node added the same entry at the same moment
-        }
-      });
+      added |= suppress(system, hash);
     }
     return added;
+  }
+
+  /**
+   * Keep the suppression entry for an address in one system's suppression table (after a restore of that system).
+   * Answers whether the entry was new there.
+   */
+  public boolean suppress(SystemId id, String email) {
+    JdbcSystem system = jdbc(id);
+    if (system.declaration.suppression() == null) {
+      throw new ActionRefusedException("system " + id + " declares no suppression table");
+    }
+    return suppress(system, SecretTokens.hash(requiredEmail(email)));
+  }
+
+  private boolean suppress(JdbcSystem system, String hash) {
+    return guarded("suppression", system.declaration.systemId(), () -> {
+      try {
+        return system.transactions.execute(status -> insertSuppression(system, hash));
+      } catch (DuplicateKeyException e) {
+        return false; // another node added the same entry at the same moment
+      }
+    });
   }
 
   /** Whether any declared suppression table holds the address. */

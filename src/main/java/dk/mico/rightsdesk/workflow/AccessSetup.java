@@ -58,7 +58,9 @@ class AccessSetup implements SmartInitializingSingleton {
       // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes
       "DeadlineExtensionProcess", "Art12DecisionProcess",
       // an e-mail to the GDPR mailbox, waiting to be registered
-      InboundEmailProcessVariables.PROCESS_ID);
+      InboundEmailProcessVariables.PROCESS_ID,
+      // a restored system's owners redoing their work by hand (F35)
+      CamundaRestoredSystemOwners.PROCESS);
 
   static final String SYSTEM_TASKS_FILTER = "My system's tasks";
 

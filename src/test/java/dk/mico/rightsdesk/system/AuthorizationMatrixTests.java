@@ -79,9 +79,9 @@ class AuthorizationMatrixTests {
         Arguments.of("GET", "/api/officer/requests/DSR-1999-00000", null, 401, 404, 404, 403),
         Arguments.of("GET", "/api/officer/deadline?receivedAt=2025-01-31T23:30:00Z", null, 401, 200, 200, 403),
         Arguments.of("POST", "/api/officer/requests", VALID_OFFICER_BODY, 401, 201, 403, 403),
-        // a manual system cannot be replayed: the officer's answer is 400, after the role check
+        // an undeclared system cannot be replayed: the officer's answer is 400, after the role check
         Arguments.of("POST", "/api/officer/restores",
-            "{\"system\": \"email-archive\", \"backupTakenAt\": \"2026-11-01T00:00:00Z\"}", 401, 400, 403, 403),
+            "{\"system\": \"old-crm\", \"backupTakenAt\": \"2026-11-01T00:00:00Z\"}", 401, 400, 403, 403),
         Arguments.of("GET", "/procedure", null, 401, 200, 200, 200),
         Arguments.of("GET", "/procedure.pdf", null, 401, 200, 200, 200),
         Arguments.of("GET", "/dev/mailbox", null, 401, 200, 403, 200),

@@ -225,7 +225,7 @@ final class ProcessMocks {
     }
     // the real listeners set these from what the officer decided; the tests complete the task with them
     for (String bean : List.of("reviewLegalBasisListener", "balanceObjectionListener", "checkAccuracyListener",
-        "carryOutByHandListener")) {
+        "carryOutByHandListener", "redoByHandAfterRestoreListener")) {
       Mocks.register(bean, listener(bean, task -> {}));
     }
     // the real listener moves the review on to the day the officer entered when the claim still needs the records

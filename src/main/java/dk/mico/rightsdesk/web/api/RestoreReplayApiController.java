@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** After a system is restored from a backup, the officer has the erasures done since the backup done again (F35). */
+/**
+ * After a system is restored from a backup, the officer has the changes the requests made there since the backup done
+ * again, and gets the list of what its owners must redo by hand (F35).
+ */
 @RestController
 class RestoreReplayApiController {
 
@@ -22,10 +25,11 @@ class RestoreReplayApiController {
     this.replay = replay;
   }
 
-  @Operation(summary = "Do again, in a system restored from a backup, every erasure done there since the backup")
+  @Operation(summary = "Do again, in a system restored from a backup, every erasure, correction, restriction and "
+      + "marketing stop done there since the backup; list what its owners did by hand, to redo")
   @PostMapping(path = "/api/officer/restores", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   RestoreReplay.Report replay(@RequestBody RestoreBody body, Authentication officer) {
-    return replay.replayErasures(body.system(), body.backupTakenAt(), officer.getName());
+    return replay.replay(body.system(), body.backupTakenAt(), officer.getName());
   }
 }
