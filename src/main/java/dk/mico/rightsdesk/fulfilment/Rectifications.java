@@ -213,6 +213,8 @@ public class Rectifications {
         .max(Instant::compareTo).orElseThrow().atZone(calendar.zone()).toLocalDate();
     LocalDate keptUntil = backups.goneFromBackupsOn(lastWritten,
         rectified.stream().map(c -> SystemId.of(c.system())).distinct().toList());
+    // an answer recorded again (a re-decided check) keeps the latest value, not a key violation
+    jdbc.sql("DELETE FROM rectified_value WHERE request_id = ?").param(requestId).update();
     jdbc.sql("""
             INSERT INTO rectified_value (request_id, column_name, new_value, kept_until)
             SELECT request_id, column_name, new_value, CAST(? AS DATE) FROM pending_rectification
