@@ -67,10 +67,13 @@ class ProcedureTests {
   void theStepsOfAProcessFollowItsFlowsWithTheirGroupsAndTimers() {
     ModelledProcess main = models.procedure().processes().get(0);
     List<String> ids = main.steps().stream().map(Step::id).toList();
-    // the deadline is planned before the identity is checked, and the reminder timers after the plan
-    assertThat(ids.indexOf("Task_PlanDeadlineWatch")).isLessThan(ids.indexOf("CallActivity_CheckIdentity"));
-    Step reminder = main.steps().stream().filter(s -> s.id().equals("Event_FirstReminderDue")).findFirst()
-        .orElseThrow();
+    // the deadline watch starts before the identity is checked, and its reminder timers come after the plan
+    assertThat(ids.indexOf("CallActivity_WatchDeadline")).isNotNegative()
+        .isLessThan(ids.indexOf("CallActivity_CheckIdentity"));
+    List<Step> watch = process("DeadlineWatchProcess").steps();
+    Step reminder = watch.stream().filter(s -> s.id().equals("Event_FirstReminderDue")).findFirst().orElseThrow();
+    assertThat(watch.indexOf(reminder)).isGreaterThan(watch.stream().map(Step::id).toList()
+        .indexOf("Task_PlanDeadlineWatch"));
     assertThat(reminder.kind()).isEqualTo(Procedure.StepKind.TIMER);
     assertThat(reminder.timing()).isNotBlank();
     // a part of the handling in a process of its own is a step that names it, and its steps are the officer's

@@ -49,13 +49,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * processes it calls run for real; their own paths, and their coverage, are in their own tests.
  */
 @Deployment(resources = {"DataSubjectRequestProcess.bpmn", "EmailConfirmationProcess.bpmn",
-    "IdentityCheckProcess.bpmn", "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
+    "IdentityCheckProcess.bpmn", "DeadlineWatchProcess.bpmn", "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
     "ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("EmailConfirmationProcess", "IdentityCheckProcess")
+      .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("EmailConfirmationProcess", "IdentityCheckProcess",
+          "DeadlineWatchProcess")
       .build();
 
   private static final String REFERENCE = "DSR-2026-00001";
@@ -380,7 +381,7 @@ class DataSubjectRequestProcessTest {
   @ParameterizedTest(name = "withdrawn while at {0}")
   @ValueSource(strings = {"Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "CallActivity_ConfirmEmail",
       "CallActivity_CheckIdentity", "CallActivity_FulfilRequest", "UserTask_ApproveAnswer", "UserTask_ReviseAnswer",
-      "Task_SendClosingLetter", "Task_SendDownloadCode", "UserTask_PostClosingLetter", "SubProcess_DeadlineWatch"})
+      "Task_SendClosingLetter", "Task_SendDownloadCode", "UserTask_PostClosingLetter", "CallActivity_WatchDeadline"})
   void withdrawalEndsTheRequestWhereverItWaits(String waitingAt) {
     request = runtimeService().createProcessInstanceByKey(PROCESS_ID).businessKey(REFERENCE).setVariables(webRequest())
         .startBeforeActivity(waitingAt).execute();
@@ -398,62 +399,22 @@ class DataSubjectRequestProcessTest {
   }
 
   @Test
-  void officersAreRemindedAndManagementWarnedBeforeTheDeadline() {
+  void deadlineWatchRunsBesideTheHandlingAndItsEndLeavesTheHandlingGoing() {
     start(registeredRequest());
     runJobAt("Task_SendAcknowledgement");
-    assertThat(officerTask("UserTask_HandleByHand")).isNotNull();
+    assertThat(request).isWaitingAt("CallActivity_FulfilRequest", "CallActivity_WatchDeadline");
+    assertThat(request).calledProcessInstance("DeadlineWatchProcess").hasBusinessKey(REFERENCE)
+        .isWaitingAt("Event_FirstReminderDue");
 
-    Job firstReminder = timer("Event_FirstReminderDue");
-    assertThat(firstReminder).hasDueDate(PLAN.firstReminderAt());
-    fire(firstReminder);
-    runJobAt("Task_RemindOfficer");
-    Job finalWarning = timer("Event_FinalWarningDue");
-    assertThat(finalWarning).hasDueDate(PLAN.finalWarningAt());
-    fire(finalWarning);
-    runJobAt("Task_WarnOfficersAndManagement");
-
-    assertThat(timer("Event_DeadlinePassed")).hasDueDate(PLAN.overdueAt());
-    assertThat(mocks.calls()).containsSubsequence(
-        "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
-        "notifyStaffDelegate Task_RemindOfficer notice=OFFICER_REMINDER",
-        "notifyStaffDelegate Task_WarnOfficersAndManagement notice=FINAL_WARNING");
-    // the watch runs beside the handling, which still waits for the officer
-    assertThat(request).isWaitingAt("CallActivity_FulfilRequest", "Event_DeadlinePassed");
-  }
-
-  @Test
-  void overdueRequestIsMarkedAndManagementToldAtOnceAndEveryWorkingDayMorning() {
-    start(registeredRequest());
-    runJobAt("Task_SendAcknowledgement");
+    // the record says the request is not overdue when the deadline passes (answered meanwhile, say): the watch ends
+    mocks.stillOverdue(false);
     fire(timer("Event_FirstReminderDue"));
     runJobAt("Task_RemindOfficer");
     fire(timer("Event_FinalWarningDue"));
     runJobAt("Task_WarnOfficersAndManagement");
-
-    // Thursday's deadline passes at midnight: marked overdue, management told at once, again Friday morning
-    Date fridayMorning = date("2026-02-06T07:00:00Z");
-    mocks.nextEscalationAt(fridayMorning);
     fire(timer("Event_DeadlinePassed"));
-    runJobAt("Task_TellManagementOverdue");
-    assertThat(request).isWaitingAt("Event_NextWorkingDayMorning");
-    assertThat(timer("Event_NextWorkingDayMorning")).hasDueDate(fridayMorning);
 
-    Date mondayMorning = date("2026-02-09T07:00:00Z");
-    mocks.nextEscalationAt(mondayMorning);
-    fire(timer("Event_NextWorkingDayMorning"));
-    runJobAt("Task_TellManagementOverdue");
-    assertThat(timer("Event_NextWorkingDayMorning")).hasDueDate(mondayMorning);
-    assertThat(mocks.calls()).containsSubsequence(
-        "recordOverdueDelegate Task_RecordOverdue",
-        "notifyStaffDelegate Task_TellManagementOverdue notice=OVERDUE",
-        "recordOverdueDelegate Task_RecordOverdue",
-        "notifyStaffDelegate Task_TellManagementOverdue notice=OVERDUE");
-
-    // once the record says it is no longer overdue, the watch ends and the handling goes on
-    mocks.stillOverdue(false);
-    fire(timer("Event_NextWorkingDayMorning"));
-    assertThat(request).hasPassed("EndEvent_NoLongerOverdue", "EndEvent_DeadlineWatchEnded")
-        .isWaitingAt("CallActivity_FulfilRequest");
+    assertThat(request).hasPassed("EndEvent_DeadlineWatchEnded").isWaitingAt("CallActivity_FulfilRequest");
     answerAndClose();
     assertThat(request).isEnded();
   }
@@ -572,7 +533,7 @@ class DataSubjectRequestProcessTest {
     runJobAt("Task_SendDuplicateLetter");
 
     assertThat(request).isEnded().hasPassed("EndEvent_DuplicateClosed")
-        .hasNotPassed("Task_SendAcknowledgement", "SubProcess_DeadlineWatch");
+        .hasNotPassed("Task_SendAcknowledgement", "CallActivity_WatchDeadline");
     assertThat(mocks.calls()).containsExactly(
         "registerRequestFromStartForm StartEvent_RequestReceived start",
         "sendOutcomeLetterDelegate Task_SendDuplicateLetter letterKind=DUPLICATE");
