@@ -157,9 +157,8 @@ final class ProcessMocks {
     Mocks.register("forwardToControllerDelegate", delegate("forwardToControllerDelegate", e -> null));
     Mocks.register("identityReplyListener", listener("identityReplyListener", task -> {}));
 
-    Mocks.register("extendDeadlineFromStartForm",
-        (ExecutionListener) execution -> record("extendDeadlineFromStartForm", execution.getCurrentActivityId(),
-            "reasonCode=" + execution.getVariable("reasonCode")));
+    Mocks.register("extendDeadlineFromStartForm", delegate("extendDeadlineFromStartForm",
+        execution -> "reasonCode=" + execution.getVariable("reasonCode")));
     Mocks.register("art12DecisionListener", new Art12Decision());
     Mocks.register("feeAnswerListener", new FeeAnswer());
     Mocks.register("recordNoFeeAnswerDelegate", delegate("recordNoFeeAnswerDelegate", e -> null));
