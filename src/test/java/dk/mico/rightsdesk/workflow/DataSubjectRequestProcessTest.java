@@ -50,14 +50,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Deployment(resources = {"DataSubjectRequestProcess.bpmn", "EmailConfirmationProcess.bpmn",
     "IdentityCheckProcess.bpmn", "DeadlineWatchProcess.bpmn", "FeeProcess.bpmn",
-    "ForwardToControllerProcess.bpmn", "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
+    "ForwardToControllerProcess.bpmn", "RefusalProcess.bpmn", "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
     "ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
       .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("EmailConfirmationProcess", "IdentityCheckProcess",
-          "DeadlineWatchProcess", "FeeProcess", "ForwardToControllerProcess")
+          "DeadlineWatchProcess", "FeeProcess", "ForwardToControllerProcess", "RefusalProcess")
       .build();
 
   private static final String REFERENCE = "DSR-2026-00001";
@@ -549,7 +549,7 @@ class DataSubjectRequestProcessTest {
     correlate(DataSubjectRequestProcessVariables.MESSAGE_REQUEST_REFUSED);
     runJobAt("Task_SendRefusalLetter");
 
-    assertThat(request).isEnded().hasPassed("Task_CloseRefused", "EndEvent_RequestRefused")
+    assertThat(request).isEnded().hasPassed("CallActivity_RefuseRequest", "EndEvent_Refused")
         .hasNotPassed("Task_CloseRequest");
     assertThat(mocks.calls()).endsWith(
         "sendOutcomeLetterDelegate Task_SendRefusalLetter letterKind=REFUSAL_EXCESSIVE",
@@ -580,14 +580,14 @@ class DataSubjectRequestProcessTest {
     announceFee();
 
     decide("UserTask_RegisterFeeAnswer", "feeAnswer", "DECLINED");
-    runJobAt("Task_SendFeeRefusalLetter");
+    runJobAt("Task_SendRefusalLetter");
 
-    assertThat(request).isEnded().hasPassed("EndEvent_FeeRefused", "Task_CloseFeeNotAccepted",
-        "EndEvent_FeeNotAccepted").hasNotPassed("Task_RecordNoFeeAnswer", "Task_CloseRequest");
+    assertThat(request).isEnded().hasPassed("EndEvent_FeeRefused", "CallActivity_RefuseForFee",
+        "EndEvent_FeeNotAccepted").hasNotPassed("EndEvent_FeeAccepted", "Task_CloseRequest");
     assertThat(mocks.calls()).endsWith(
         "feeAnswerListener UserTask_RegisterFeeAnswer complete feeAnswer=DECLINED",
-        "sendOutcomeLetterDelegate Task_SendFeeRefusalLetter letterKind=REFUSAL_EXCESSIVE",
-        "closeRequestDelegate Task_CloseFeeNotAccepted outcome=REFUSED");
+        "sendOutcomeLetterDelegate Task_SendRefusalLetter letterKind=REFUSAL_EXCESSIVE",
+        "closeRequestDelegate Task_CloseRefused outcome=REFUSED");
     assertThat(runtimeService().createProcessInstanceQuery().count()).as("running processes").isZero();
     assertThat(taskService().createTaskQuery().count()).as("open tasks").isZero();
   }
@@ -604,10 +604,10 @@ class DataSubjectRequestProcessTest {
     completeOfficerTask("UserTask_PostFeeLetter");
 
     decide("UserTask_RegisterFeeAnswer", "feeAnswer", "DECLINED");
-    runJobAt("Task_SendFeeRefusalLetter");
-    completeOfficerTask("UserTask_PostFeeRefusalLetter");
+    runJobAt("Task_SendRefusalLetter");
+    completeOfficerTask("UserTask_PostRefusalLetter");
 
-    assertThat(request).isEnded().hasPassed("UserTask_PostFeeRefusalLetter", "EndEvent_FeeNotAccepted");
+    assertThat(request).isEnded().hasPassed("CallActivity_RefuseForFee", "EndEvent_FeeNotAccepted");
   }
 
   /** The officer announces a fee while the request is being handled; the letter goes out by e-mail. */
