@@ -50,14 +50,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Deployment(resources = {"DataSubjectRequestProcess.bpmn", "EmailConfirmationProcess.bpmn",
     "IdentityCheckProcess.bpmn", "DeadlineWatchProcess.bpmn", "FeeProcess.bpmn",
-    "ForwardToControllerProcess.bpmn", "RefusalProcess.bpmn", "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
+    "ForwardToControllerProcess.bpmn", "RefusalProcess.bpmn", "ClosingLetterProcess.bpmn",
+    "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
     "ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
       .assertClassCoverageAtLeast(1.0).excludeProcessDefinitionKeys("EmailConfirmationProcess", "IdentityCheckProcess",
-          "DeadlineWatchProcess", "FeeProcess", "ForwardToControllerProcess", "RefusalProcess")
+          "DeadlineWatchProcess", "FeeProcess", "ForwardToControllerProcess", "RefusalProcess",
+          "ClosingLetterProcess")
       .build();
 
   private static final String REFERENCE = "DSR-2026-00001";
@@ -109,7 +111,7 @@ class DataSubjectRequestProcessTest {
 
     assertThat(request).isEnded().hasPassedInOrder("StartEvent_RequestReceived", "Task_SendAcknowledgement",
         "CallActivity_ConfirmEmail", "CallActivity_FulfilRequest",
-        "UserTask_ApproveAnswer", "Task_SendClosingLetter", "Task_CloseRequest", "EndEvent_RequestClosed");
+        "UserTask_ApproveAnswer", "CallActivity_SendClosingLetter", "Task_CloseRequest", "EndEvent_RequestClosed");
     assertThat(mocks.calls()).containsExactly(
         "registerRequestFromStartForm StartEvent_RequestReceived start",
         "planDeadlineWatchDelegate Task_PlanDeadlineWatch",
@@ -146,27 +148,6 @@ class DataSubjectRequestProcessTest {
         "sendClosingLetterDelegate Task_SendClosingLetter");
     assertThat(historyService().createHistoricActivityInstanceQuery().activityId("UserTask_ApproveAnswer").count())
         .isEqualTo(2);
-  }
-
-  @Test
-  void answerWithDownloadLinkIsFollowedByTheCodeInAJobOfItsOwn() {
-    mocks.downloadCodeToSend(true);
-    start(registeredRequest());
-    runJobAt("Task_SendAcknowledgement");
-    completeOfficerTask("UserTask_HandleByHand");
-    decide("UserTask_ApproveAnswer", "answerDecision", "SEND");
-    runJobAt("Task_SendClosingLetter");
-
-    // the answer has committed; the code letter waits for its own job, which a failure would retry alone
-    assertThat(request).isWaitingAt("Task_SendDownloadCode");
-    runJobAt("Task_SendDownloadCode");
-
-    assertThat(request).isEnded().hasPassedInOrder("Task_SendClosingLetter", "Task_SendDownloadCode",
-        "Task_CloseRequest", "EndEvent_RequestClosed").hasNotPassed("UserTask_PostClosingLetter");
-    assertThat(mocks.calls()).containsSubsequence(
-        "sendClosingLetterDelegate Task_SendClosingLetter",
-        "sendDownloadCodeDelegate Task_SendDownloadCode",
-        "closeRequestDelegate Task_CloseRequest");
   }
 
   @Test
@@ -382,7 +363,7 @@ class DataSubjectRequestProcessTest {
   @ParameterizedTest(name = "withdrawn while at {0}")
   @ValueSource(strings = {"Task_SendAcknowledgement", "UserTask_PostAcknowledgement", "CallActivity_ConfirmEmail",
       "CallActivity_CheckIdentity", "CallActivity_FulfilRequest", "UserTask_ApproveAnswer", "UserTask_ReviseAnswer",
-      "Task_SendClosingLetter", "Task_SendDownloadCode", "UserTask_PostClosingLetter", "CallActivity_WatchDeadline"})
+      "CallActivity_SendClosingLetter", "CallActivity_WatchDeadline"})
   void withdrawalEndsTheRequestWhereverItWaits(String waitingAt) {
     request = runtimeService().createProcessInstanceByKey(PROCESS_ID).businessKey(REFERENCE).setVariables(webRequest())
         .startBeforeActivity(waitingAt).execute();
