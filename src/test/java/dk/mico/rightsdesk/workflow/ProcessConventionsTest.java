@@ -242,6 +242,20 @@ class ProcessConventionsTest {
     });
   }
 
+  /**
+   * Tasklist's "Start process" offers only what an officer starts: a process with a start form. One the application
+   * starts or another process calls would start there without what it needs.
+   */
+  @Test
+  void onlyProcessesWithAStartFormAreStartableInTasklist() {
+    assertNoBreaches((model, breaches) -> model.all(Process.class).stream()
+        .filter(process -> process.getChildElementsByType(StartEvent.class).stream()
+            .allMatch(start -> start.getCamundaFormRef() == null && start.getCamundaFormKey() == null))
+        .filter(Process::isCamundaStartableInTasklist)
+        .forEach(process -> breaches.add(model.file() + ": " + process.getId()
+            + ": no start form, but not camunda:isStartableInTasklist=\"false\"")));
+  }
+
   @Test
   void userTasksHaveCandidateGroupsAndAnExistingForm() {
     assertNoBreaches((model, breaches) -> {
