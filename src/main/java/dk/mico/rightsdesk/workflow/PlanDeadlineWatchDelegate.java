@@ -41,16 +41,22 @@ class PlanDeadlineWatchDelegate implements JavaDelegate {
     execution.setVariable(FIRST_REMINDER_AT, Date.from(plan.firstReminderAt()));
     execution.setVariable(FINAL_WARNING_AT, Date.from(plan.finalWarningAt()));
     execution.setVariable(OVERDUE_AT, Date.from(plan.overdueAt()));
-    moveOpenTasks(execution.getProcessEngineServices(), reference, Date.from(plan.taskDueAt()));
+    Date taskDue = Date.from(plan.taskDueAt());
+    // a request started before the watch was a process of its own watches inside its own process, which holds the copy
+    if (execution.hasVariable(TASK_DUE_DATE)) {
+      execution.setVariable(TASK_DUE_DATE, taskDue);
+    }
+    moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(), reference, taskDue);
   }
 
   /**
    * Tasks created later read {@code taskDueDate}: the request's process and the processes it called each hold a copy.
    * The watch needs none, and the watch that a moved deadline replaced ends in this same transaction.
    */
-  static void moveOpenTasks(ProcessEngineServices engine, String reference, Date taskDue) {
+  static void moveOpenTasks(ProcessEngineServices engine, String watchInstanceId, String reference, Date taskDue) {
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKeyNotIn(DEADLINE_WATCH_PROCESS_ID).active().list()
+        .processDefinitionKeyNotIn(DEADLINE_WATCH_PROCESS_ID).active().list().stream()
+        .filter(instance -> !instance.getId().equals(watchInstanceId))
         .forEach(instance -> engine.getRuntimeService().setVariable(instance.getId(), TASK_DUE_DATE, taskDue));
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).list()) {
       if (!taskDue.equals(task.getDueDate()) && !DUE_IN_FIRST_MONTH.contains(task.getTaskDefinitionKey())) {

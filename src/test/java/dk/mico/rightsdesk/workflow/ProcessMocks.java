@@ -131,8 +131,8 @@ final class ProcessMocks {
       execution.setVariable(FINAL_WARNING_AT, plan.finalWarningAt());
       execution.setVariable(OVERDUE_AT, plan.overdueAt());
       // the engine side of the real delegate: open tasks of the request, in every process of it, follow
-      PlanDeadlineWatchDelegate.moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessBusinessKey(),
-          plan.taskDueAt());
+      PlanDeadlineWatchDelegate.moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+          execution.getProcessBusinessKey(), plan.taskDueAt());
       return null;
     }));
     Mocks.register("notifyStaffDelegate", delegate("notifyStaffDelegate", execution -> {
