@@ -53,6 +53,9 @@ class AccessSetup implements SmartInitializingSingleton {
 
   /** Every process of a request: officers work them, managers watch them. */
   private static final List<String> PROCESSES = List.of(DataSubjectRequestProcessVariables.PROCESS_ID,
+      // the parts of a request's handling that it calls
+      "EmailConfirmationProcess", "IdentityCheckProcess", "DeadlineWatchProcess", "FeeProcess",
+      "ForwardToControllerProcess", "RefusalProcess", "ClosingLetterProcess",
       "AccessRequestProcess", "RectificationRequestProcess", "ErasureRequestProcess", "RestrictionRequestProcess",
       "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess",
       // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes

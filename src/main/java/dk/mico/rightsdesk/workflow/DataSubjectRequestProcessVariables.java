@@ -11,6 +11,8 @@ import java.util.Map;
 public final class DataSubjectRequestProcessVariables {
 
   public static final String PROCESS_ID = "DataSubjectRequestProcess";
+  /** Beside the handling, the watch over the deadline in force; called anew whenever the deadline moves. */
+  public static final String DEADLINE_WATCH_PROCESS_ID = "DeadlineWatchProcess";
 
   /** The fulfilment process per right (design.md process ids). */
   public static final Map<RequestType, String> FULFILMENT_PROCESS = Map.of(

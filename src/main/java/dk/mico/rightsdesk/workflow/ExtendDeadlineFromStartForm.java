@@ -8,16 +8,17 @@ import dk.mico.rightsdesk.request.RequestDeadlines;
 import dk.mico.rightsdesk.request.UnknownRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The officer's "Extend a deadline" start form in Tasklist: extends the request's deadline by the same rule as the
- * API, in the start's transaction. A refusal (late, second, unknown, closed, bad fields) rolls the start back with a
- * message Tasklist shows. The reasons stay in the request record, not in this process.
+ * The step "Extend the deadline" after the officer's "Extend a deadline" start form in Tasklist: extends the request's
+ * deadline by the same rule as the API, in the start's transaction (no job before it). A refusal (late, second,
+ * unknown, closed, bad fields) rolls the start back with a message Tasklist shows. The reasons stay in the request
+ * record, not in this process.
  */
 @Component("extendDeadlineFromStartForm")
-class ExtendDeadlineFromStartForm implements ExecutionListener {
+class ExtendDeadlineFromStartForm implements JavaDelegate {
 
   private final RequestDeadlines deadlines;
 
@@ -26,7 +27,7 @@ class ExtendDeadlineFromStartForm implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  public void execute(DelegateExecution execution) {
     String reference = text(execution, REQUEST_REFERENCE);
     try {
       deadlines.extend(reference == null ? "" : reference.strip(), text(execution, "reasonCode"),

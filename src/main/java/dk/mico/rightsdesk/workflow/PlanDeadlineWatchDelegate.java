@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.workflow;
 
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.DEADLINE_WATCH_PROCESS_ID;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FINAL_WARNING_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.FIRST_REMINDER_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OVERDUE_AT;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans the watch for the request's deadline in force: the timers' dates, and the due date of every open officer
- * task of the request, in this process and in the fulfilment process it called, so that Tasklist sorts and flags
- * them by the deadline that holds now. Runs at start and whenever the deadline moves (extension, pause).
+ * task of the request, in its own process and in every process it called, so that Tasklist sorts and flags them by
+ * the deadline that holds now. Runs in the deadline watch the request's process calls at start and again whenever the
+ * deadline moves (extension, pause).
  */
 @Component
 class PlanDeadlineWatchDelegate implements JavaDelegate {
@@ -40,17 +42,22 @@ class PlanDeadlineWatchDelegate implements JavaDelegate {
     execution.setVariable(FINAL_WARNING_AT, Date.from(plan.finalWarningAt()));
     execution.setVariable(OVERDUE_AT, Date.from(plan.overdueAt()));
     Date taskDue = Date.from(plan.taskDueAt());
-    execution.setVariable(TASK_DUE_DATE, taskDue);
+    // a request started before the watch was a process of its own watches inside its own process, which holds the copy
+    if (execution.hasVariable(TASK_DUE_DATE)) {
+      execution.setVariable(TASK_DUE_DATE, taskDue);
+    }
     moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(), reference, taskDue);
   }
 
-  /** Tasks created later read {@code taskDueDate}; the open ones and the called processes' copies are set here. */
-  static void moveOpenTasks(ProcessEngineServices engine, String ownInstanceId, String reference,
-      Date taskDue) {
-    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list()
-        .stream()
-        .filter(instance -> !instance.getId().equals(ownInstanceId))
-        .forEach(called -> engine.getRuntimeService().setVariable(called.getId(), TASK_DUE_DATE, taskDue));
+  /**
+   * Tasks created later read {@code taskDueDate}: the request's process and the processes it called each hold a copy.
+   * The watch needs none, and the watch that a moved deadline replaced ends in this same transaction.
+   */
+  static void moveOpenTasks(ProcessEngineServices engine, String watchInstanceId, String reference, Date taskDue) {
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKeyNotIn(DEADLINE_WATCH_PROCESS_ID).active().list().stream()
+        .filter(instance -> !instance.getId().equals(watchInstanceId))
+        .forEach(instance -> engine.getRuntimeService().setVariable(instance.getId(), TASK_DUE_DATE, taskDue));
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).list()) {
       if (!taskDue.equals(task.getDueDate()) && !DUE_IN_FIRST_MONTH.contains(task.getTaskDefinitionKey())) {
         task.setDueDate(taskDue);

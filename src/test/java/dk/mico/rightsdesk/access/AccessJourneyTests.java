@@ -186,7 +186,7 @@ class AccessJourneyTests {
     driver.submitAsOfficer(driver.onlyTask(reference, "UserTask_ApproveAnswer"), Map.of("answerDecision", "SEND"));
 
     // only the answer's job runs: the answer has gone and committed, the code letter waits for its own job
-    String process = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess")
+    String process = runtime.createProcessInstanceQuery().processDefinitionKey("ClosingLetterProcess")
         .processInstanceBusinessKey(reference).singleResult().getId();
     Job answerJob = management.createJobQuery().processInstanceId(process).activityId("Task_SendClosingLetter")
         .singleResult();

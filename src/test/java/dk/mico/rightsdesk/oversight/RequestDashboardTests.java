@@ -129,7 +129,8 @@ class RequestDashboardTests {
   void aJobThatKeepsFailingShowsAsAnIncidentOfItsRequest() throws Exception {
     String failing = register("PORTABILITY", "Ida Incident", "ida.incident@example.dk",
         TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusDays(2));
-    String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(failing).singleResult().getId();
+    String process = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .processInstanceBusinessKey(failing).singleResult().getId();
     Job acknowledgement = management.createJobQuery().processInstanceId(process).activityId("Task_SendAcknowledgement")
         .singleResult();
     management.setJobRetries(acknowledgement.getId(), 0);

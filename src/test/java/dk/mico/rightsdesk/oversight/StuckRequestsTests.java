@@ -234,7 +234,8 @@ class StuckRequestsTests {
   }
 
   private Job acknowledgementJob(String reference) {
-    String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    String process = runtime.createProcessInstanceQuery().processDefinitionKey("DataSubjectRequestProcess")
+        .processInstanceBusinessKey(reference).singleResult().getId();
     return management.createJobQuery().processInstanceId(process).activityId("Task_SendAcknowledgement")
         .singleResult();
   }

@@ -70,20 +70,30 @@ class ProcedureTests {
   void theStepsOfAProcessFollowItsFlowsWithTheirGroupsAndTimers() {
     ModelledProcess main = models.procedure().processes().get(0);
     List<String> ids = main.steps().stream().map(Step::id).toList();
-    // the deadline is planned before the identity is checked, and the reminder timers after the plan
-    assertThat(ids.indexOf("Task_PlanDeadlineWatch")).isLessThan(ids.indexOf("UserTask_CheckIdentity"));
-    Step reminder = main.steps().stream().filter(s -> s.id().equals("Event_FirstReminderDue")).findFirst()
-        .orElseThrow();
+    // the deadline watch starts before the identity is checked, and its reminder timers come after the plan
+    assertThat(ids.indexOf("CallActivity_WatchDeadline")).isNotNegative()
+        .isLessThan(ids.indexOf("CallActivity_CheckIdentity"));
+    List<Step> watch = process("DeadlineWatchProcess").steps();
+    Step reminder = watch.stream().filter(s -> s.id().equals("Event_FirstReminderDue")).findFirst().orElseThrow();
+    assertThat(watch.indexOf(reminder)).isGreaterThan(watch.stream().map(Step::id).toList()
+        .indexOf("Task_PlanDeadlineWatch"));
     assertThat(reminder.kind()).isEqualTo(Procedure.StepKind.TIMER);
     assertThat(reminder.timing()).isNotBlank();
-    Step identity = main.steps().get(ids.indexOf("UserTask_CheckIdentity"));
+    // a part of the handling in a process of its own is a step that names it, and its steps are the officer's
+    Step identityCheck = main.steps().get(ids.indexOf("CallActivity_CheckIdentity"));
+    assertThat(identityCheck.kind()).isEqualTo(Procedure.StepKind.CALLED_PROCESS);
+    Step identity = process("IdentityCheckProcess").steps().stream()
+        .filter(s -> s.id().equals("UserTask_CheckIdentity")).findFirst().orElseThrow();
     assertThat(identity.kind()).isEqualTo(Procedure.StepKind.OFFICER_TASK);
     assertThat(identity.who()).isNotBlank().doesNotContain("${");
     // a second start is a path of its own: the erasure at the end of a retention period comes after the request's
-    List<String> erasure = models.procedure().processes().stream().filter(p -> p.id().equals("ErasureRequestProcess"))
-        .findFirst().orElseThrow().steps().stream().map(Step::id).toList();
+    List<String> erasure = process("ErasureRequestProcess").steps().stream().map(Step::id).toList();
     assertThat(erasure.indexOf("Task_RecordAnswer")).isLessThan(erasure.indexOf("Task_EraseAfterRetention"));
-    assertThat(main.diagram().shapes()).extracting(Procedure.Shape::elementId).contains("UserTask_CheckIdentity");
+    assertThat(main.diagram().shapes()).extracting(Procedure.Shape::elementId).contains("CallActivity_CheckIdentity");
+  }
+
+  private ModelledProcess process(String id) {
+    return models.procedure().processes().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test

@@ -176,7 +176,7 @@ class PostgresIT {
     String reference = api.submitPublic("""
         {"type": "ERASURE", "name": "Pia Gade", "email": "pg.stuck@example.dk", "language": "da"}""");
     String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult().getId();
+        .processDefinitionKey("DataSubjectRequestProcess").singleResult().getId();
     ManagementService management = engine.getManagementService();
     Job job = management.createJobQuery().processInstanceId(process).list().get(0);
     management.setJobRetries(job.getId(), 0);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * DeadlineExtensionProcess.bpmn: the officer's Tasklist action; the extension itself runs in its start listener (the
- * rules and refusals are tested with the application, in DeadlineJourneyTests).
+ * DeadlineExtensionProcess.bpmn: the officer's Tasklist action; the extension runs in the start's transaction, with no
+ * job before it (the rules and refusals are tested with the application, in DeadlineJourneyTests).
  */
 @Deployment(resources = "DeadlineExtensionProcess.bpmn")
 class DeadlineExtensionProcessTest {
@@ -45,8 +45,7 @@ class DeadlineExtensionProcessTest {
     ProcessInstance extension = runtimeService().startProcessInstanceByKey("DeadlineExtensionProcess",
         Map.of(REQUEST_REFERENCE, "DSR-2026-00001", "reasonCode", "COMPLEXITY", "reason", "Six systems"));
 
-    assertThat(extension).isEnded().hasPassed("EndEvent_DeadlineExtended");
-    assertThat(mocks.calls())
-        .containsExactly("extendDeadlineFromStartForm StartEvent_ExtensionAsked reasonCode=COMPLEXITY");
+    assertThat(extension).isEnded().hasPassedInOrder("Task_ExtendDeadline", "EndEvent_DeadlineExtended");
+    assertThat(mocks.calls()).containsExactly("extendDeadlineFromStartForm Task_ExtendDeadline reasonCode=COMPLEXITY");
   }
 }

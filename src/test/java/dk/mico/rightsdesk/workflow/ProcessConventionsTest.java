@@ -61,11 +61,13 @@ class ProcessConventionsTest {
   private static final Path SOURCES = Path.of("src/main/java");
 
   /**
-   * Service tasks whose delegate only writes the app's own database, and so needs no job of its own. Every other
-   * service task talks to the outside (mail, company systems) and is async before, so that it is retried on its own.
+   * Service tasks whose delegate only writes the app's own database, and so needs no job of its own (the extension
+   * from Tasklist must not have one: its refusal is shown on the start form). Every other service task talks to the
+   * outside (mail, company systems) and is async before, so that it is retried on its own.
    */
   private static final Set<String> INTERNAL_DELEGATES = Set.of("closeRequestDelegate", "planDeadlineWatchDelegate",
-      "recordOverdueDelegate", "recordNoIdentityInformationDelegate", "recordNoFeeAnswerDelegate");
+      "recordOverdueDelegate", "recordNoIdentityInformationDelegate", "recordNoFeeAnswerDelegate",
+      "extendDeadlineFromStartForm");
 
   /** Id prefix per element type; a type missing here has no agreed prefix yet. */
   private static final Map<String, String> PREFIXES = Map.ofEntries(
@@ -238,6 +240,20 @@ class ProcessConventionsTest {
         }
       });
     });
+  }
+
+  /**
+   * Tasklist's "Start process" offers only what an officer starts: a process with a start form. One the application
+   * starts or another process calls would start there without what it needs.
+   */
+  @Test
+  void onlyProcessesWithAStartFormAreStartableInTasklist() {
+    assertNoBreaches((model, breaches) -> model.all(Process.class).stream()
+        .filter(process -> process.getChildElementsByType(StartEvent.class).stream()
+            .allMatch(start -> start.getCamundaFormRef() == null && start.getCamundaFormKey() == null))
+        .filter(Process::isCamundaStartableInTasklist)
+        .forEach(process -> breaches.add(model.file() + ": " + process.getId()
+            + ": no start form, but not camunda:isStartableInTasklist=\"false\"")));
   }
 
   @Test

@@ -16,7 +16,6 @@ import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.NOT
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OUTCOME;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.OVERDUE_AT;
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.STILL_OVERDUE;
-import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +130,6 @@ final class ProcessMocks {
       execution.setVariable(FIRST_REMINDER_AT, plan.firstReminderAt());
       execution.setVariable(FINAL_WARNING_AT, plan.finalWarningAt());
       execution.setVariable(OVERDUE_AT, plan.overdueAt());
-      execution.setVariable(TASK_DUE_DATE, plan.taskDueAt());
       // the engine side of the real delegate: open tasks of the request, in every process of it, follow
       PlanDeadlineWatchDelegate.moveOpenTasks(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
           execution.getProcessBusinessKey(), plan.taskDueAt());
@@ -159,9 +157,8 @@ final class ProcessMocks {
     Mocks.register("forwardToControllerDelegate", delegate("forwardToControllerDelegate", e -> null));
     Mocks.register("identityReplyListener", listener("identityReplyListener", task -> {}));
 
-    Mocks.register("extendDeadlineFromStartForm",
-        (ExecutionListener) execution -> record("extendDeadlineFromStartForm", execution.getCurrentActivityId(),
-            "reasonCode=" + execution.getVariable("reasonCode")));
+    Mocks.register("extendDeadlineFromStartForm", delegate("extendDeadlineFromStartForm",
+        execution -> "reasonCode=" + execution.getVariable("reasonCode")));
     Mocks.register("art12DecisionListener", new Art12Decision());
     Mocks.register("feeAnswerListener", new FeeAnswer());
     Mocks.register("recordNoFeeAnswerDelegate", delegate("recordNoFeeAnswerDelegate", e -> null));
