@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox on every node: each mail is held by one sender while it goes to the SMTP server (a batch of
  * them over one connection), is removed once the server has taken it, and after a failure waits a short, growing
- * time (capped at a few minutes) for the next try. A mail that has failed for {@code incident-after} raises an alarm in Cockpit, which clears when it goes.
+ * time (capped at a few minutes) for the next try. A mail that has failed for {@code incident-after} raises an alarm
+ * in Cockpit, which clears when it goes.
  *
  * <p>SMTP cannot be exactly-once: a node that dies after the server took a mail and before the removal committed
  * leaves the mail to be sent again when its hold runs out; the copy is the same letter (same text, same working
