@@ -2,43 +2,96 @@ package dk.mico.rightsdesk.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.mail.MailException;
+import java.time.Clock;
+import java.util.Date;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a letter to the SMTP server. SMTP cannot be exactly-once: the Message-ID is derived from the letter's unique
- * key, so the rare resend after a crash between sending and committing is recognisable as the same letter.
+ * Hands letters to the SMTP server, several over one connection. SMTP cannot be exactly-once: the Message-ID is
+ * derived from the letter's unique key, so the rare resend after a crash between sending and committing is
+ * recognisable as the same letter.
+ *
+ * <p>The connection is made as Spring's own mail sender makes it, from the same settings ({@code spring.mail.*}: host,
+ * port, protocol, user and password, and the session's properties for TLS and the timeouts); that sender would open
+ * a connection per call, or, given several messages, go on past a failed one.
  */
 @Component
 class MailGateway {
 
-  private final JavaMailSender sender;
+  private final JavaMailSenderImpl sender;
   private final ControllerProperties controller;
+  private final Clock clock;
 
-  MailGateway(JavaMailSender sender, ControllerProperties controller) {
+  MailGateway(JavaMailSenderImpl sender, ControllerProperties controller, Clock clock) {
     this.sender = sender;
     this.controller = controller;
+    this.clock = clock;
   }
 
-  void send(String letterKey, String to, String subjectLine, String body) {
+  /** Connects to the SMTP server; the caller sends over the connection and closes it. */
+  Connection connect() {
     try {
-      MimeMessage message = new KeyedMessage(sender.createMimeMessage().getSession(), letterKey);
-      message.setFrom(new InternetAddress(controller.senderAddress(), controller.name(), "UTF-8"));
-      message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
-      message.setReplyTo(new InternetAddress[] {new InternetAddress(controller.gdprEmail())});
-      message.setSubject(subjectLine, StandardCharsets.UTF_8.name());
-      message.setText(body, StandardCharsets.UTF_8.name());
-      sender.send(message);
-    } catch (MessagingException | java.io.UnsupportedEncodingException | MailException e) {
-      // the SMTP server's answer and the mail library's messages name the recipient: keep them out of the
-      // exception, which the engine stores with the incident and the job executor logs
-      throw new MailSendException("Could not send the letter " + letterKey + " (" + e.getClass().getSimpleName()
+      Session session = sender.getSession();
+      String protocol = sender.getProtocol() != null ? sender.getProtocol()
+          : session.getProperty("mail.transport.protocol");
+      Transport transport = session.getTransport(protocol != null ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL);
+      // an empty user (an unset environment variable) means none, as to Spring's sender
+      boolean anonymous = sender.getUsername() == null || sender.getUsername().isEmpty();
+      transport.connect(sender.getHost(), sender.getPort(), anonymous ? null : sender.getUsername(),
+          anonymous ? null : sender.getPassword());
+      return new Connection(session, transport);
+    } catch (MessagingException e) {
+      // the mail library's messages may name the server's answer: keep the exception's kind only
+      throw new MailSendException("Could not connect to the SMTP server (" + e.getClass().getSimpleName()
           + "); see the SMTP server's log for the reason");
+    }
+  }
+
+  /** One connection to the SMTP server. */
+  final class Connection implements AutoCloseable {
+
+    private final Session session;
+    private final Transport transport;
+
+    private Connection(Session session, Transport transport) {
+      this.session = session;
+      this.transport = transport;
+    }
+
+    /** Hands one letter to the server; answers once the server has taken it. */
+    void send(String letterKey, String to, String subjectLine, String body) {
+      try {
+        MimeMessage message = new KeyedMessage(session, letterKey);
+        message.setFrom(new InternetAddress(controller.senderAddress(), controller.name(), "UTF-8"));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+        message.setReplyTo(new InternetAddress[] {new InternetAddress(controller.gdprEmail())});
+        message.setSubject(subjectLine, StandardCharsets.UTF_8.name());
+        message.setText(body, StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+      } catch (MessagingException | UnsupportedEncodingException e) {
+        // the SMTP server's answer and the mail library's messages name the recipient: keep them out of the
+        // exception, whose kind the outbox records
+        throw new MailSendException("Could not send the letter " + letterKey + " (" + e.getClass().getSimpleName()
+            + "); see the SMTP server's log for the reason");
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        // the server went away after its last answer: every letter it took has been recorded already
+      }
     }
   }
 

@@ -79,6 +79,15 @@ class Outbox {
     return jdbc.sql("DELETE FROM mail_outbox WHERE id = ? AND claimed_by = ?").params(id, sender).update() == 1;
   }
 
+  /** Gives back mails this sender took and did not try, as they were: due, and free for any sender. */
+  void release(List<Long> ids, String sender) {
+    jdbc.sql("""
+            UPDATE mail_outbox SET claimed_by = NULL, claimed_until = NULL
+            WHERE id IN (:ids) AND claimed_by = :sender""")
+        .param("ids", ids).param("sender", sender)
+        .update();
+  }
+
   void failed(long id, String sender, String failure, Instant now, Instant nextAttempt) {
     jdbc.sql("""
             UPDATE mail_outbox SET attempts = attempts + 1, first_failed_at = COALESCE(first_failed_at, ?),

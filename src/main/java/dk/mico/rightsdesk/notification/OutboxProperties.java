@@ -10,13 +10,13 @@ import org.springframework.validation.annotation.Validated;
  * out within minutes of the SMTP server's return, without anyone pressing "retry".
  *
  * @param pollInterval how often each node looks for mail that is due; zero delivers only when called (tests)
- * @param batchSize how many mails a node takes per look
+ * @param batchSize how many mails a node takes per look, and hands to the SMTP server over one connection
  * @param firstRetry the wait after the first failure, doubled after every further failure ...
  * @param maxRetry ... up to this; each wait is shortened or lengthened by up to a fifth at random, so that nodes
  *     and letters do not all knock at once
  * @param claimFor how long a node holds a mail it is handing to the SMTP server: more than twice the 25 s the mail
- *     client's timeouts allow a send, so that only a dead node's hold runs out, and short enough that its mail goes
- *     from another node within a minute
+ *     client's timeouts allow a send, so that only a dead node's hold runs out (a batch starts no send once half of
+ *     its hold has passed), and short enough that its mail goes from another node within a minute
  * @param incidentAfter a mail that has failed this long becomes an incident in Cockpit
  */
 @Validated

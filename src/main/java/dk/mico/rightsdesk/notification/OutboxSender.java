@@ -6,7 +6,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +25,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox on every node: each mail is held by one sender while it goes to the SMTP server, is removed
- * once the server has taken it, and after a failure waits a short, growing time (capped at a few minutes) for the
- * next try. A mail that has failed for {@code incident-after} raises an alarm in Cockpit, which clears when it goes.
+ * Delivers the outbox on every node: each mail is held by one sender while it goes to the SMTP server (a batch of
+ * them over one connection), is removed once the server has taken it, and after a failure waits a short, growing
+ * time (capped at a few minutes) for the next try. A mail that has failed for {@code incident-after} raises an alarm
+ * in Cockpit, which clears when it goes.
  *
  * <p>SMTP cannot be exactly-once: a node that dies after the server took a mail and before the removal committed
  * leaves the mail to be sent again when its hold runs out; the copy is the same letter (same text, same working
@@ -101,27 +103,74 @@ public class OutboxSender implements SchedulingConfigurer {
     return !properties.pollInterval().isZero() && !properties.pollInterval().isNegative();
   }
 
-  /** Tries every mail that is due now, batch after batch while whole batches come; answers how many went. */
+  /**
+   * Tries every mail that is due now, batch after batch while whole batches go; answers how many went. A batch goes
+   * over one connection to the SMTP server, in the order the mails were queued, and stops at its first failure: the
+   * failed mail waits for its retry, and the ones after it, untouched, for the next round.
+   */
   public int deliverDue() {
     int delivered = 0;
-    int taken;
+    int sent;
     do {
-      taken = 0;
-      for (long id : outbox.due(clock.instant(), properties.batchSize())) {
-        Instant now = clock.instant();
-        Optional<Outbox.QueuedMail> mail = outbox.claim(id, sender, now, now.plus(properties.claimFor()));
-        if (mail.isPresent()) {
-          taken++;
-          delivered += deliver(mail.get()) ? 1 : 0;
-        }
-      }
-    } while (taken == properties.batchSize());
+      sent = deliverBatch();
+      delivered += sent;
+    } while (sent == properties.batchSize());
     return delivered;
   }
 
-  private boolean deliver(Outbox.QueuedMail mail) {
+  private int deliverBatch() {
+    Instant takenAt = clock.instant();
+    List<Outbox.QueuedMail> mails = take(takenAt);
+    if (mails.isEmpty()) {
+      return 0;
+    }
+    MailGateway.Connection connection;
     try {
-      gateway.send(mail.key(), mail.to(), mail.subjectLine(), mail.body());
+      connection = gateway.connect();
+    } catch (MailException e) {
+      // none could go: each has failed, as it would have over a connection of its own
+      mails.forEach(mail -> transaction.executeWithoutResult(status -> failed(mail, e)));
+      return 0;
+    }
+    // the hold is more than twice what the mail client's timeouts allow one send, so a send started in its first
+    // half ends inside it even if the server stops answering: no mail is still being sent when another node may
+    // take it
+    Instant lastStart = takenAt.plus(properties.claimFor().dividedBy(2));
+    int tried = 0;
+    int sent = 0;
+    try (connection) {
+      for (Outbox.QueuedMail mail : mails) {
+        if (clock.instant().isAfter(lastStart)) {
+          break;
+        }
+        tried++;
+        if (!deliver(connection, mail)) {
+          break;
+        }
+        sent++;
+      }
+      List<Long> untried = mails.subList(tried, mails.size()).stream().map(Outbox.QueuedMail::id).toList();
+      if (!untried.isEmpty()) {
+        outbox.release(untried, sender);
+      }
+    }
+    return sent;
+  }
+
+  /** Takes up to a batch of the mails due now, held until the same moment. */
+  private List<Outbox.QueuedMail> take(Instant now) {
+    Instant until = now.plus(properties.claimFor());
+    List<Outbox.QueuedMail> taken = new ArrayList<>();
+    for (long id : outbox.due(now, properties.batchSize())) {
+      outbox.claim(id, sender, now, until).ifPresent(taken::add);
+    }
+    return taken;
+  }
+
+  /** Sends one mail and records the outcome as soon as it is known; answers whether the server took it. */
+  private boolean deliver(MailGateway.Connection connection, Outbox.QueuedMail mail) {
+    try {
+      connection.send(mail.key(), mail.to(), mail.subjectLine(), mail.body());
     } catch (MailException e) {
       transaction.executeWithoutResult(status -> failed(mail, e));
       return false;

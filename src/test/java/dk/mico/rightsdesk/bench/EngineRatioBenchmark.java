@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,9 @@ class EngineRatioBenchmark {
   @Test
   void measureOurPathAgainstTheBareEngine() throws Exception {
     assumeTrue(DATABASE != null, "run with -Dbenchmark.ratio=h2 or -Dbenchmark.ratio=postgres");
+    // the application runs on the machine's time, as in production: the suite's test clock stands still, which would
+    // stamp every letter composed and sent at the same moment
+    ClockUtil.reset();
     Path files = Files.createDirectories(Path.of("target", "ratio-benchmark", run)).toAbsolutePath();
     String pgDatabase = "rightsdesk_ratio_" + run;
     String databaseUrl = switch (DATABASE) {
@@ -123,6 +127,8 @@ class EngineRatioBenchmark {
       }
       Phase bare = bare(bareProcess, "measured", INSTANCES);
       report(ours, bare, asyncSteps);
+      System.out.printf("letters of the measured objections, composed to sent by the outbox: %s%n",
+          letterWaits("measured"));
     } finally {
       if (DATABASE.equals("postgres")) {
         dropPostgresDatabase(pgDatabase);
@@ -144,6 +150,20 @@ class EngineRatioBenchmark {
     }, () -> jdbc.queryForObject("""
         SELECT COUNT(*) FROM letter l JOIN dsr_request r ON r.id = l.request_id
         WHERE l.kind = 'ANSWER' AND l.state = 'SENT' AND r.subject_email LIKE ?""", Long.class, emails));
+  }
+
+  /**
+   * How long the letters of a phase's objections (acknowledgement and answer) waited from their composing, in their
+   * step's job, until the outbox had handed them to the SMTP server: the outbox's share of the time.
+   */
+  private String letterWaits(String label) {
+    List<Long> waits = jdbc.query("""
+        SELECT l.composed_at, l.delivered_at FROM letter l JOIN dsr_request r ON r.id = l.request_id
+        WHERE r.subject_email LIKE ? AND l.delivered_at IS NOT NULL""", (rs, row) -> Duration.between(
+            rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)).toMillis(),
+        "ratio-" + run + "-" + label + "-%").stream().sorted().toList();
+    return "%d letters, p50 %d ms, p95 %d ms, max %d ms".formatted(waits.size(), waits.get(waits.size() / 2),
+        waits.get(waits.size() * 95 / 100), waits.get(waits.size() - 1));
   }
 
   /** N instances of the bare process, until every one has ended. */
