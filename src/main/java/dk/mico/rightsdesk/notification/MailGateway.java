@@ -8,7 +8,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Properties;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -29,19 +33,51 @@ class MailGateway {
   private final ControllerProperties controller;
   private final Clock clock;
 
-  MailGateway(JavaMailSenderImpl sender, ControllerProperties controller, Clock clock) {
+  MailGateway(JavaMailSenderImpl sender, ControllerProperties controller, Clock clock, OutboxProperties outbox) {
     this.sender = sender;
     this.controller = controller;
     this.clock = clock;
+    requireSendWithinHalfTheHold(sender.getJavaMailProperties(), protocol(), outbox.claimFor());
+  }
+
+  /**
+   * A batch starts no send once half of its hold on its mails has passed, so one send must end within the other
+   * half: otherwise a live but slow node's hold could run out and another node send the same mail again. Without a
+   * timeout the mail client waits for ever, so a missing one refuses the start as well (docs/operations.md).
+   */
+  static void requireSendWithinHalfTheHold(Properties session, String protocol, Duration claimFor) {
+    List<String> missing = new ArrayList<>();
+    long longestSendMillis = 0;
+    for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
+      String name = "mail." + protocol + "." + timeout;
+      String value = session.getProperty(name);
+      if (value == null || value.isBlank() || Long.parseLong(value.trim()) <= 0) {
+        missing.add(name);
+      } else {
+        longestSendMillis += Long.parseLong(value.trim());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("spring.mail.properties lacks " + String.join(", ", missing)
+          + " (milliseconds): without them a mail server that stops answering holds the outbox for ever");
+    }
+    if (Duration.ofMillis(longestSendMillis).multipliedBy(2).compareTo(claimFor) > 0) {
+      throw new IllegalStateException("rightsdesk.outbox.claim-for (" + claimFor + ") must be at least twice the "
+          + "mail." + protocol + " connection, read and write timeouts together (" + longestSendMillis + " ms)");
+    }
+  }
+
+  private String protocol() {
+    String protocol = sender.getProtocol() != null ? sender.getProtocol()
+        : sender.getJavaMailProperties().getProperty("mail.transport.protocol");
+    return protocol != null ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL;
   }
 
   /** Connects to the SMTP server; the caller sends over the connection and closes it. */
   Connection connect() {
     try {
       Session session = sender.getSession();
-      String protocol = sender.getProtocol() != null ? sender.getProtocol()
-          : session.getProperty("mail.transport.protocol");
-      Transport transport = session.getTransport(protocol != null ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL);
+      Transport transport = session.getTransport(protocol());
       // an empty user (an unset environment variable) means none, as to Spring's sender
       boolean anonymous = sender.getUsername() == null || sender.getUsername().isEmpty();
       transport.connect(sender.getHost(), sender.getPort(), anonymous ? null : sender.getUsername(),
