@@ -51,7 +51,6 @@ class DeadlineWatchProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

@@ -51,7 +51,6 @@ class EmailConfirmationProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

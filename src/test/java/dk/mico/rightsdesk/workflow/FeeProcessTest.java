@@ -53,7 +53,6 @@ class FeeProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test

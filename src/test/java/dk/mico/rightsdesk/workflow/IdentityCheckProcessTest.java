@@ -57,7 +57,6 @@ class IdentityCheckProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test
