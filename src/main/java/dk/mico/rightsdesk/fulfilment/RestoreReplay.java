@@ -10,6 +10,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,21 +85,33 @@ public class RestoreReplay {
   private record LoggedChange(long requestId, String reference, String table, String action, List<String> recordIds,
       List<String> categories, Instant changedAt) {}
 
+  static final int REDO_WITHIN_WORKING_DAYS = 3;
+
   private final JdbcClient jdbc;
   private final CompanySystems systems;
   private final Rectifications rectifications;
   private final RequestLifecycle lifecycle;
   private final RestoredSystemOwners owners;
+  private final LegalCalendar calendar;
   private final Clock clock;
 
   RestoreReplay(JdbcClient jdbc, CompanySystems systems, Rectifications rectifications, RequestLifecycle lifecycle,
-      RestoredSystemOwners owners, Clock clock) {
+      RestoredSystemOwners owners, LegalCalendar calendar, Clock clock) {
     this.jdbc = jdbc;
     this.systems = systems;
     this.rectifications = rectifications;
     this.lifecycle = lifecycle;
     this.owners = owners;
+    this.calendar = calendar;
     this.clock = clock;
+  }
+
+  /**
+   * What the restore brought back is processed again without a lawful basis from the moment the system runs, so the
+   * owners' redo is due soon: by the end of the third working day after the replay.
+   */
+  private Instant redoDueAt() {
+    return calendar.endOfDay(calendar.addWorkingDays(calendar.receiptDate(clock.instant()), REDO_WITHIN_WORKING_DAYS));
   }
 
   /** Does again in {@code system} every change recorded there since {@code backupTakenAt}, or lists it by hand. */
@@ -120,7 +133,7 @@ public class RestoreReplay {
         if (!alreadyListed) {
           // the task before the step: a replay that dies in between starts the task again rather than never
           if (BY_HAND.contains(change.action()) && ownersTasked.add(change.reference())) {
-            owners.redoByHand(change.reference(), id.value(), backupTakenAt);
+            owners.redoByHand(change.reference(), id.value(), backupTakenAt, redoDueAt());
           }
           lifecycle.recordStep(lifecycle.get(change.reference()), Step.BY_HAND_CHANGE_TO_REDO_AFTER_RESTORE, officer,
               note);

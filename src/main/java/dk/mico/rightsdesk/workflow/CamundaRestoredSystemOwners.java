@@ -1,9 +1,11 @@
 package dk.mico.rightsdesk.workflow;
 
 import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.SYSTEM_ID;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.TASK_DUE_DATE;
 
 import dk.mico.rightsdesk.fulfilment.RestoredSystemOwners;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,9 @@ class CamundaRestoredSystemOwners implements RestoredSystemOwners {
   }
 
   @Override
-  public void redoByHand(String reference, String systemId, Instant backupTakenAt) {
+  public void redoByHand(String reference, String systemId, Instant backupTakenAt, Instant dueAt) {
     // no personal data in the process: the task's screen reads what to redo from the change log
     runtime.startProcessInstanceByKey(PROCESS, reference,
-        Map.of(SYSTEM_ID, systemId, BACKUP_TAKEN_AT, backupTakenAt.toString()));
+        Map.of(SYSTEM_ID, systemId, BACKUP_TAKEN_AT, backupTakenAt.toString(), TASK_DUE_DATE, Date.from(dueAt)));
   }
 }

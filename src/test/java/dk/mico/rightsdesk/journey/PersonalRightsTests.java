@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dk.mico.rightsdesk.fulfilment.LegalBasisReview;
 import dk.mico.rightsdesk.fulfilment.PersonalRights;
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.fulfilment.Proposal;
 import dk.mico.rightsdesk.notification.Wording;
 import dk.mico.rightsdesk.request.InvalidRequestException;
@@ -85,6 +86,7 @@ class PersonalRightsTests {
   @Autowired JdbcClient engineDb;
   @Autowired MockMvc mvc;
   @Autowired RecordRetention retention;
+  @Autowired LegalCalendar calendar;
 
   @Value("${rightsdesk.company.datasources.company.url}") String companyUrl;
 
@@ -360,6 +362,9 @@ class PersonalRightsTests {
       // the archive's owners got one task, for the first replay, to redo what they did by hand
       var redo = driver.onlyTask(erasure, "UserTask_RedoByHandAfterRestore");
       assertThat(driver.taskField(redo, "systemName")).startsWith("Mailarkiv");
+      // due by the end of the third working day after the replay, Copenhagen time
+      assertThat(redo.getDueDate().toInstant()).isEqualTo(calendar.endOfDay(calendar.addWorkingDays(
+          calendar.receiptDate(TestClock.now()), 3)));
       assertThat(driver.taskField(redo, "whatToRedo")).contains("carried out by hand",
           "e-mails to and from you deleted");
       assertThat(taskService.getIdentityLinksForTask(redo.getId())).extracting(link -> link.getGroupId())

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,15 +45,16 @@ class RedoByHandAfterRestoreProcessTest {
 
   @Test
   void theRestoredSystemsOwnersRedoTheirWorkByHandForTheRequest() {
+    Instant due = Instant.parse("2026-11-26T23:00:00Z");
     new CamundaRestoredSystemOwners(runtimeService())
-        .redoByHand("DSR-2026-00001", "email-archive", Instant.parse("2026-11-23T01:00:00Z"));
+        .redoByHand("DSR-2026-00001", "email-archive", Instant.parse("2026-11-23T01:00:00Z"), due);
 
     ProcessInstance redo = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("DSR-2026-00001")
         .singleResult();
     assertThat(redo).isWaitingAt("UserTask_RedoByHandAfterRestore")
-        .variables().containsOnlyKeys("systemId", "backupTakenAt");
+        .variables().containsOnlyKeys("systemId", "backupTakenAt", "taskDueDate");
     Task task = taskService().createTaskQuery().processInstanceId(redo.getId()).singleResult();
-    assertThat(task).hasCandidateGroup(ProcessMocks.ARCHIVE_OWNERS);
+    assertThat(task).hasCandidateGroup(ProcessMocks.ARCHIVE_OWNERS).hasDueDate(Date.from(due));
     taskService().complete(task.getId());
 
     assertThat(redo).isEnded().hasPassed("EndEvent_RedoneByHand");
