@@ -1,5 +1,6 @@
 package dk.mico.rightsdesk.fulfilment;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.request.DataSubjectRequest;
 import dk.mico.rightsdesk.request.InvalidRequestException;
 import dk.mico.rightsdesk.request.InvalidRequestException.Violation;
@@ -10,7 +11,6 @@ import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import dk.mico.rightsdesk.systems.CompanySystems;
 import dk.mico.rightsdesk.systems.SystemChange;
 import dk.mico.rightsdesk.systems.SystemId;
-import dk.mico.rightsdesk.deadline.LegalCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,6 +61,9 @@ public class RestoreReplay {
   /** What the owners did by hand: theirs to do again. */
   private static final List<String> BY_HAND = List.of(WorkByHand.DONE, WorkByHand.LIFTED);
 
+  /** The owners' redo is due by the end of this working day after the replay. */
+  private static final int REDO_WITHIN_WORKING_DAYS = 3;
+
   private record Redo(Step step, String done) {}
 
   /** One change done again: the request, where, what, and how many records the restore had brought back. */
@@ -84,8 +87,6 @@ public class RestoreReplay {
 
   private record LoggedChange(long requestId, String reference, String table, String action, List<String> recordIds,
       List<String> categories, Instant changedAt) {}
-
-  static final int REDO_WITHIN_WORKING_DAYS = 3;
 
   private final JdbcClient jdbc;
   private final CompanySystems systems;
@@ -122,9 +123,9 @@ public class RestoreReplay {
     List<ToRedoByHand> toRedoByHand = new ArrayList<>();
     Set<String> ownersTasked = new HashSet<>();
     int alreadyInPlace = 0;
-    List<LoggedChange> since = changesSince(declaration, backupTakenAt);
+    List<LoggedChange> since = changesSince(declaration, backupTakenAt, actionsToReplay(declaration), null);
+    String where = id.value() + " restored from a backup of " + backupTakenAt + ": ";
     for (LoggedChange change : since) {
-      String where = id.value() + " restored from a backup of " + backupTakenAt + ": ";
       Optional<Integer> redone = BY_HAND.contains(change.action()) ? Optional.empty() : redo(declaration, change);
       if (redone.isEmpty()) {
         String note = where + "what was done on " + change.changedAt().atOffset(ZoneOffset.UTC).toLocalDate() + " ("
@@ -159,8 +160,7 @@ public class RestoreReplay {
 
   /** What the owners did by hand in the system for the request since the backup: for their task to redo it. */
   public List<ToRedoByHand> doneByHandSince(String reference, String system, Instant backupTakenAt) {
-    return changesSince(systems.system(SystemId.of(system)), backupTakenAt).stream()
-        .filter(change -> change.reference().equals(reference) && BY_HAND.contains(change.action()))
+    return changesSince(systems.system(SystemId.of(system)), backupTakenAt, BY_HAND, reference).stream()
         .map(change -> new ToRedoByHand(reference, change.action(), change.table(), change.recordIds(),
             String.join(", ", change.categories()), change.changedAt(), true))
         .toList();
@@ -173,26 +173,38 @@ public class RestoreReplay {
   }
 
   /**
-   * The changes logged in the system since the backup, oldest first (a restriction before its lifting): with the
-   * suppression entries where the system keeps a suppression table, and for a manual system what was done by hand.
+   * What a replay of the system does again or lists: what was done by hand, and in a JDBC system every change Rights
+   * Desk makes there.
    */
-  private List<LoggedChange> changesSince(SystemDeclaration system, Instant backupTakenAt) {
-    List<String> where = new ArrayList<>(List.of(system.id()));
+  private static List<String> actionsToReplay(SystemDeclaration system) {
     List<String> actions = new ArrayList<>(BY_HAND);
     if (system.accessMode() == Access.JDBC) {
       actions.addAll(REDONE.keySet());
-      if (system.suppression() != null) {
-        where.add(MarketingRights.SUPPRESSION);
-      }
     }
+    return actions;
+  }
+
+  /**
+   * The changes of these kinds logged in the system since the backup, oldest first (a restriction before its
+   * lifting), with the suppression entries where the system keeps a suppression table; only one request's when
+   * {@code reference} is given.
+   */
+  private List<LoggedChange> changesSince(SystemDeclaration system, Instant backupTakenAt, List<String> actions,
+      String reference) {
+    List<String> where = new ArrayList<>(List.of(system.id()));
+    if (system.accessMode() == Access.JDBC && system.suppression() != null) {
+      where.add(MarketingRights.SUPPRESSION);
+    }
+    String oneRequest = reference == null ? "" : " AND r.reference = :reference";
     return jdbc.sql("""
             SELECT r.id, r.reference, c.table_name, c.action, c.record_ids, c.categories, c.changed_at
             FROM request_change c JOIN dsr_request r ON r.id = c.request_id
-            WHERE c.system_id IN (:systems) AND c.action IN (:actions) AND c.changed_at >= :since
-            ORDER BY c.changed_at, c.id""")
+            WHERE c.system_id IN (:systems) AND c.action IN (:actions) AND c.changed_at >= :since%s
+            ORDER BY c.changed_at, c.id""".formatted(oneRequest))
         .param("systems", where)
         .param("actions", actions)
         .param("since", backupTakenAt.atOffset(ZoneOffset.UTC))
+        .params(reference == null ? Map.of() : Map.of("reference", reference))
         .query((rs, n) -> new LoggedChange(rs.getLong("id"), rs.getString("reference"), rs.getString("table_name"),
             rs.getString("action"), RequestFindings.split(rs.getString("record_ids"), ","),
             RequestFindings.split(rs.getString("categories"), ", "),
