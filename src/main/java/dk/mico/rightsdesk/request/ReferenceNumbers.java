@@ -1,15 +1,19 @@
 package dk.mico.rightsdesk.request;
 
+import dk.mico.rightsdesk.deadline.LegalCalendar;
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,13 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code reference_<year>}), so that nodes sharing the database never hand out the same number. A number taken by an
  * intake that is rolled back stays unused: a gap, never a duplicate.
  *
- * <p>A year's sequence is made the first time a node needs that year, together with the next year's, so that a new
- * year finds its sequence ready. It is made in a transaction of its own: H2 commits the open transaction on any DDL,
- * and a sequence must outlive an intake that is rolled back. A year that already has numbers in its counter row
- * (where references came from before sequences) carries on after the row's last value.
+ * <p>This year's and next year's sequences are made as the application starts, before it takes a request, and again every night, so that an
+ * intake finds its year's sequence made. Making one needs a transaction of its own (H2 commits the open transaction
+ * on any DDL, and a sequence must outlive an intake that is rolled back), that is a second connection: taken inside
+ * fifty simultaneous intakes, each already holding one, it emptied the connection pool and every intake waited for
+ * the pool's timeout. An intake makes its year's sequence itself only if the clock has passed what was made ahead. A
+ * year that already has numbers in its counter row (where references came from before sequences) carries on after
+ * the row's last value.
  */
 @Component
-class ReferenceNumbers {
+class ReferenceNumbers implements SmartInitializingSingleton {
 
   private static final int MAX_PER_YEAR = 99_999;
 
@@ -35,14 +42,36 @@ class ReferenceNumbers {
   private final String nextValueQuery;
   private final Set<Integer> yearsReady = ConcurrentHashMap.newKeySet();
 
-  ReferenceNumbers(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions)
-      throws MetaDataAccessException {
+  private final Clock clock;
+  private final LegalCalendar calendar;
+
+  ReferenceNumbers(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+      LegalCalendar calendar) throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.clock = clock;
+    this.calendar = calendar;
     this.ownTransaction = new TransactionTemplate(transactions);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     // PostgreSQL knows only nextval(); H2 in its default mode only the standard form
     this.nextValueQuery = "PostgreSQL".equals(database) ? "SELECT nextval('%s')" : "SELECT NEXT VALUE FOR %s";
+  }
+
+  /** Before the web server takes its first request (the migrations have run by now). */
+  @Override
+  public void afterSingletonsInstantiated() {
+    prepareAhead();
+  }
+
+  /** This year's and next year's sequences, made outside any intake. */
+  @Scheduled(cron = "0 15 0 * * *", zone = "Europe/Copenhagen")
+  void prepareAhead() {
+    int year = clock.instant().atZone(calendar.zone()).getYear();
+    for (int ahead : new int[] {year, year + 1}) {
+      if (!yearsReady.contains(ahead)) {
+        prepare(ahead);
+      }
+    }
   }
 
   String next(Instant receivedAt, ZoneId zone) {

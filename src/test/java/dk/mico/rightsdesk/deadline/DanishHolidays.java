@@ -11,7 +11,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /** The real holiday data file, bound as the application binds it, for tests without a Spring context. */
-final class DanishHolidays {
+public final class DanishHolidays {
 
   static final String HOLIDAYS_FILE = "config/holidays.yaml";
 
@@ -31,7 +31,7 @@ final class DanishHolidays {
     return new Binder(dataFile()).bindOrCreate("rightsdesk.deadline", DeadlineProperties.class);
   }
 
-  static LegalCalendar legalCalendar() {
+  public static LegalCalendar legalCalendar() {
     return new LegalCalendar(properties());
   }
 

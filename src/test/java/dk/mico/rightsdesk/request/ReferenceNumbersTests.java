@@ -2,6 +2,9 @@ package dk.mico.rightsdesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.mico.rightsdesk.deadline.DanishHolidays;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -35,6 +38,7 @@ class ReferenceNumbersTests {
   private DriverManagerDataSource database;
   private JdbcClient jdbc;
   private DataSourceTransactionManager transactions;
+  private Clock clock = Clock.fixed(IN_2027, COPENHAGEN);
 
   @BeforeEach
   void freshDatabase() {
@@ -62,6 +66,32 @@ class ReferenceNumbersTests {
     // still 2030 in UTC, already 2031 in Copenhagen
     assertThat(references.next(firstMinuteOf2031, COPENHAGEN)).isEqualTo("DSR-2031-00001");
     assertThat(references.next(lastSecondOf2030, COPENHAGEN)).isEqualTo("DSR-2030-00002");
+  }
+
+  @Test
+  void thisYearsAndNextYearsSequencesAreMadeAheadSoThatAnIntakeNeedsNoSecondConnection() throws Exception {
+    ReferenceNumbers references = node();
+    references.prepareAhead();
+    assertThat(sequenceExists("reference_2027")).isTrue();
+    assertThat(sequenceExists("reference_2028")).isTrue();
+
+    // an intake holding the pool's only connection still gets its number: it asks the pool for no second one
+    try (HikariDataSource poolOfOne = new HikariDataSource()) {
+      poolOfOne.setDataSource(database);
+      poolOfOne.setMaximumPoolSize(1);
+      poolOfOne.setConnectionTimeout(1_000);
+      var poolTransactions = new DataSourceTransactionManager(poolOfOne);
+      ReferenceNumbers onePoolNode = new ReferenceNumbers(JdbcClient.create(poolOfOne), poolOfOne, poolTransactions,
+          clock, DanishHolidays.legalCalendar());
+      onePoolNode.prepareAhead();
+      String reference =
+          new TransactionTemplate(poolTransactions).execute(status -> onePoolNode.next(IN_2027, COPENHAGEN));
+      assertThat(reference).isEqualTo("DSR-2027-00001");
+    }
+
+    clock = Clock.fixed(OffsetDateTime.parse("2028-12-31T23:30:00+01:00").toInstant(), COPENHAGEN);
+    node().prepareAhead();
+    assertThat(sequenceExists("reference_2029")).as("the night before a new year, it is ready").isTrue();
   }
 
   @Test
@@ -133,7 +163,7 @@ class ReferenceNumbersTests {
   /** A node of its own: nothing shared with another instance but the database. */
   private ReferenceNumbers node() {
     try {
-      return new ReferenceNumbers(jdbc, database, transactions);
+      return new ReferenceNumbers(jdbc, database, transactions, clock, DanishHolidays.legalCalendar());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

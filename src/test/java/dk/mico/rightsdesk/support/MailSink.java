@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +56,7 @@ public class MailSink {
   /** Every mail received so far, counted by letter (recipient and subject line). */
   public Map<String, Integer> letterCounts() throws MessagingException {
     Map<String, Integer> counts = new HashMap<>();
-    for (MimeMessage message : received()) {
-      for (Address to : message.getAllRecipients()) {
-        counts.merge(letterKey(to.toString(), message.getSubject()), 1, Integer::sum);
-      }
-    }
+    letterKeys().forEach(key -> counts.merge(key, 1, Integer::sum));
     return counts;
   }
 
@@ -102,11 +99,23 @@ public class MailSink {
         .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
   }
 
+  /** The letters received so far, by recipient and subject line (a letter to two recipients counts twice). */
+  public List<String> letterKeys() throws MessagingException {
+    List<String> keys = new ArrayList<>();
+    for (MimeMessage message : received()) {
+      for (Address to : message.getAllRecipients()) {
+        keys.add(letterKey(to.toString(), message.getSubject()));
+      }
+    }
+    return keys;
+  }
+
   private List<MimeMessage> received() {
     return server == null ? List.of() : List.of(server.getReceivedMessages());
   }
 
-  private static String letterKey(String recipient, String subject) {
+  /** How a letter is known here: its recipient and subject line. */
+  public static String letterKey(String recipient, String subject) {
     return recipient.toLowerCase(Locale.ROOT) + " | " + subject;
   }
 }
