@@ -204,7 +204,7 @@ public class AccessReview {
       answerReason = answerReason == null ? withheld : answerReason + "\n" + withheld;
     }
     Outcome outcome = answerReason == null ? Outcome.FULFILLED : Outcome.PARTIALLY_REFUSED;
-    lifecycle.recordAnswer(reference, outcome.name(), actions(request, report, locale), answerReason, officer);
+    lifecycle.recordAnswer(request, outcome.name(), actions(request, report, locale), answerReason, officer);
     lifecycle.recordStep(request, Step.REPORT_REVIEWED, officer, decision);
     if (!report.foundAnything()) {
       records.purge(request.id()); // nothing leaves: what was returned (name-only candidates) is not kept

@@ -249,7 +249,7 @@ public class MarketingRights {
       lines.add(text("auto.cookies", locale));
       lines.add(text("auto.earlier.lawful", locale));
     }
-    lifecycle.recordAnswer(reference, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
+    lifecycle.recordAnswer(request, "FULFILLED", String.join("\n", lines), null, DECIDED_BY);
     return quotesOwners;
   }
 

@@ -196,7 +196,7 @@ public class Rectifications {
     }
     done.add(answers.recipientsLine(reference, locale));
     boolean accurate = ACCURATE.equals(check.decision());
-    lifecycle.recordAnswer(reference, (accurate ? Outcome.REFUSED : Outcome.FULFILLED).name(),
+    lifecycle.recordAnswer(request, (accurate ? Outcome.REFUSED : Outcome.FULFILLED).name(),
         String.join("\n", done), accurate ? text("rights.accurate.reason", locale, check.statement()) : null,
         officer);
   }

@@ -149,7 +149,7 @@ public class RightsAnswers {
             || ("BALANCE".equals(p.outcome()) && balancingGrounds == null));
     Outcome outcome = refused.isEmpty() ? Outcome.FULFILLED
         : anyDone ? Outcome.PARTIALLY_REFUSED : Outcome.REFUSED;
-    lifecycle.recordAnswer(reference, outcome.name(), String.join("\n", done),
+    lifecycle.recordAnswer(request, outcome.name(), String.join("\n", done),
         refused.isEmpty() ? null : String.join("\n", refused), officer);
     if (changes.stream().anyMatch(c -> ERASING.contains(c.action()))) {
       lifecycle.clearDetailsAfterErasure(reference);

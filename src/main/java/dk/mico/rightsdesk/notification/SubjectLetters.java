@@ -66,12 +66,18 @@ public class SubjectLetters {
    */
   @Transactional
   public Letter send(String reference, LetterKind kind, String occurrence, Supplier<Map<String, Object>> extraModel) {
+    return send(reference, kind, occurrence, extraModel, () -> lifecycle.get(reference));
+  }
+
+  /** {@code read} gives the request: read only when the letter is really written, or passed by a caller that has it. */
+  private Letter send(String reference, LetterKind kind, String occurrence, Supplier<Map<String, Object>> extraModel,
+      Supplier<DataSubjectRequest> read) {
     String key = reference + "/" + kind + (occurrence == null ? "" : "/" + occurrence);
     Optional<Letter> earlier = archive.findByKey(key);
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    DataSubjectRequest request = lifecycle.get(reference);
+    DataSubjectRequest request = read.get();
     Map<String, Object> model = new HashMap<>(extraModel.get());
     // the status page is an online service: printed letters carry no link
     if (kind == LetterKind.ACKNOWLEDGEMENT && request.subject().reachableByEmail()) {
@@ -113,7 +119,7 @@ public class SubjectLetters {
     DataSubjectRequest request = lifecycle.get(reference);
     LetterKind kind = closingLetterKind(request);
     if (kind != LetterKind.ANSWER) {
-      send(reference, kind, null, () -> whatWasMissing(reference));
+      send(reference, kind, null, () -> whatWasMissing(reference), () -> request);
       return false;
     }
     // made only when the answer is really written, so a resent job makes no second link
@@ -121,7 +127,7 @@ public class SubjectLetters {
       Map<String, Object> enclosed = new HashMap<>();
       enclosures.orderedStream().forEach(e -> enclosed.putAll(e.enclose(request, false)));
       return enclosed;
-    });
+    }, () -> request);
     return enclosures.orderedStream().anyMatch(e -> e.codeToSend(request));
   }
 

@@ -140,6 +140,18 @@ public class RequestLifecycle {
    */
   @Transactional
   public void recordAnswer(String reference, String outcome, String actions, String reason, String officer) {
+    Outcome decided = validAnswer(outcome, actions, reason);
+    writeAnswer(get(reference), decided, actions, reason, officer);
+  }
+
+  /** As {@link #recordAnswer(String, String, String, String, String)}, for a caller that has just read the request. */
+  @Transactional
+  public void recordAnswer(DataSubjectRequest request, String outcome, String actions, String reason,
+      String officer) {
+    writeAnswer(request, validAnswer(outcome, actions, reason), actions, reason, officer);
+  }
+
+  private static Outcome validAnswer(String outcome, String actions, String reason) {
     List<Violation> bad = new ArrayList<>();
     Outcome decided = null;
     try {
@@ -153,15 +165,22 @@ public class RequestLifecycle {
     if (actions == null || actions.isBlank()) {
       bad.add(new Violation("answerActions", "is required: say what was done"));
     }
-    boolean refusal = decided == Outcome.PARTIALLY_REFUSED || decided == Outcome.REFUSED;
-    if (refusal && (reason == null || reason.isBlank())) {
+    if (refusal(decided) && (reason == null || reason.isBlank())) {
       bad.add(new Violation("answerReason", "is required for a refusal: the letter must give the reason"));
     }
     if (!bad.isEmpty()) {
       throw new InvalidRequestException(bad);
     }
-    DataSubjectRequest request = get(reference);
-    requests.recordAnswer(request.id(), decided, actions.strip(), refusal ? reason.strip() : null);
+    return decided;
+  }
+
+  private static boolean refusal(Outcome decided) {
+    return decided == Outcome.PARTIALLY_REFUSED || decided == Outcome.REFUSED;
+  }
+
+  private void writeAnswer(DataSubjectRequest request, Outcome decided, String actions, String reason,
+      String officer) {
+    requests.recordAnswer(request.id(), decided, actions.strip(), refusal(decided) ? reason.strip() : null);
     requests.addStep(request.id(), clock.instant(), Step.ANSWER_RECORDED.name(), officer, decided.name());
   }
 

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -45,6 +46,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -97,6 +100,7 @@ class ProcessConventionsTest {
   private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{(\\w+)}");
   private static final Pattern COMPONENT =
       Pattern.compile("@Component\\b(?:\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"\\s*\\))?");
+  private static final Pattern VARIABLE_NAME = Pattern.compile("static final String \\w+ = \"([a-z]\\w*)\";");
   private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|record)\\s+(\\w+)");
 
   private static final List<Model> MODELS = readModels();
@@ -240,6 +244,36 @@ class ProcessConventionsTest {
         }
       });
     });
+  }
+
+  /**
+   * A delegate bean's name is resolved to the bean before any variable is read (DelegateBeansFirstPlugin), so no
+   * variable may take a bean's name: not the names in the *ProcessVariables classes, not a loop's element variable,
+   * not what a call activity passes on, not a form field.
+   */
+  @Test
+  void noVariableIsNamedLikeABean() throws IOException {
+    Set<String> beans = componentBeanNames();
+    Set<String> variables = new TreeSet<>();
+    for (Path source : files(SOURCES.resolve("dk/mico/rightsdesk/workflow"), "ProcessVariables.java")) {
+      Matcher constant = VARIABLE_NAME.matcher(read(source));
+      while (constant.find()) {
+        variables.add(constant.group(1));
+      }
+    }
+    for (Model model : MODELS) {
+      model.all(MultiInstanceLoopCharacteristics.class).stream()
+          .map(MultiInstanceLoopCharacteristics::getCamundaElementVariable).filter(Objects::nonNull)
+          .forEach(variables::add);
+      model.all(CamundaIn.class).stream().map(CamundaIn::getCamundaTarget).filter(Objects::nonNull)
+          .forEach(variables::add);
+      model.all(CamundaOut.class).stream().map(CamundaOut::getCamundaTarget).filter(Objects::nonNull)
+          .forEach(variables::add);
+    }
+    for (Path form : files(PROCESSES, ".form")) {
+      new ObjectMapper().readTree(form.toFile()).findValuesAsText("key").forEach(variables::add);
+    }
+    assertThat(variables).as("variable names").isNotEmpty().doesNotContainAnyElementsOf(beans);
   }
 
   /**
