@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,10 @@ class StartMemoryBenchmark {
               + "after GC %d MB, %.2f of idle after GC (%d MB)%n",
           REQUESTS, took.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
           afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
-      System.out.println(heapInfo(last.pid()));
+      System.out.println(jcmd(last.pid(), "GC.heap_info"));
+      // what the heap holds after the run: the classes with the most bytes
+      System.out.println(jcmd(last.pid(), "GC.class_histogram").lines().limit(23)
+          .collect(Collectors.joining("\n")));
     } finally {
       if (last != null) {
         last.stop();
@@ -219,10 +223,6 @@ class StartMemoryBenchmark {
     jcmd(pid, "GC.run");
     Thread.sleep(3000);
     return rssKb(pid);
-  }
-
-  private static String heapInfo(long pid) throws Exception {
-    return jcmd(pid, "GC.heap_info");
   }
 
   private static String jcmd(long pid, String command) throws IOException, InterruptedException {
