@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The packaged application (target/rights-desk-*.jar, which {@code package} builds before failsafe runs) as a JVM of
  * its own, for the failsafe tests that kill it: start and wait until healthy, SIGKILL, start again on the same
  * working directory and port, and the plain HTTP calls these tests make. Each start writes its own log under
- * {@code logDir}.
+ * {@code logDir}. StartMemoryBenchmark starts the bare engine it compares with through it too.
  */
 public class AppProcess {
 
