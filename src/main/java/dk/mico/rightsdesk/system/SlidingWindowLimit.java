@@ -9,14 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code max} events per key within a sliding window, counted in this node's memory. Keys are hashed by the
- * callers where they are personal data (an e-mail address), so no address is kept here in clear.
+ * callers where they are personal data (an e-mail address), so no address is kept here in clear. A key whose events
+ * have all left the window is forgotten (at most a window after its last event), so the map holds only the keys of the
+ * current window, not every address that ever submitted.
  */
 public class SlidingWindowLimit {
 
   private final int max;
   private final Duration window;
   private final Clock clock;
+  /** Each key's deque is read and changed only inside the map's per-key compute, which the sweep uses too. */
   private final ConcurrentHashMap<String, Deque<Instant>> events = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep = Instant.MIN;
 
   public SlidingWindowLimit(int max, Duration window, Clock clock) {
     this.max = max;
@@ -26,35 +30,34 @@ public class SlidingWindowLimit {
 
   /** Whether the key has used up its events in the current window. */
   public boolean isExhausted(String key) {
-    Deque<Instant> recent = events.get(key);
-    if (recent == null) {
-      return false;
-    }
-    synchronized (recent) {
-      prune(recent);
-      return recent.size() >= max;
-    }
+    Deque<Instant> recent = events.computeIfPresent(key, (k, deque) -> pruned(deque));
+    return recent != null && recent.size() >= max;
   }
 
   public void record(String key) {
-    Deque<Instant> recent = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (recent) {
-      prune(recent);
+    sweepWhenDue();
+    events.compute(key, (k, deque) -> {
+      Deque<Instant> recent = deque == null ? new ArrayDeque<>() : deque;
+      pruned(recent);
       recent.addLast(clock.instant());
-    }
+      return recent;
+    });
   }
 
   /** Counts the event if the key has room for it; answers false, counting nothing, when it has not. */
   public boolean tryAcquire(String key) {
-    Deque<Instant> recent = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (recent) {
-      prune(recent);
-      if (recent.size() >= max) {
-        return false;
+    sweepWhenDue();
+    boolean[] acquired = {false};
+    events.compute(key, (k, deque) -> {
+      Deque<Instant> recent = deque == null ? new ArrayDeque<>() : deque;
+      pruned(recent);
+      if (recent.size() < max) {
+        recent.addLast(clock.instant());
+        acquired[0] = true;
       }
-      recent.addLast(clock.instant());
-      return true;
-    }
+      return recent.isEmpty() ? null : recent;
+    });
+    return acquired[0];
   }
 
   /** Forgets every count (tests). */
@@ -62,10 +65,29 @@ public class SlidingWindowLimit {
     events.clear();
   }
 
-  private void prune(Deque<Instant> recent) {
+  /** How many keys are held (tests). */
+  int keys() {
+    return events.size();
+  }
+
+  /** Once per window: drops the keys whose events have all left it. */
+  private void sweepWhenDue() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plus(window);
+    for (String key : events.keySet()) {
+      events.computeIfPresent(key, (k, deque) -> pruned(deque));
+    }
+  }
+
+  /** The deque without the events before the window; null (the key goes) when none is left. */
+  private Deque<Instant> pruned(Deque<Instant> recent) {
     Instant cutoff = clock.instant().minus(window);
     while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) {
       recent.removeFirst();
     }
+    return recent.isEmpty() ? null : recent;
   }
 }

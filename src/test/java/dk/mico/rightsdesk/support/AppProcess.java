@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The packaged application (target/rights-desk-*.jar, which {@code package} builds before failsafe runs) as a JVM of
  * its own, for the failsafe tests that kill it: start and wait until healthy, SIGKILL, start again on the same
  * working directory and port, and the plain HTTP calls these tests make. Each start writes its own log under
- * {@code logDir}.
+ * {@code logDir}. StartMemoryBenchmark starts the bare engine it compares with through it too.
  */
 public class AppProcess {
 
@@ -44,6 +44,10 @@ public class AppProcess {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String name;
+  /** null: the packaged application */
+  private final Path jar;
+  private final List<String> jvmOptions;
+  private final String readyPath;
   private final Path workDir;
   private final Path logDir;
   private final int port;
@@ -62,7 +66,22 @@ public class AppProcess {
    * @param arguments Spring Boot arguments beyond {@code --server.port}, e.g. {@code --spring.mail.port=...}
    */
   public AppProcess(String name, Path workDir, Path logDir, int port, List<String> arguments) {
+    this(name, null, List.of(), "/actuator/health/readiness", workDir, logDir, port, arguments);
+  }
+
+  /**
+   * Any Spring Boot jar, e.g. the bare engine StartMemoryBenchmark compares ours with.
+   *
+   * @param jar null for the packaged application
+   * @param jvmOptions before {@code -jar}, e.g. heap bounds
+   * @param readyPath the path that answers 200 once the application is ready
+   */
+  public AppProcess(String name, Path jar, List<String> jvmOptions, String readyPath, Path workDir, Path logDir,
+      int port, List<String> arguments) {
     this.name = name;
+    this.jar = jar;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.readyPath = readyPath;
     this.workDir = workDir;
     this.logDir = logDir;
     this.port = port;
@@ -77,19 +96,24 @@ public class AppProcess {
     return log;
   }
 
+  /** The operating system's id of the running JVM (for /proc and jcmd). */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
-  /** Starts the jar and waits until /actuator/health answers 200; fails with the log's tail otherwise. */
+  /** Starts the jar and waits until its ready path answers 200; fails with the log's tail otherwise. */
   public void start() throws IOException, InterruptedException {
     starts++;
     Files.createDirectories(logDir);
     log = logDir.resolve(name + "-start-" + starts + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", packagedJar().toString(),
-        "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", (jar != null ? jar : packagedJar()).toString(), "--server.port=" + port));
     command.addAll(arguments);
     process = new ProcessBuilder(command)
         .directory(workDir.toFile())
@@ -102,7 +126,7 @@ public class AppProcess {
         fail("%s exited with %d while starting%s", name, process.exitValue(), logTail());
       }
       try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri(readyPath))
             .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
@@ -113,7 +137,7 @@ public class AppProcess {
       if (Instant.now().isAfter(deadline)) {
         fail("%s is not ready after %s%s", name, STARTUP_DEADLINE, logTail());
       }
-      Thread.sleep(500);
+      Thread.sleep(200);
     }
   }
 

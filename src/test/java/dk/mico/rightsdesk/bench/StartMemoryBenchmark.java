@@ -1,0 +1,266 @@
+package dk.mico.rightsdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.mico.rightsdesk.support.AppProcess;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A driver, not a test (issue 15, docs/benchmarks.md "Start and memory"): start-up time and idle memory of the packaged
+ * application (demo profile, a fresh data folder) against a bare Camunda webapp starter (bench/bare-camunda, built
+ * here), each a JVM of its own with the same JVM options, a few rounds taking turns; then 1,000 objections to direct
+ * marketing into ours and its memory once they are answered. Run it as docs/benchmarks.md says:
+ *
+ * <pre>./mvnw -q package -DskipTests && ./mvnw -q test -Dtest=StartMemoryBenchmark -Dbenchmark.start-memory=true</pre>
+ *
+ * Start = the JVM's own uptime in Spring Boot's "Started ... (process running for N)" line, the same line for both
+ * (it comes before the ready event; ours is ready a little later, printed beside it). Memory = VmRSS of
+ * /proc/pid/status after a settle period, and again after {@code jcmd pid GC.run}. CPU = the JVM's user and system
+ * seconds when it was ready (clock ticks of 1/100 s).
+ */
+class StartMemoryBenchmark {
+
+  private static final boolean RUN = Boolean.getBoolean("benchmark.start-memory");
+  private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+  private static final int REQUESTS = Integer.getInteger("benchmark.requests", 1000);
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+  private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 45));
+  /** The first of three ports (HTTP, SMTP, IMAP); free ones when not given. */
+  private static final Integer PORT = Integer.getInteger("benchmark.port");
+  /** The production JVM options (pom.xml, rightsdesk.jvm-options), for both applications. */
+  private static final List<String> JVM_OPTIONS =
+      Arrays.stream(System.getProperty("rightsdesk.jvm-options", "").trim().split("\\s+"))
+          .filter(option -> !option.isEmpty()).toList();
+
+  private static final Path BARE_PROJECT = Path.of("bench", "bare-camunda");
+  private static final Path WORK = Path.of("target", "start-memory");
+  private static final Pattern STARTED =
+      Pattern.compile("Started \\w+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void startAndMemoryAgainstTheBareEngine() throws Exception {
+    assumeTrue(RUN, "run with -Dbenchmark.start-memory=true after ./mvnw package (docs/benchmarks.md)");
+    Path bareJar = buildBareEngine();
+    Path ourJar = AppProcess.packagedJar();
+    deleteTree(WORK);
+    System.out.printf("%nJVM options for both: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
+
+    List<Figures> bare = new ArrayList<>();
+    List<Figures> ours = new ArrayList<>();
+    AppProcess last = null;
+    try {
+      for (int round = 1; round <= ROUNDS; round++) {
+        AppProcess b = bare(bareJar, round);
+        bare.add(measure(b));
+        b.stop();
+        AppProcess o = ours(ourJar, round);
+        ours.add(measure(o));
+        if (round < ROUNDS) {
+          o.stop();
+        } else {
+          last = o;
+        }
+      }
+      System.out.printf("%n%-28s %12s %12s %12s %14s %14s%n", "", "started (s)", "ready (s)", "CPU (s)",
+          "idle RSS (MB)", "after GC (MB)");
+      for (int i = 0; i < ROUNDS; i++) {
+        System.out.println(bare.get(i).row("bare, round " + (i + 1)));
+        System.out.println(ours.get(i).row("ours, round " + (i + 1)));
+      }
+      Figures b = Figures.median(bare);
+      Figures o = Figures.median(ours);
+      System.out.println(b.row("bare, median"));
+      System.out.println(o.row("ours, median"));
+      System.out.printf("ratio ours/bare: started %.2f (%.1f s / %.1f s), CPU to ready %.2f (%.1f s / %.1f s), "
+              + "idle RSS %.2f (%d MB / %d MB), after GC %.2f (%d MB / %d MB)%n",
+          o.started / b.started, o.started, b.started, o.cpu / b.cpu, o.cpu, b.cpu,
+          (double) o.idleKb / b.idleKb, o.idleKb / 1024,
+          b.idleKb / 1024, (double) o.gcKb / b.gcKb, o.gcKb / 1024, b.gcKb / 1024);
+
+      Figures idle = ours.get(ROUNDS - 1);
+      Duration took = submitAndWait(last);
+      Thread.sleep(SETTLE.toMillis());
+      long afterKb = rssKb(last.pid());
+      long afterGcKb = rssAfterGc(last.pid());
+      System.out.printf("%n%d objections answered in %d s; ours after them: RSS %d MB, %.2f of idle (%d MB); "
+              + "after GC %d MB, %.2f of idle after GC (%d MB)%n",
+          REQUESTS, took.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
+          afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
+      System.out.println(jcmd(last.pid(), "GC.heap_info"));
+      // what the heap holds after the run: the classes with the most bytes
+      System.out.println(jcmd(last.pid(), "GC.class_histogram").lines().limit(23)
+          .collect(Collectors.joining("\n")));
+    } finally {
+      if (last != null) {
+        last.stop();
+      }
+    }
+  }
+
+  private AppProcess bare(Path jar, int round) throws IOException {
+    Path dir = Files.createDirectories(WORK.resolve("bare-" + round));
+    return new AppProcess("bare-" + round, jar, JVM_OPTIONS, "/camunda/app/welcome/default/", dir, WORK,
+        port(0), List.of());
+  }
+
+  private AppProcess ours(Path jar, int round) throws IOException {
+    Path dir = Files.createDirectories(WORK.resolve("ours-" + round));
+    return new AppProcess("ours-" + round, jar, JVM_OPTIONS, "/actuator/health/readiness", dir, WORK, port(0),
+        List.of("--rightsdesk.mail.embedded-port=" + port(1), "--rightsdesk.mail.embedded-imap-port=" + port(2),
+            // every request comes from this one address
+            "--rightsdesk.intake.max-per-client-per-hour=1000000"));
+  }
+
+  private static int port(int offset) throws IOException {
+    return PORT != null ? PORT + offset : AppProcess.freePort();
+  }
+
+  private Figures measure(AppProcess app) throws Exception {
+    long launched = System.nanoTime();
+    app.start();
+    double ready = (System.nanoTime() - launched) / 1e9;
+    double cpu = cpuSeconds(app.pid());
+    Matcher started = STARTED.matcher(Files.readString(app.log(), StandardCharsets.UTF_8));
+    assertThat(started.find()).as("the Started line%s", app.logTail()).isTrue();
+    Thread.sleep(SETTLE.toMillis());
+    long idleKb = rssKb(app.pid());
+    return new Figures(Double.parseDouble(started.group(1)), ready, cpu, idleKb, rssAfterGc(app.pid()));
+  }
+
+  /** Objections to direct marketing (no human step), answered when their answer letter has left the outbox. */
+  private Duration submitAndWait(AppProcess app) throws Exception {
+    Instant start = Instant.now();
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<String>> submitted = new ArrayList<>();
+    for (int i = 0; i < REQUESTS; i++) {
+      String email = "start-" + run + "-" + i + "@example.dk";
+      submitted.add(pool.submit(() -> {
+        HttpResponse<String> response = app.submit(Map.of("type", "OBJECTION", "objectionScope", "DIRECT_MARKETING",
+            "name", "Bench Person", "email", email));
+        String reference = AppProcess.referenceOf(response);
+        assertThat(reference).as("intake answered %d %s", response.statusCode(), response.body()).isNotNull();
+        return reference;
+      }));
+    }
+    List<String> references = new ArrayList<>();
+    for (Future<String> future : submitted) {
+      references.add(future.get());
+    }
+    pool.shutdown();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
+    for (String reference : references) {
+      while (!answerSent(app, reference)) {
+        assertThat(Instant.now()).as("%s still unanswered%s", reference, app.logTail()).isBefore(deadline);
+        Thread.sleep(1000);
+      }
+    }
+    return Duration.between(start, Instant.now());
+  }
+
+  private boolean answerSent(AppProcess app, String reference) throws Exception {
+    for (JsonNode letter : app.officerView(reference).path("letters")) {
+      if (letter.path("kind").asText().equals("ANSWER") && !letter.path("deliveredAt").isNull()
+          && !letter.path("deliveredAt").isMissingNode()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- the bare engine, /proc and jcmd -----------------------------------------------------------------------------
+
+  private static Path buildBareEngine() throws IOException, InterruptedException {
+    Process build = new ProcessBuilder(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-q", "-ntp",
+        "-f", BARE_PROJECT.resolve("pom.xml").toString(), "package")
+        .inheritIO().start();
+    assertThat(build.waitFor()).as("building %s", BARE_PROJECT).isZero();
+    return BARE_PROJECT.resolve("target").resolve("bare-camunda.jar").toAbsolutePath();
+  }
+
+  /** User and system time the JVM has used (all its threads: JIT and GC too); less affected by load than wall time. */
+  private static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // the fields after the command name's closing parenthesis; utime and stime are the 14th and 15th of the line
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  private static long rssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  private static long rssAfterGc(long pid) throws Exception {
+    jcmd(pid, "GC.run");
+    Thread.sleep(3000);
+    return rssKb(pid);
+  }
+
+  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(jcmd.waitFor()).as("jcmd %s: %s", command, out).isZero();
+    return out;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  /** One start: the JVM's uptime at "Started", the wall time to the ready path's 200, RSS idle and after a GC. */
+  private record Figures(double started, double ready, double cpu, long idleKb, long gcKb) {
+
+    static Figures median(List<Figures> all) {
+      return new Figures(mid(all.stream().mapToDouble(Figures::started).sorted().toArray()),
+          mid(all.stream().mapToDouble(Figures::ready).sorted().toArray()),
+          mid(all.stream().mapToDouble(Figures::cpu).sorted().toArray()),
+          (long) mid(all.stream().mapToDouble(Figures::idleKb).sorted().toArray()),
+          (long) mid(all.stream().mapToDouble(Figures::gcKb).sorted().toArray()));
+    }
+
+    private static double mid(double[] sorted) {
+      return sorted[sorted.length / 2];
+    }
+
+    String row(String label) {
+      return "%-28s %12.1f %12.1f %12.1f %14d %14d".formatted(label, started, ready, cpu, idleKb / 1024,
+          gcKb / 1024);
+    }
+  }
+}
