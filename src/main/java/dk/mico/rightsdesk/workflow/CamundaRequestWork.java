@@ -108,11 +108,10 @@ class CamundaRequestWork implements RequestWork {
     if (references.isEmpty()) {
       return Map.of();
     }
-    String[] keys = references.toArray(String[]::new);
     Map<String, String> rootOf = new HashMap<>();
     Map<String, String> referenceOfRoot = new HashMap<>();
     Set<String> mainProcesses = new HashSet<>();
-    for (ProcessInstance instance : instancesOf(keys)) {
+    for (ProcessInstance instance : instancesOf(references.toArray(String[]::new))) {
       rootOf.put(instance.getId(), instance.getRootProcessInstanceId());
       if (instance.getId().equals(instance.getRootProcessInstanceId()) && instance.getBusinessKey() != null) {
         referenceOfRoot.put(instance.getId(), instance.getBusinessKey());
@@ -140,16 +139,21 @@ class CamundaRequestWork implements RequestWork {
           steps.of(job.getProcessDefinitionId(), job.getFailedActivityId()));
     }
 
+    if (rootOf.isEmpty()) {
+      return Map.of();
+    }
+    // by the instances' ids, not their business keys: the engine's join on the key made H2 read every task
+    String[] instances = rootOf.keySet().toArray(String[]::new);
     Map<String, List<String>> groupsOfTask = new HashMap<>();
     for (Group group : identity.createGroupQuery().list()) {
       for (Task task : all(tasks.createTaskQuery().taskCandidateGroup(group.getId())
-          .processInstanceBusinessKeyIn(keys).orderByTaskId().asc())) {
+          .processInstanceIdIn(instances).orderByTaskId().asc())) {
         groupsOfTask.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(group.getId());
       }
     }
     Date now = Date.from(clock.instant());
     Map<String, List<WaitingTask>> tasksOfRoot = new HashMap<>();
-    for (Task task : all(tasks.createTaskQuery().active().processInstanceBusinessKeyIn(keys).orderByTaskId().asc())) {
+    for (Task task : all(tasks.createTaskQuery().active().processInstanceIdIn(instances).orderByTaskId().asc())) {
       String root = rootOf.get(task.getProcessInstanceId());
       if (root != null) {
         tasksOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(
