@@ -1,6 +1,8 @@
 package dk.mico.rightsdesk.oversight;
 
 import dk.mico.rightsdesk.request.RequestType;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What a manager narrows the view to; null fields do not filter.
@@ -22,19 +24,20 @@ public record DashboardFilter(RequestType type, State state, Integer dueWithinDa
     STUCK
   }
 
-  boolean accepts(DashboardRow row) {
-    return (type == null || type.name().equals(row.type()))
-        && (state == null || inState(row))
-        && (dueWithinDays == null || row.calendarDaysLeft() <= dueWithinDays);
+  /** Whether the request is let through, given whether it has an open incident and whether it is stuck. */
+  boolean accepts(RequestsInView.InView request, LocalDate today, boolean incident, boolean stuck) {
+    return (type == null || type.name().equals(request.type()))
+        && (state == null || inState(request, today, incident, stuck))
+        && (dueWithinDays == null || ChronoUnit.DAYS.between(today, request.dueDate()) <= dueWithinDays);
   }
 
-  private boolean inState(DashboardRow row) {
+  private boolean inState(RequestsInView.InView request, LocalDate today, boolean incident, boolean stuck) {
     return switch (state) {
-      case AWAITING_CONFIRMATION, IN_PROGRESS, PAUSED -> state.name().equals(row.status());
-      case OVERDUE -> row.overdue();
-      case EXTENDED -> row.extended();
-      case INCIDENT -> row.openIncidents() > 0;
-      case STUCK -> !row.stuck().isEmpty();
+      case AWAITING_CONFIRMATION, IN_PROGRESS, PAUSED -> state.name().equals(request.status());
+      case OVERDUE -> request.dueDate().isBefore(today);
+      case EXTENDED -> request.extended();
+      case INCIDENT -> incident;
+      case STUCK -> stuck;
     };
   }
 }

@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.oversight;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the managers must see about time that was lost before anyone could act: a request registered when its legal
  * deadline had already passed (a letter found late), and an extension the subject was told of after the first month
- * (Art 12(3): within one month of receipt), or not told of yet when that month is over. Read for all open requests
- * at once.
+ * (Art 12(3): within one month of receipt), or not told of yet when that month is over. Read at once for the open
+ * requests on a page.
  */
 @Component
 class LateTelling {
@@ -30,13 +31,17 @@ class LateTelling {
     this.calendar = calendar;
   }
 
-  /** The flags of every open request that has one, by reference; the others are not in the map. */
-  Map<String, Flags> openRequests(LocalDate today) {
+  /** The flags of these open requests (at most 1,000) that have one, by reference; the others are not in the map. */
+  Map<String, Flags> openRequests(LocalDate today, Collection<String> references) {
+    if (references.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Flags> flags = new HashMap<>();
     jdbc.sql("""
             SELECT r.reference, r.original_due_date, r.created_at, l.delivered_at, l.id AS letter_id
             FROM dsr_request r LEFT JOIN letter l ON l.request_id = r.id AND l.kind = 'EXTENSION'
-            WHERE r.status <> 'CLOSED'""")
+            WHERE r.status <> 'CLOSED' AND r.reference IN (:references)""")
+        .param("references", references)
         .query(rs -> {
           LocalDate firstMonthEnds = rs.getDate("original_due_date").toLocalDate();
           boolean registeredLate = day(rs.getObject("created_at", OffsetDateTime.class)).isAfter(firstMonthEnds);

@@ -7,48 +7,57 @@ import dk.mico.rightsdesk.request.Requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The managers' view of every open request: the deadline in force and the days left, extensions, pauses, overdue
- * requests, incidents, who holds the current task and why a request is stuck, most urgent first. Built from the
- * request records, the letters and the engine's work with one read per kind, whatever the number of requests.
+ * The managers' view of the open requests: the deadline in force and the days left, extensions, pauses, overdue
+ * requests, incidents, who holds the current task and why a request is stuck, most urgent first, a page at a time.
+ * The order, the filters and the counts come from one narrow read of every request in view and what needs attention
+ * in the engine and the outbox; the rest of a row (the record, the engine's tasks, the late flags) is read only for
+ * the rows on the page, with one read per kind, whatever the number of requests.
  */
 @Service
 public class RequestDashboard {
 
-  /** Most urgent first: the earliest deadline, then the one with incidents, then by reference. */
-  private static final Comparator<DashboardRow> URGENCY = Comparator.comparing(DashboardRow::dueDate)
-      .thenComparing(DashboardRow::openIncidents, Comparator.reverseOrder())
-      .thenComparing(DashboardRow::reference);
+  /** Rows on a page when the caller names no limit: a manager reads the most urgent first, not 100,000 rows. */
+  public static final int DEFAULT_LIMIT = 100;
+
+  /** The most details read in one statement (an IN list per kind). */
+  private static final int CHUNK = 1000;
 
   private static final Comparator<StuckReason> OLDEST_FIRST = Comparator.comparing(StuckReason::since)
       .thenComparing(StuckReason::kind);
 
   /**
-   * The open requests on a given day, the ones the filter lets through, how many there are in all, and how many of
-   * them are stuck (whatever the filter).
+   * The open requests on a given day: how many there are in all, the page of the ones the filter lets through (from
+   * {@code offset}, most urgent first), how many the filter lets through in all ({@code matchingRequests}), and how
+   * many of them are stuck (whatever the filter).
    */
-  public record Dashboard(LocalDate today, int openRequests, List<DashboardRow> requests, int stuckRequests) {}
+  public record Dashboard(LocalDate today, int openRequests, List<DashboardRow> requests, int stuckRequests,
+      int matchingRequests, int offset) {}
 
   private final Requests requests;
+  private final RequestsInView inView;
   private final RequestWork work;
   private final LateTelling lateTelling;
   private final UndeliveredLetters undeliveredLetters;
   private final LegalCalendar calendar;
   private final Clock clock;
 
-  RequestDashboard(Requests requests, RequestWork work, LateTelling lateTelling,
+  RequestDashboard(Requests requests, RequestsInView inView, RequestWork work, LateTelling lateTelling,
       UndeliveredLetters undeliveredLetters, LegalCalendar calendar, Clock clock) {
     this.requests = requests;
+    this.inView = inView;
     this.work = work;
     this.lateTelling = lateTelling;
     this.undeliveredLetters = undeliveredLetters;
@@ -56,25 +65,50 @@ public class RequestDashboard {
     this.clock = clock;
   }
 
+  /** Every request the filter lets through, on one page. */
   @Transactional(readOnly = true)
   public Dashboard open(DashboardFilter filter) {
+    return open(filter, 0, Integer.MAX_VALUE);
+  }
+
+  /** The page of at most {@code limit} requests the filter lets through, from the {@code offset}-th on. */
+  @Transactional(readOnly = true)
+  public Dashboard open(DashboardFilter filter, int offset, int limit) {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
-    Map<String, RequestWork.InProgress> inProgress = work.inProgress();
-    Map<String, LateTelling.Flags> late = lateTelling.openRequests(today);
+    RequestWork.Attention attention = work.attention();
     Map<String, List<StuckReason>> letters = undeliveredLetters.byRequest();
-    List<DataSubjectRequest> open = requests.list(true);
-    Set<String> openReferences = open.stream().map(DataSubjectRequest::reference).collect(Collectors.toSet());
     // a closed request whose letter (its answer, often) has not gone is not done for the subject: it stays in view
-    Stream<DataSubjectRequest> closedWithLetterWaiting = letters.keySet().stream()
-        .filter(reference -> !openReferences.contains(reference))
-        .map(requests::findByReference)
-        .flatMap(Optional::stream);
-    List<DashboardRow> all = Stream.concat(open.stream(), closedWithLetterWaiting)
+    List<RequestsInView.InView> all = inView.openAnd(letters.keySet());
+    int open = (int) all.stream().filter(request -> !RequestStatus.CLOSED.name().equals(request.status())).count();
+    Predicate<String> stuck = reference -> attention.stuck().contains(reference) || letters.containsKey(reference);
+    int stuckRequests = (int) all.stream().map(RequestsInView.InView::reference).filter(stuck).count();
+    // most urgent first: the earliest deadline, then the one with incidents, then by reference
+    List<RequestsInView.InView> matching = all.stream()
+        .filter(request -> filter.accepts(request, today,
+            attention.openIncidents().containsKey(request.reference()), stuck.test(request.reference())))
+        .sorted(Comparator.comparing(RequestsInView.InView::dueDate)
+            .thenComparing(request -> attention.openIncidents().getOrDefault(request.reference(), 0),
+                Comparator.reverseOrder())
+            .thenComparing(RequestsInView.InView::reference))
+        .toList();
+    List<String> page = matching.stream().skip(offset).limit(limit).map(RequestsInView.InView::reference).toList();
+    List<DashboardRow> rows = new ArrayList<>(page.size());
+    for (int first = 0; first < page.size(); first += CHUNK) {
+      rows.addAll(rows(page.subList(first, Math.min(page.size(), first + CHUNK)), letters, today));
+    }
+    return new Dashboard(today, open, rows, stuckRequests, matching.size(), offset);
+  }
+
+  /** The rows of these requests, in this order. */
+  private List<DashboardRow> rows(List<String> references, Map<String, List<StuckReason>> letters, LocalDate today) {
+    Map<String, DataSubjectRequest> records = requests.findByReferences(references).stream()
+        .collect(Collectors.toMap(DataSubjectRequest::reference, Function.identity()));
+    Map<String, RequestWork.InProgress> inProgress = work.inProgress(references);
+    Map<String, LateTelling.Flags> late = lateTelling.openRequests(today, references);
+    return references.stream().map(records::get).filter(Objects::nonNull)
         .map(request -> row(request, inProgress.get(request.reference()), lateTelling.of(late, request.reference()),
             letters.getOrDefault(request.reference(), List.of()), today))
         .toList();
-    int stuck = (int) all.stream().filter(row -> !row.stuck().isEmpty()).count();
-    return new Dashboard(today, open.size(), all.stream().filter(filter::accepts).sorted(URGENCY).toList(), stuck);
   }
 
   private DashboardRow row(DataSubjectRequest request, RequestWork.InProgress process, LateTelling.Flags late,

@@ -1,18 +1,30 @@
 package dk.mico.rightsdesk.oversight;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the workflow engine is doing for the open requests: their process, open incidents, current tasks and what
  * keeps them from moving on.
- * Implemented where the engine is wired; it reads all requests at once (a query per kind of thing, never one per
- * request), so the managers' view stays quick with a thousand open requests.
+ * Implemented where the engine is wired, with a query per kind of thing, never one per request: what needs attention
+ * is read for all requests (the managers' counts and filters), the rest only for the requests on a page, so the view
+ * stays quick with 100,000 open requests.
  */
 public interface RequestWork {
 
-  /** The work in progress of every running request process, by request reference. */
-  Map<String, InProgress> inProgress();
+  /** The open incidents and the stuck requests among all running request processes. */
+  Attention attention();
+
+  /** The work in progress of the running processes of the given requests (at most 1,000), by request reference. */
+  Map<String, InProgress> inProgress(Collection<String> references);
+
+  /**
+   * What needs someone, by request reference: open incidents (requests without one are not in the map), and the
+   * requests that are stuck (an incident, a step failing and retrying, a task past its due date by the engine's clock).
+   */
+  record Attention(Map<String, Integer> openIncidents, Set<String> stuck) {}
 
   /**
    * A request's running process: its id (for a link to Cockpit), incidents that need someone, tasks that wait, and

@@ -3,9 +3,10 @@ package dk.mico.rightsdesk.recordkeeping;
 import dk.mico.rightsdesk.deadline.LegalCalendar;
 import dk.mico.rightsdesk.inbox.Dismissal;
 import dk.mico.rightsdesk.inbox.Inbox;
-import dk.mico.rightsdesk.request.DataSubjectRequest;
+import dk.mico.rightsdesk.request.RequestStatus;
 import dk.mico.rightsdesk.request.Requests;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -41,11 +42,20 @@ public class RequestRegister {
     this.calendar = calendar;
   }
 
+  /** Written as the rows come from the database, so the whole register is never in memory. */
   @Transactional(readOnly = true)
   public void writeCsv(Writer out) throws IOException {
     out.write(SpreadsheetCsv.line(HEADER));
-    for (DataSubjectRequest request : requests.list(false)) {
-      out.write(SpreadsheetCsv.line(cells(request)));
+    try {
+      requests.eachRegistered(request -> {
+        try {
+          out.write(SpreadsheetCsv.line(cells(request)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     for (Dismissal dismissal : inbox.dismissals()) {
       out.write(SpreadsheetCsv.line(cells(dismissal)));
@@ -61,7 +71,7 @@ public class RequestRegister {
   }
 
   /** Receipt in Copenhagen time; answered on the day the request was closed; days counted from the receipt date. */
-  private List<String> cells(DataSubjectRequest request) {
+  private List<String> cells(Requests.Registered request) {
     LocalDate received = calendar.receiptDate(request.receivedAt());
     LocalDate answered = request.closedAt() == null ? null : calendar.receiptDate(request.closedAt());
     return List.of(
@@ -72,7 +82,7 @@ public class RequestRegister {
         request.dueDate().toString(),
         request.extended() ? "yes" : "no",
         answered == null ? "" : answered.toString(),
-        request.outcome() == null || request.isOpen() ? "" : request.outcome().name(),
+        request.outcome() == null || request.status() != RequestStatus.CLOSED ? "" : request.outcome().name(),
         answered == null ? "" : Long.toString(ChronoUnit.DAYS.between(received, answered)));
   }
 }

@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,10 +28,18 @@ public class Requests {
           + " details, representative_name, representative_mandate_checked, identity_verified, identity_note,"
           + " answer_actions, answer_reason, closed_at, reduced_at, consents, transmit_to_name, transmit_to_email";
 
-  private final JdbcClient jdbc;
+  /** A request as the register lists it (record keeping): no personal data. */
+  public record Registered(String reference, RequestType type, Channel channel, Instant receivedAt, LocalDate dueDate,
+      boolean extended, RequestStatus status, Outcome outcome, Instant closedAt) {}
 
-  Requests(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  /** For reads of every request: rows come from the database a batch at a time (PostgreSQL would send all at once). */
+  private final JdbcTemplate batches;
+
+  Requests(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.batches = new JdbcTemplate(dataSource);
+    this.batches.setFetchSize(1000);
   }
 
   long insert(
@@ -95,6 +108,31 @@ public class Requests {
   public List<DataSubjectRequest> list(boolean openOnly) {
     String where = openOnly ? " WHERE status <> 'CLOSED'" : "";
     return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request" + where + " ORDER BY due_date, reference")
+        .query(ROW)
+        .list();
+  }
+
+  /**
+   * Every request, earliest deadline first, handed over one at a time as the database returns them, so that 100,000
+   * requests are never in memory at once; in a transaction (PostgreSQL reads in batches only inside one).
+   */
+  public void eachRegistered(Consumer<Registered> consumer) {
+    batches.query("SELECT reference, request_type, channel, received_at, due_date, extended, status, outcome,"
+        + " closed_at FROM dsr_request ORDER BY due_date, reference", (RowCallbackHandler) rs -> consumer.accept(
+            new Registered(rs.getString("reference"), RequestType.valueOf(rs.getString("request_type")),
+                Channel.valueOf(rs.getString("channel")), instant(rs, "received_at"),
+                rs.getObject("due_date", LocalDate.class), rs.getBoolean("extended"),
+                RequestStatus.valueOf(rs.getString("status")), enumOrNull(Outcome.class, rs.getString("outcome")),
+                instant(rs, "closed_at"))));
+  }
+
+  /** The requests with these references (at most 1,000), in no particular order. */
+  public List<DataSubjectRequest> findByReferences(Collection<String> references) {
+    if (references.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dsr_request WHERE reference IN (:references)")
+        .param("references", references)
         .query(ROW)
         .list();
   }

@@ -2,13 +2,16 @@ package dk.mico.rightsdesk.workflow;
 
 import dk.mico.rightsdesk.oversight.RequestWork;
 import dk.mico.rightsdesk.oversight.StuckReason;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,16 +20,20 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's work for all running requests, read with one query per kind (process instances, incidents, failing
+ * The engine's work for the running requests, read with one query per kind (process instances, incidents, failing
  * jobs, tasks, and the unclaimed tasks of each group), in pages so the engine's result limit never cuts a list short.
+ * Incidents and failing jobs are few and read whole; process instances and tasks only for the requests asked about.
  * Tasks, incidents and jobs of a called fulfilment process count for the request whose main process called it.
  */
 @Component
@@ -39,24 +46,72 @@ class CamundaRequestWork implements RequestWork {
   private final IdentityService identity;
   private final ManagementService management;
   private final RepositoryService repository;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
   CamundaRequestWork(RuntimeService runtime, TaskService tasks, IdentityService identity,
-      ManagementService management, RepositoryService repository, Clock clock) {
+      ManagementService management, RepositoryService repository, JdbcClient jdbc, Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
     this.management = management;
     this.repository = repository;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   @Override
-  public Map<String, InProgress> inProgress() {
+  public Attention attention() {
+    List<Incident> causes = incidentCauses();
+    List<Job> failing = failingJobs();
+    Set<String> instances = new HashSet<>();
+    causes.forEach(incident -> instances.add(incident.getProcessInstanceId()));
+    failing.forEach(job -> instances.add(job.getProcessInstanceId()));
+    // called processes get their caller's business key: an instance's key is its request's reference
+    Map<String, String> referenceOf = new HashMap<>();
+    List<String> ids = new ArrayList<>(instances);
+    for (int first = 0; first < ids.size(); first += PAGE) {
+      runtime.createProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(ids.subList(first, Math.min(ids.size(), first + PAGE))))
+          .list().stream().filter(instance -> instance.getBusinessKey() != null)
+          .forEach(instance -> referenceOf.put(instance.getId(), instance.getBusinessKey()));
+    }
+    Map<String, Integer> incidents = new HashMap<>();
+    Set<String> stuck = new HashSet<>(overdueTaskReferences());
+    for (Incident incident : causes) {
+      String reference = referenceOf.get(incident.getProcessInstanceId());
+      if (reference != null) {
+        incidents.merge(reference, 1, Integer::sum);
+        stuck.add(reference);
+      }
+    }
+    failing.stream().map(job -> referenceOf.get(job.getProcessInstanceId())).filter(Objects::nonNull)
+        .forEach(stuck::add);
+    return new Attention(incidents, stuck);
+  }
+
+  /**
+   * The references of the requests with an active task past its due date, in one statement: a quarter of 100,000 open
+   * requests may be overdue, and the engine's task query would bring every task and then every process instance
+   * back as objects only to read their business keys.
+   */
+  private List<String> overdueTaskReferences() {
+    return jdbc.sql("SELECT DISTINCT e.BUSINESS_KEY_ FROM " + management.getTableName(Task.class) + " t JOIN "
+            + management.getTableName(Execution.class) + " e ON e.ID_ = t.PROC_INST_ID_"
+            + " WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = ? AND e.BUSINESS_KEY_ IS NOT NULL")
+        .params(Timestamp.from(clock.instant()), SuspensionState.ACTIVE.getStateCode())
+        .query(String.class).list();
+  }
+
+  @Override
+  public Map<String, InProgress> inProgress(Collection<String> references) {
+    if (references.isEmpty()) {
+      return Map.of();
+    }
     Map<String, String> rootOf = new HashMap<>();
     Map<String, String> referenceOfRoot = new HashMap<>();
     Set<String> mainProcesses = new HashSet<>();
-    for (ProcessInstance instance : all(runtime.createProcessInstanceQuery().orderByProcessInstanceId().asc())) {
+    for (ProcessInstance instance : instancesOf(references.toArray(String[]::new))) {
       rootOf.put(instance.getId(), instance.getRootProcessInstanceId());
       if (instance.getId().equals(instance.getRootProcessInstanceId()) && instance.getBusinessKey() != null) {
         referenceOfRoot.put(instance.getId(), instance.getBusinessKey());
@@ -69,32 +124,36 @@ class CamundaRequestWork implements RequestWork {
     StepNames steps = new StepNames();
     Map<String, Integer> incidentsOfRoot = new HashMap<>();
     Map<String, List<StuckReason>> stuckOfRoot = new HashMap<>();
-    for (Incident incident : all(runtime.createIncidentQuery().orderByIncidentId().asc())) {
-      // an incident in a called process is repeated on the calling activity: count the cause only
-      if (incident.getId().equals(incident.getRootCauseIncidentId())) {
-        String root = rootOf.get(incident.getProcessInstanceId());
+    for (Incident incident : incidentCauses()) {
+      String root = rootOf.get(incident.getProcessInstanceId());
+      if (root != null) {
         incidentsOfRoot.merge(root, 1, Integer::sum);
         stuck(stuckOfRoot, root, StuckReason.Kind.INCIDENT, incident.getIncidentTimestamp(),
             steps.of(incident.getProcessDefinitionId(), incident.getFailedActivityId() != null
                 ? incident.getFailedActivityId() : incident.getActivityId()));
       }
     }
-    // failed at least once and retrying; a job without retries left is an incident, counted above
-    for (Job job : all(management.createJobQuery().withException().withRetriesLeft().orderByJobId().asc())) {
+    for (Job job : failingJobs()) {
       // the engine keeps no time of the first failure below full history: the step's job waits since its creation
       stuck(stuckOfRoot, rootOf.get(job.getProcessInstanceId()), StuckReason.Kind.FAILING_JOB, job.getCreateTime(),
           steps.of(job.getProcessDefinitionId(), job.getFailedActivityId()));
     }
 
+    if (rootOf.isEmpty()) {
+      return Map.of();
+    }
+    // by the instances' ids, not their business keys: the engine's join on the key made H2 read every task
+    String[] instances = rootOf.keySet().toArray(String[]::new);
     Map<String, List<String>> groupsOfTask = new HashMap<>();
     for (Group group : identity.createGroupQuery().list()) {
-      for (Task task : all(tasks.createTaskQuery().taskCandidateGroup(group.getId()).orderByTaskId().asc())) {
+      for (Task task : all(tasks.createTaskQuery().taskCandidateGroup(group.getId())
+          .processInstanceIdIn(instances).orderByTaskId().asc())) {
         groupsOfTask.computeIfAbsent(task.getId(), id -> new ArrayList<>()).add(group.getId());
       }
     }
     Date now = Date.from(clock.instant());
     Map<String, List<WaitingTask>> tasksOfRoot = new HashMap<>();
-    for (Task task : all(tasks.createTaskQuery().active().orderByTaskId().asc())) {
+    for (Task task : all(tasks.createTaskQuery().active().processInstanceIdIn(instances).orderByTaskId().asc())) {
       String root = rootOf.get(task.getProcessInstanceId());
       if (root != null) {
         tasksOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(
@@ -112,6 +171,29 @@ class CamundaRequestWork implements RequestWork {
             tasksOfRoot.getOrDefault(root, List.of()), stuckOfRoot.getOrDefault(root, List.of())),
         CamundaRequestWork::merge));
     return byReference;
+  }
+
+  /** The process instances under these business keys, called ones included (they carry their caller's key). */
+  private List<ProcessInstance> instancesOf(String[] keys) {
+    StringBuilder in = new StringBuilder();
+    var query = runtime.createNativeProcessInstanceQuery();
+    for (int i = 0; i < keys.length; i++) {
+      in.append(i == 0 ? "" : ", ").append("#{key").append(i).append('}');
+      query.parameter("key" + i, keys[i]);
+    }
+    return query.sql("SELECT * FROM " + management.getTableName(Execution.class)
+        + " WHERE ID_ = PROC_INST_ID_ AND BUSINESS_KEY_ IN (" + in + ")").list();
+  }
+
+  /** Open incidents, each once: an incident in a called process is repeated on the calling activity. */
+  private List<Incident> incidentCauses() {
+    return all(runtime.createIncidentQuery().orderByIncidentId().asc()).stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId())).toList();
+  }
+
+  /** Steps that failed at least once and are retrying; a job without retries left is an incident. */
+  private List<Job> failingJobs() {
+    return all(management.createJobQuery().withException().withRetriesLeft().orderByJobId().asc());
   }
 
   private static void stuck(Map<String, List<StuckReason>> stuckOfRoot, String root, StuckReason.Kind kind,

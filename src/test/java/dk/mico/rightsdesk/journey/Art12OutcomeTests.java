@@ -309,7 +309,7 @@ class Art12OutcomeTests {
   }
 
   private JsonNode dashboardRow(String reference) throws Exception {
-    for (JsonNode row : json.readTree(mvc.perform(get("/api/officer/dashboard").with(httpBasic("manager", "manager")))
+    for (JsonNode row : json.readTree(mvc.perform(get("/api/officer/dashboard?limit=1000").with(httpBasic("manager", "manager")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("requests")) {
       if (row.path("reference").asText().equals(reference)) {
         return row;

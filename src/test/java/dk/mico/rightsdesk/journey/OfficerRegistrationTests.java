@@ -235,7 +235,7 @@ class OfficerRegistrationTests {
     assertThat(acknowledgement).contains("We should have answered you by", "we apologise")
         .doesNotContain("We will answer by");
     JsonNode row = null;
-    for (JsonNode r : json.readTree(mvc.perform(get("/api/officer/dashboard").with(httpBasic("manager", "manager")))
+    for (JsonNode r : json.readTree(mvc.perform(get("/api/officer/dashboard?limit=1000").with(httpBasic("manager", "manager")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("requests")) {
       row = r.path("reference").asText().equals(reference) ? r : row;
     }

@@ -64,8 +64,10 @@ class RequestDashboardTests {
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reference").asText();
   }
 
+  /** The suite's other requests stay open beside these: without a limit of its own, one page holds them all. */
   private String dashboardAs(String user, String query) throws Exception {
-    return mvc.perform(get("/api/officer/dashboard" + query).with(httpBasic(user, user)))
+    String page = query.contains("limit=") ? query : query + (query.isEmpty() ? "?" : "&") + "limit=1000";
+    return mvc.perform(get("/api/officer/dashboard" + page).with(httpBasic(user, user)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
   }
 
@@ -126,6 +128,55 @@ class RequestDashboardTests {
   }
 
   @Test
+  void aPageAtATimeMostUrgentFirstWithTheCountsOfAll() throws Exception {
+    OffsetDateTime now = TestClock.now().atZone(COPENHAGEN).toOffsetDateTime();
+    String second = register("ACCESS", "Anna Anden", "anna.anden@example.dk", now.minusDays(20));
+    String third = register("ERASURE", "Bo Tredje", "bo.tredje@example.dk", now.minusDays(10));
+    driver.runDueJobs();
+    // the other tests' requests stay open beside these: the pages are compared with the whole list
+    JsonNode everything = json.readTree(dashboardAs("manager", "?limit=1000"));
+    List<String> all = references(everything.toString());
+    assertThat(all).containsSubsequence(overdue, second, third, fresh);
+    assertThat(everything.path("matchingRequests").asInt()).isEqualTo(all.size());
+
+    int at = all.indexOf(second);
+    JsonNode page = json.readTree(dashboardAs("manager", "?offset=" + at + "&limit=2"));
+    assertThat(references(page.toString())).containsExactly(second, all.get(at + 1));
+    assertThat(page.path("offset").asInt()).isEqualTo(at);
+    assertThat(page.path("matchingRequests").asInt()).isEqualTo(all.size());
+    assertThat(page.path("openRequests").asInt()).isEqualTo(everything.path("openRequests").asInt());
+    assertThat(page.path("stuckRequests").asInt()).isEqualTo(everything.path("stuckRequests").asInt());
+    assertThat(row(page.toString(), second).path("currentTask").asText())
+        .as("the page's rows have their engine's work").startsWith("Search the system by hand: " + second);
+    assertThat(references(dashboardAs("manager", "?offset=" + all.size()))).isEmpty();
+
+    // a filter pages over the rows it lets through and counts them; the open and stuck ones stay counted in all
+    assertThat(pagedByTwo("type=ERASURE")).contains(third, fresh).doesNotContain(overdue, second);
+    assertThat(pagedByTwo("dueWithinDays=15")).contains(overdue, second).doesNotContain(third, fresh);
+    assertThat(pagedByTwo("state=STUCK")).contains(overdue).doesNotContain(fresh);
+
+    mvc.perform(get("/api/officer/dashboard?offset=-1&limit=1001").with(httpBasic("manager", "manager")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("offset"))
+        .andExpect(jsonPath("$.errors[1].field").value("limit"));
+  }
+
+  /** The filter's rows read two at a time, checked against its whole list and its count. */
+  private List<String> pagedByTwo(String filter) throws Exception {
+    JsonNode whole = json.readTree(dashboardAs("manager", "?" + filter + "&limit=1000"));
+    List<String> filtered = references(whole.toString());
+    assertThat(whole.path("matchingRequests").asInt()).as(filter).isEqualTo(filtered.size());
+    List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < filtered.size(); offset += 2) {
+      JsonNode page = json.readTree(dashboardAs("manager", "?" + filter + "&offset=" + offset + "&limit=2"));
+      assertThat(page.path("matchingRequests").asInt()).as(filter).isEqualTo(filtered.size());
+      paged.addAll(references(page.toString()));
+    }
+    assertThat(paged).as(filter).isEqualTo(filtered);
+    return filtered;
+  }
+
+  @Test
   void aJobThatKeepsFailingShowsAsAnIncidentOfItsRequest() throws Exception {
     String failing = register("PORTABILITY", "Ida Incident", "ida.incident@example.dk",
         TestClock.now().atZone(COPENHAGEN).toOffsetDateTime().minusDays(2));
@@ -138,6 +189,11 @@ class RequestDashboardTests {
       JsonNode row = row(dashboardAs("manager", "?state=INCIDENT"), failing);
       assertThat(row.path("openIncidents").asInt()).isEqualTo(1);
       assertThat(references(dashboardAs("manager", "?state=INCIDENT"))).doesNotContain(overdue, fresh);
+      // stuck too, after the overdue one (its task past its due date), and on its own page
+      List<String> stuck = references(dashboardAs("manager", "?state=STUCK"));
+      assertThat(stuck).containsSubsequence(overdue, failing);
+      assertThat(references(dashboardAs("manager", "?state=STUCK&offset=" + stuck.indexOf(failing) + "&limit=1")))
+          .containsExactly(failing);
     } finally {
       management.setJobRetries(acknowledgement.getId(), 1);
       driver.runDueJobs();

@@ -17,6 +17,8 @@ const STUCK_KINDS = {
 // Swedish writes dates as ISO does: 2026-11-24 09:00, here in Copenhagen time like the other columns
 const COPENHAGEN_TIME = new Intl.DateTimeFormat('sv-SE',
   {timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short'});
+// rows a page: the most urgent first, the rest a click away (100,000 open requests are no page for a person)
+const PAGE = 100;
 const WINDOWS = [['', 'any time'], ['0', 'overdue or due today'], ['7', 'within 7 days'], ['14', 'within 14 days'],
   ['30', 'within 30 days']];
 
@@ -39,6 +41,7 @@ const STYLE = `
 .rd-dash .rd-banner { margin: .5em 0; padding: .5em 1em; border-radius: 3px; background: #721c24; color: #fff; }
 .rd-dash .rd-banner a { color: #fff; text-decoration: underline; margin-left: 1em; cursor: pointer; }
 .rd-dash .rd-scroll { overflow-x: auto; }
+.rd-dash .rd-pager { display: flex; gap: 1em; align-items: center; margin: .5em 0; }
 .rd-dash td.rd-task, .rd-dash td.rd-flags { white-space: normal; min-width: 10em; }
 .rd-dash td.rd-stuck { white-space: normal; min-width: 16em; color: #721c24; }
 .rd-dash .rd-stuck-reason + .rd-stuck-reason { margin-top: 4px; }
@@ -94,9 +97,11 @@ function rowOf(row) {
     el('td', {class: 'rd-task'}, row.heldBy ?? '–'));
 }
 
-async function load(container, form) {
+async function load(container, form, offset = 0) {
   const query = new URLSearchParams();
   new FormData(form).forEach((value, name) => { if (value) query.set(name, value); });
+  if (offset > 0) query.set('offset', String(offset));
+  query.set('limit', String(PAGE));
   const summary = container.querySelector('.rd-summary');
   const banner = container.querySelector('.rd-banner');
   const body = container.querySelector('tbody');
@@ -114,10 +119,18 @@ async function load(container, form) {
   }
   const dashboard = await response.json();
   const overdue = dashboard.requests.filter((r) => r.overdue).length;
-  summary.textContent = `${dashboard.requests.length} of ${dashboard.openRequests} open requests shown`
-    + ` (${overdue} overdue), as of ${dashboard.today} in Copenhagen; most urgent first.`
-    + ' Days left: 0 means due today, a negative number the days past the deadline.';
+  const first = dashboard.requests.length > 0 ? dashboard.offset + 1 : 0;
+  const last = dashboard.offset + dashboard.requests.length;
+  summary.textContent = `${first}–${last} of ${dashboard.matchingRequests} requests`
+    + ` (${dashboard.openRequests} open in all; ${overdue} overdue on this page), as of ${dashboard.today} in Copenhagen;`
+    + ' most urgent first. Days left: 0 means due today, a negative number the days past the deadline.';
   body.replaceChildren(...dashboard.requests.map(rowOf));
+  const previous = container.querySelector('.rd-previous');
+  const next = container.querySelector('.rd-next');
+  previous.disabled = dashboard.offset === 0;
+  next.disabled = last >= dashboard.matchingRequests;
+  previous.onclick = () => load(container, form, Math.max(0, dashboard.offset - PAGE));
+  next.onclick = () => load(container, form, last);
   if (dashboard.stuckRequests > 0) {
     const showThem = el('a', {role: 'button'}, 'Show them');
     showThem.addEventListener('click', () => {
@@ -132,6 +145,7 @@ async function load(container, form) {
     banner.hidden = false;
   }
   // what the rows show, for a reader (or a browser test) waiting for this load rather than the previous one
+  query.delete('limit');
   container.dataset.loadedQuery = query.toString();
 }
 
@@ -153,7 +167,10 @@ function render(node) {
     el('p', {class: 'rd-banner', role: 'alert', hidden: ''}),
     form,
     el('p', {class: 'rd-summary'}),
-    el('div', {class: 'rd-scroll'}, table));
+    el('div', {class: 'rd-scroll'}, table),
+    el('div', {class: 'rd-pager'},
+      el('button', {type: 'button', class: 'btn btn-default rd-previous', disabled: ''}, `Previous ${PAGE}`),
+      el('button', {type: 'button', class: 'btn btn-default rd-next', disabled: ''}, `Next ${PAGE}`)));
   node.replaceChildren(container);
   form.addEventListener('change', () => load(container, form));
   load(container, form);
