@@ -5,6 +5,7 @@ import dk.mico.rightsdesk.systems.CompanyProperties.RecordDeclaration;
 import dk.mico.rightsdesk.systems.CompanyProperties.SystemDeclaration;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,24 +21,35 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, a warning for every declared identifier column (e-mail, phone, the other kinds) that leads no index in
- * its database: a lookup by it reads the whole table, and on a big table that can pass the query timeout and hold a
- * job near its lock (docs/operations.md, "Company systems: indexes and timeouts"). Read from the database's own
- * catalogue ({@link DatabaseMetaData#getIndexInfo}); the warnings name systems, tables and columns, never a value.
+ * At start, a warning for every declared identifier column (e-mail, phone, the person's name, the other kinds) that no
+ * index of its database serves: a lookup by it reads the whole table, and on a big table that can pass the query
+ * timeout and hold a job near its lock (docs/operations.md, "Company systems: indexes and timeouts"). The lookup is one
+ * statement whose conditions are joined by OR, so one column without its index makes the whole lookup read the table.
+ * The e-mail address and the phone are compared for equality: an index that starts with the column (or an expression
+ * over it) serves them, read from the database's own catalogue ({@link DatabaseMetaData#getIndexInfo}). The name and
+ * the other kinds are searched for words within the column ({@code LIKE '%jens%hansen%'}), which only a trigram index
+ * serves: PostgreSQL's {@code pg_trgm}, read from {@code pg_indexes}; on other databases no index serves it. The
+ * warnings name systems, tables and columns, never a value.
  */
 @Component
 public class IdentifierIndexes {
 
   private static final Logger log = LoggerFactory.getLogger(IdentifierIndexes.class);
 
-  /** A declared column that leads no index, in the words of the warning. */
-  public record Unindexed(String system, String table, String column, String identifier) {
+  /** A declared column that no index serves; {@code lacks} says what it lacks, in the words of the warning. */
+  public record Unindexed(String system, String table, String column, String identifier, String lacks) {
 
     String warning() {
-      return "Company system " + system + ": identifier column " + table + "." + column + " (" + identifier
-          + ") has no index in its database; a lookup by it reads the whole table (docs/operations.md)";
+      return "Company system " + system + ": identifier column " + table + "." + column + " (" + identifier + ") "
+          + lacks + "; a lookup by it reads the whole table (docs/operations.md)";
     }
   }
+
+  private static final String NO_INDEX = "has no index in its database";
+  private static final String NO_TRIGRAM_INDEX =
+      "has no trigram index in its database (pg_trgm), and only that serves its search, LIKE '%...%'";
+  private static final String NO_WORD_INDEX =
+      "is searched with LIKE '%...%', which no index of its database serves (PostgreSQL's pg_trgm would)";
 
   private final CompanyProperties properties;
   private final CompanyDataSources dataSources;
@@ -64,12 +76,21 @@ public class IdentifierIndexes {
       }
       try (Connection connection = dataSources.get(system.datasource()).getConnection()) {
         DatabaseMetaData catalogue = connection.getMetaData();
+        boolean postgres = "PostgreSQL".equals(catalogue.getDatabaseProductName());
         for (RecordDeclaration table : system.records()) {
-          Map<String, String> identifiers = identifierColumns(table);
           List<String> leading = leadingIndexColumns(catalogue, connection, table.table());
-          identifiers.forEach((column, identifier) -> {
+          equalityColumns(table).forEach((column, identifier) -> {
             if (leading.stream().noneMatch(indexed -> covers(indexed, column))) {
-              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier));
+              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier, NO_INDEX));
+            }
+          });
+          Map<String, String> words = wordColumns(table);
+          List<String> trigram = postgres && !words.isEmpty()
+              ? trigramIndexes(catalogue, connection, table.table()) : List.of();
+          words.forEach((column, identifier) -> {
+            if (trigram.stream().noneMatch(indexed -> coversLowerCased(indexed, column))) {
+              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier,
+                  postgres ? NO_TRIGRAM_INDEX : NO_WORD_INDEX));
             }
           });
         }
@@ -83,14 +104,23 @@ public class IdentifierIndexes {
     return unindexed;
   }
 
-  /** The declared identifier columns of a table and the kind each holds, in declared order. */
-  private static Map<String, String> identifierColumns(RecordDeclaration table) {
+  /** The columns the lookup compares for equality (e-mail, phone) and the kind each holds. */
+  private static Map<String, String> equalityColumns(RecordDeclaration table) {
     Map<String, String> columns = new LinkedHashMap<>();
     if (table.identifiers().email() != null && !table.identifiers().email().isBlank()) {
       columns.put(table.identifiers().email(), "email");
     }
     if (table.identifiers().phone() != null && !table.identifiers().phone().isBlank()) {
       columns.put(table.identifiers().phone(), "phone");
+    }
+    return columns;
+  }
+
+  /** The columns the lookup searches for words within (the person's name, the other kinds), in declared order. */
+  private static Map<String, String> wordColumns(RecordDeclaration table) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    if (table.personName() != null && !table.personName().isBlank()) {
+      columns.put(table.personName(), "name");
     }
     table.identifiers().other().forEach((kind, column) -> columns.putIfAbsent(column, kind));
     return columns;
@@ -115,6 +145,30 @@ public class IdentifierIndexes {
     return leading;
   }
 
+  /**
+   * What each trigram index on the table (PostgreSQL, {@code gin_trgm_ops} or {@code gist_trgm_ops}) indexes, e.g.
+   * {@code gin (lower((full_name)::text) gin_trgm_ops)}: the definition after {@code USING}, so that the index's own
+   * name, which may mention any column, is not read as its content.
+   */
+  private static List<String> trigramIndexes(DatabaseMetaData catalogue, Connection connection, String table)
+      throws SQLException {
+    List<String> trigram = new ArrayList<>();
+    try (PreparedStatement definitions = connection.prepareStatement(
+        "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?")) {
+      definitions.setString(1, storedName(catalogue, table));
+      try (ResultSet indexes = definitions.executeQuery()) {
+        while (indexes.next()) {
+          String definition = indexes.getString(1);
+          int using = definition.indexOf(" USING ");
+          if (using >= 0 && definition.contains("_trgm_ops")) {
+            trigram.add(definition.substring(using));
+          }
+        }
+      }
+    }
+    return trigram;
+  }
+
   /** A plain identifier as the database keeps it in its catalogue (H2: upper case, PostgreSQL: lower case). */
   private static String storedName(DatabaseMetaData catalogue, String name) throws SQLException {
     if (catalogue.storesUpperCaseIdentifiers()) {
@@ -124,6 +178,16 @@ public class IdentifierIndexes {
       return name.toLowerCase(Locale.ROOT);
     }
     return name;
+  }
+
+  /**
+   * The trigram index is over the lower-cased column, as the lookup searches it ({@code LOWER(full_name) LIKE ...});
+   * PostgreSQL writes that {@code lower((full_name)::text)} for a varchar column, {@code lower(full_name)} for text.
+   * One over the column itself does not serve that search.
+   */
+  private static boolean coversLowerCased(String indexed, String column) {
+    return Pattern.compile("\\blower\\(\\(?" + Pattern.quote(column) + "\\b", Pattern.CASE_INSENSITIVE)
+        .matcher(indexed).find();
   }
 
   /** The index column is the column itself, or an expression over it. */
