@@ -36,12 +36,18 @@ public class IdentifierIndexes {
 
   private static final Logger log = LoggerFactory.getLogger(IdentifierIndexes.class);
 
-  /** A declared column that no index serves; {@code lacks} says what it lacks, in the words of the warning. */
-  public record Unindexed(String system, String table, String column, String identifier, String lacks) {
+  /**
+   * A declared column that no index serves; {@code lacks} says what it lacks, in the words of the warning, and
+   * {@code index}, on PostgreSQL, is the statement that creates the index the lookup's condition can use (null on
+   * other databases).
+   */
+  public record Unindexed(String system, String table, String column, String identifier, String lacks,
+      String index) {
 
     String warning() {
       return "Company system " + system + ": identifier column " + table + "." + column + " (" + identifier + ") "
-          + lacks + "; a lookup by it reads the whole table (docs/operations.md)";
+          + lacks + "; a lookup by it reads the whole table (docs/operations.md)"
+          + (index == null ? "" : ". The index it wants: " + index);
     }
   }
 
@@ -81,7 +87,10 @@ public class IdentifierIndexes {
           List<String> leading = leadingIndexColumns(catalogue, connection, table.table());
           equalityColumns(table).forEach((column, identifier) -> {
             if (leading.stream().noneMatch(indexed -> covers(indexed, column))) {
-              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier, NO_INDEX));
+              String searched = identifier.equals("phone") ? RecordTable.strippedPhone(column)
+                  : RecordTable.normalisedEmail(column);
+              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier, NO_INDEX,
+                  postgres ? "CREATE INDEX ON " + table.table() + " (" + searched + ")" : null));
             }
           });
           Map<String, String> words = wordColumns(table);
@@ -90,7 +99,8 @@ public class IdentifierIndexes {
           words.forEach((column, identifier) -> {
             if (trigram.stream().noneMatch(indexed -> coversLowerCased(indexed, column))) {
               unindexed.add(new Unindexed(system.id(), table.table(), column, identifier,
-                  postgres ? NO_TRIGRAM_INDEX : NO_WORD_INDEX));
+                  postgres ? NO_TRIGRAM_INDEX : NO_WORD_INDEX, postgres ? "CREATE INDEX ON " + table.table()
+                      + " USING gin (" + RecordTable.lowerCased(column) + " gin_trgm_ops)" : null));
             }
           });
         }
