@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Component;
  * index of its database serves: a lookup by it reads the whole table, and on a big table that can pass the query
  * timeout and hold a job near its lock (docs/operations.md, "Company systems: indexes and timeouts"). The lookup is one
  * statement whose conditions are joined by OR, so one column without its index makes the whole lookup read the table.
- * The e-mail address and the phone are compared for equality: an index that starts with the column (or an expression
- * over it) serves them, read from the database's own catalogue ({@link DatabaseMetaData#getIndexInfo}). The name and
- * the other kinds are searched for words within the column ({@code LIKE '%jens%hansen%'}), which only a trigram index
- * serves: PostgreSQL's {@code pg_trgm}, read from {@code pg_indexes}; on other databases no index serves it. The
- * warnings name systems, tables and columns, never a value.
+ * On PostgreSQL the planner is asked about each condition as the lookup writes it, and the warning gives the index
+ * that would serve it (a trigram index, {@code pg_trgm}, for the search for words within the name and the other
+ * kinds, {@code LIKE '%jens%hansen%'}). On other databases the catalogue ({@link DatabaseMetaData#getIndexInfo}) is
+ * read: an index that starts with the e-mail or phone column, or an expression over it, is taken to serve it, and no
+ * index serves a search for words within a column. The warnings name systems, tables and columns, never a value.
  */
 @Component
 public class IdentifierIndexes {
@@ -84,25 +85,16 @@ public class IdentifierIndexes {
         DatabaseMetaData catalogue = connection.getMetaData();
         boolean postgres = "PostgreSQL".equals(catalogue.getDatabaseProductName());
         for (RecordDeclaration table : system.records()) {
-          List<String> leading = leadingIndexColumns(catalogue, connection, table.table());
-          equalityColumns(table).forEach((column, identifier) -> {
-            if (leading.stream().noneMatch(indexed -> covers(indexed, column))) {
-              String searched = identifier.equals("phone") ? RecordTable.strippedPhone(column)
-                  : RecordTable.normalisedEmail(column);
-              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier, NO_INDEX,
-                  postgres ? "CREATE INDEX ON " + table.table() + " (" + searched + ")" : null));
+          List<String> leading = postgres ? List.of() : leadingIndexColumns(catalogue, connection, table.table());
+          for (Searched searched : searched(table)) {
+            boolean served = postgres ? planUsesAnIndex(connection, table.table(), searched)
+                : !searched.words() && leading.stream().anyMatch(indexed -> covers(indexed, searched.column()));
+            if (!served) {
+              String lacks = !searched.words() ? NO_INDEX : postgres ? NO_TRIGRAM_INDEX : NO_WORD_INDEX;
+              unindexed.add(new Unindexed(system.id(), table.table(), searched.column(), searched.identifier(),
+                  lacks, postgres ? searched.index(table.table()) : null));
             }
-          });
-          Map<String, String> words = wordColumns(table);
-          List<String> trigram = postgres && !words.isEmpty()
-              ? trigramIndexes(catalogue, connection, table.table()) : List.of();
-          words.forEach((column, identifier) -> {
-            if (trigram.stream().noneMatch(indexed -> coversLowerCased(indexed, column))) {
-              unindexed.add(new Unindexed(system.id(), table.table(), column, identifier,
-                  postgres ? NO_TRIGRAM_INDEX : NO_WORD_INDEX, postgres ? "CREATE INDEX ON " + table.table()
-                      + " USING gin (" + RecordTable.lowerCased(column) + " gin_trgm_ops)" : null));
-            }
-          });
+          }
         }
       } catch (SQLException | RuntimeException e) {
         // the driver's message may quote the URL or more: the type only
@@ -114,26 +106,76 @@ public class IdentifierIndexes {
     return unindexed;
   }
 
-  /** The columns the lookup compares for equality (e-mail, phone) and the kind each holds. */
-  private static Map<String, String> equalityColumns(RecordDeclaration table) {
-    Map<String, String> columns = new LinkedHashMap<>();
-    if (table.identifiers().email() != null && !table.identifiers().email().isBlank()) {
-      columns.put(table.identifiers().email(), "email");
+  /**
+   * A declared column as the lookup searches it: its condition, with RecordTable's expression, and a harmless value
+   * to ask the planner about ({@code probe}); {@code words} for the search for words within it.
+   */
+  private record Searched(String column, String identifier, String expression, String condition, String probe,
+      boolean words) {
+
+    /** On PostgreSQL, the index that the condition can use. */
+    String index(String table) {
+      return "CREATE INDEX ON " + table + (words ? " USING gin (" + expression + " gin_trgm_ops)"
+          : " (" + expression + ")");
     }
-    if (table.identifiers().phone() != null && !table.identifiers().phone().isBlank()) {
-      columns.put(table.identifiers().phone(), "phone");
-    }
-    return columns;
   }
 
-  /** The columns the lookup searches for words within (the person's name, the other kinds), in declared order. */
-  private static Map<String, String> wordColumns(RecordDeclaration table) {
-    Map<String, String> columns = new LinkedHashMap<>();
-    if (table.personName() != null && !table.personName().isBlank()) {
-      columns.put(table.personName(), "name");
+  /** The declared identifier columns of a table as the lookup searches them, in declared order. */
+  private static List<Searched> searched(RecordDeclaration table) {
+    Map<String, Searched> columns = new LinkedHashMap<>();
+    String email = table.identifiers().email();
+    if (email != null && !email.isBlank()) {
+      String expression = RecordTable.normalisedEmail(email);
+      columns.put(email, new Searched(email, "email", expression, expression + " = ?", "x@example.invalid", false));
     }
-    table.identifiers().other().forEach((kind, column) -> columns.putIfAbsent(column, kind));
-    return columns;
+    String phone = table.identifiers().phone();
+    if (phone != null && !phone.isBlank()) {
+      String expression = RecordTable.strippedPhone(phone);
+      columns.putIfAbsent(phone, new Searched(phone, "phone", expression, expression + " = ?", "00000000", false));
+    }
+    Map<String, String> words = new LinkedHashMap<>();
+    if (table.personName() != null && !table.personName().isBlank()) {
+      words.put(table.personName(), "name");
+    }
+    table.identifiers().other().forEach((kind, column) -> words.putIfAbsent(column, kind));
+    words.forEach((column, kind) -> {
+      String expression = RecordTable.lowerCased(column);
+      columns.putIfAbsent(column, new Searched(column, kind, expression, expression + " LIKE ? ESCAPE '\\'",
+          "%xyz%", true));
+    });
+    return List.copyOf(columns.values());
+  }
+
+  /**
+   * PostgreSQL's planner, asked about the lookup's own condition with sequential scans priced out, reads it from an
+   * index on this column: exact where the catalogue is not, since an expression index serves only its expression and
+   * a B-tree no {@code LIKE '%...%'}. A full scan of another index (the key) carries no index condition on the column.
+   */
+  private static boolean planUsesAnIndex(Connection connection, String table, Searched searched) throws SQLException {
+    Pattern onColumn = Pattern.compile("Index Cond: .*\\b" + Pattern.quote(searched.column()) + "\\b",
+        Pattern.CASE_INSENSITIVE);
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      try (Statement settings = connection.createStatement()) {
+        settings.execute("SET LOCAL enable_seqscan = off");
+      }
+      try (PreparedStatement explain = connection.prepareStatement(
+          "EXPLAIN SELECT 1 FROM " + table + " WHERE " + searched.condition())) {
+        explain.setString(1, searched.probe());
+        try (ResultSet plan = explain.executeQuery()) {
+          while (plan.next()) {
+            if (onColumn.matcher(plan.getString(1)).find()) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   /**
@@ -155,30 +197,6 @@ public class IdentifierIndexes {
     return leading;
   }
 
-  /**
-   * What each trigram index on the table (PostgreSQL, {@code gin_trgm_ops} or {@code gist_trgm_ops}) indexes, e.g.
-   * {@code gin (lower((full_name)::text) gin_trgm_ops)}: the definition after {@code USING}, so that the index's own
-   * name, which may mention any column, is not read as its content.
-   */
-  private static List<String> trigramIndexes(DatabaseMetaData catalogue, Connection connection, String table)
-      throws SQLException {
-    List<String> trigram = new ArrayList<>();
-    try (PreparedStatement definitions = connection.prepareStatement(
-        "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?")) {
-      definitions.setString(1, storedName(catalogue, table));
-      try (ResultSet indexes = definitions.executeQuery()) {
-        while (indexes.next()) {
-          String definition = indexes.getString(1);
-          int using = definition.indexOf(" USING ");
-          if (using >= 0 && definition.contains("_trgm_ops")) {
-            trigram.add(definition.substring(using));
-          }
-        }
-      }
-    }
-    return trigram;
-  }
-
   /** A plain identifier as the database keeps it in its catalogue (H2: upper case, PostgreSQL: lower case). */
   private static String storedName(DatabaseMetaData catalogue, String name) throws SQLException {
     if (catalogue.storesUpperCaseIdentifiers()) {
@@ -188,16 +206,6 @@ public class IdentifierIndexes {
       return name.toLowerCase(Locale.ROOT);
     }
     return name;
-  }
-
-  /**
-   * The trigram index is over the lower-cased column, as the lookup searches it ({@code LOWER(full_name) LIKE ...});
-   * PostgreSQL writes that {@code lower((full_name)::text)} for a varchar column, {@code lower(full_name)} for text.
-   * One over the column itself does not serve that search.
-   */
-  private static boolean coversLowerCased(String indexed, String column) {
-    return Pattern.compile("\\blower\\(\\(?" + Pattern.quote(column) + "\\b", Pattern.CASE_INSENSITIVE)
-        .matcher(indexed).find();
   }
 
   /** The index column is the column itself, or an expression over it. */

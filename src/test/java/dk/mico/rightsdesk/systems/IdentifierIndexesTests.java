@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dk.mico.rightsdesk.systems.IdentifierIndexes.Unindexed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -47,7 +46,7 @@ class IdentifierIndexesTests {
   }
 
   @Test
-  void onPostgreSqlTheNameWantsATrigramIndexAndEachWarningGivesTheIndexItWants(CapturedOutput output)
+  void onPostgreSqlThePlannerSaysWhetherTheLookupsConditionUsesAnIndexAndTheWarningGivesTheOneItWants(CapturedOutput output)
       throws SQLException {
     assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ", trust auth)");
     String schema = "index_check_" + Long.toHexString(System.nanoTime());
@@ -57,12 +56,13 @@ class IdentifierIndexesTests {
       // installed in this schema, and dropped with it, unless the database has it already
       company.sql.sql("CREATE EXTENSION IF NOT EXISTS pg_trgm").update();
       company.sql.sql("CREATE INDEX ON contact_person (LOWER(TRIM(email)))").update();
-      company.sql.sql("CREATE INDEX ON contact_person (phone)").update();
       company.sql.sql("CREATE INDEX ON contact_person USING gin (LOWER(full_name) gin_trgm_ops)").update();
+      // an index on the column serves no search by an expression over it
+      company.sql.sql("CREATE INDEX ON contact_person (phone)").update();
+      company.sql.sql("CREATE INDEX ON participant (mail)").update();
       // trigrams of the name as stored do not serve the search of the lower-cased name; a B-tree serves no LIKE '%..%'
       company.sql.sql("CREATE INDEX ON participant USING gin (name gin_trgm_ops)").update();
       company.sql.sql("CREATE INDEX ON participant (LOWER(name))").update();
-      company.sql.sql("CREATE INDEX ON participant (mail)").update();
       var indexes = new IdentifierIndexes(TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url)
           .replace("username: sa", "username: " + POSTGRES_USER)), company.dataSources);
 
@@ -70,7 +70,10 @@ class IdentifierIndexesTests {
 
       assertThat(unindexed).extracting(u -> u.system() + " " + u.table() + "." + u.column() + ": " + u.index())
           .containsExactly(
+              "case-management contact_person.phone: CREATE INDEX ON contact_person ("
+                  + RecordTable.strippedPhone("phone") + ")",
               "case-management invoice.contact_email: CREATE INDEX ON invoice (LOWER(TRIM(contact_email)))",
+              "courses participant.mail: CREATE INDEX ON participant (LOWER(TRIM(mail)))",
               "courses participant.name: CREATE INDEX ON participant USING gin (LOWER(name) gin_trgm_ops)",
               "newsletter subscriber.email: CREATE INDEX ON subscriber (LOWER(TRIM(email)))");
       assertThat(output).contains("Company system courses: identifier column participant.name (name) has no trigram "
@@ -80,26 +83,6 @@ class IdentifierIndexesTests {
 
       unindexed.forEach(u -> company.sql.sql(u.index()).update());
       assertThat(indexes.check()).isEmpty();
-    } finally {
-      admin("DROP SCHEMA " + schema + " CASCADE");
-    }
-  }
-
-  @Test
-  void onPostgreSqlThePhoneWantsAnIndexOnTheNumberWithoutSeparators() throws SQLException {
-    assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ", trust auth)");
-    String schema = "index_check_" + Long.toHexString(System.nanoTime());
-    admin("CREATE SCHEMA " + schema);
-    try (var company = new TestCompany(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER)) {
-      var indexes = new IdentifierIndexes(TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url)
-          .replace("username: sa", "username: " + POSTGRES_USER)), company.dataSources);
-
-      String wanted = "CREATE INDEX ON contact_person (" + RecordTable.strippedPhone("phone") + ")";
-      assertThat(indexes.check()).filteredOn(u -> u.identifier().equals("phone")).extracting(Unindexed::index)
-          .containsExactly(wanted);
-
-      company.sql.sql(wanted).update();
-      assertThat(indexes.check()).extracting(Unindexed::identifier).doesNotContain("phone");
     } finally {
       admin("DROP SCHEMA " + schema + " CASCADE");
     }
