@@ -191,20 +191,21 @@ final class RecordTable {
         portable, restricted, declaration.consentOnly(), matchedBy, matchedOn);
   }
 
-  /*
-   * The expressions the lookup searches by, one OR'd condition each; an expression index on exactly this text (and a
-   * trigram index on the lower-cased one) lets PostgreSQL read each condition from its index and combine them
-   * (BitmapOr), so IdentifierIndexes proposes these (docs/operations.md).
+  /**
+   * The e-mail column as the lookup compares it. This and the two below are the expressions of the lookup's OR'd
+   * conditions: an index on exactly this text (a trigram index on the lower-cased column) lets PostgreSQL read each
+   * condition from its index and combine them, so {@link IdentifierIndexes} proposes indexes on them.
    */
-
   static String normalisedEmail(String column) {
     return "LOWER(TRIM(" + column + "))";
   }
 
+  /** The name or another kind's column as the lookup searches it for words ({@code LIKE '%jens%hansen%'}). */
   static String lowerCased(String column) {
     return "LOWER(" + column + ")";
   }
 
+  /** The phone column without the separators {@link Matching#PHONE_SEPARATORS}, in their order. */
   static String strippedPhone(String column) {
     String expression = column;
     for (String separator : Matching.PHONE_SEPARATORS) {
@@ -343,8 +344,8 @@ final class RecordTable {
   List<String> marketingRecords(String email) {
     String column = declaration.marketingColumn();
     return jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE "
-            + normalisedEmail(declaration.identifiers().email()) + " = :email AND (" + column + " IS NULL OR " + column + " <> :no) "
-            + "ORDER BY " + declaration.idColumn())
+            + normalisedEmail(declaration.identifiers().email()) + " = :email AND (" + column + " IS NULL OR "
+            + column + " <> :no) ORDER BY " + declaration.idColumn())
         .param("email", email)
         .param("no", false)
         .query((rs, n) -> text(rs.getObject(1)))

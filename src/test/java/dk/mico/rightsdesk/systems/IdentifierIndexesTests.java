@@ -46,7 +46,7 @@ class IdentifierIndexesTests {
   }
 
   @Test
-  void onPostgreSqlThePlannerSaysWhetherTheLookupsConditionUsesAnIndexAndTheWarningGivesTheOneItWants(CapturedOutput output)
+  void onPostgreSqlThePlannerSaysWhetherALookupConditionReadsAnIndexAndTheWarningGivesIt(CapturedOutput output)
       throws SQLException {
     assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ", trust auth)");
     String schema = "index_check_" + Long.toHexString(System.nanoTime());
