@@ -103,7 +103,7 @@ final class RecordTable {
       emails.add(email);
     }
     if (!emails.isEmpty()) {
-      conditions.add("LOWER(TRIM(" + emailColumn + ")) IN (:emails)");
+      conditions.add(normalisedEmail(emailColumn) + " IN (:emails)");
       params.put("emails", emails);
     }
     List<String> phoneForms = new ArrayList<>();
@@ -116,14 +116,14 @@ final class RecordTable {
       params.put("phones", phoneForms);
     }
     if (name != null) {
-      conditions.add("LOWER(" + declaration.personName() + ") LIKE :name ESCAPE '\\'");
+      conditions.add(lowerCased(declaration.personName()) + " LIKE :name ESCAPE '\\'");
       params.put("name", Matching.nameLikePattern(name));
     }
     int n = 0;
     for (var entry : givenOther.entrySet()) {
       for (String value : entry.getValue()) {
         String param = "other" + n++;
-        conditions.add("LOWER(" + declaration.identifiers().other().get(entry.getKey()) + ") LIKE :" + param
+        conditions.add(lowerCased(declaration.identifiers().other().get(entry.getKey())) + " LIKE :" + param
             + " ESCAPE '\\'");
         params.put(param, Matching.nameLikePattern(value));
       }
@@ -191,7 +191,22 @@ final class RecordTable {
         portable, restricted, declaration.consentOnly(), matchedBy, matchedOn);
   }
 
-  private static String strippedPhone(String column) {
+  /**
+   * The e-mail column as the lookup compares it. This and the two below are the expressions of the lookup's OR'd
+   * conditions: an index on exactly this text (a trigram index on the lower-cased column) lets PostgreSQL read each
+   * condition from its index and combine them, so {@link IdentifierIndexes} proposes indexes on them.
+   */
+  static String normalisedEmail(String column) {
+    return "LOWER(TRIM(" + column + "))";
+  }
+
+  /** The name or another kind's column as the lookup searches it for words ({@code LIKE '%jens%hansen%'}). */
+  static String lowerCased(String column) {
+    return "LOWER(" + column + ")";
+  }
+
+  /** The phone column without the separators {@link Matching#PHONE_SEPARATORS}, in their order. */
+  static String strippedPhone(String column) {
     String expression = column;
     for (String separator : Matching.PHONE_SEPARATORS) {
       expression = "REPLACE(" + expression + ", '" + separator + "', '')";
@@ -328,9 +343,9 @@ final class RecordTable {
   /** The records that hold the (normalised) address and whose marketing-column is not off. */
   List<String> marketingRecords(String email) {
     String column = declaration.marketingColumn();
-    return jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE LOWER(TRIM("
-            + declaration.identifiers().email() + ")) = :email AND (" + column + " IS NULL OR " + column + " <> :no) "
-            + "ORDER BY " + declaration.idColumn())
+    return jdbc.sql("SELECT " + declaration.idColumn() + " FROM " + table() + " WHERE "
+            + normalisedEmail(declaration.identifiers().email()) + " = :email AND (" + column + " IS NULL OR "
+            + column + " <> :no) ORDER BY " + declaration.idColumn())
         .param("email", email)
         .param("no", false)
         .query((rs, n) -> text(rs.getObject(1)))

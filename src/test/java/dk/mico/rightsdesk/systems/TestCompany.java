@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A small company of the tests' own: an in-memory H2 database with four tables, and their declaration in the format
@@ -167,20 +167,28 @@ final class TestCompany implements AutoCloseable {
       CREATE TABLE newsletter_suppression (email_sha256 CHAR(64) PRIMARY KEY, created_at TIMESTAMP NOT NULL);
       """;
 
-  final String url = "jdbc:h2:mem:company-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  final String url;
   final JdbcClient sql;
   final CompanyDataSources dataSources;
   final CompanySystems systems;
+  private final boolean h2;
 
   TestCompany() {
-    var dataSource = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
-    sql = JdbcClient.create(dataSource);
+    this("jdbc:h2:mem:company-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
+  }
+
+  /** The same tables in another (empty) database or schema, e.g. PostgreSQL's; the caller drops them. */
+  TestCompany(String url, String username) {
+    this.url = url;
+    this.h2 = url.startsWith("jdbc:h2:");
+    sql = JdbcClient.create(new DriverManagerDataSource(url, username, ""));
     for (String statement : SCHEMA.split(";")) {
       if (!statement.isBlank()) {
         sql.sql(statement).update();
       }
     }
-    CompanyProperties properties = bind(DECLARATION.replace("@URL@", url));
+    CompanyProperties properties = bind(DECLARATION.replace("@URL@", url).replace("username: sa",
+        "username: " + username));
     dataSources = new CompanyDataSources(properties);
     systems = new CompanySystems(properties, dataSources, EngineClock.engineTime());
   }
@@ -199,6 +207,8 @@ final class TestCompany implements AutoCloseable {
   @Override
   public void close() {
     dataSources.close();
-    sql.sql("SHUTDOWN").update();
+    if (h2) {
+      sql.sql("SHUTDOWN").update();
+    }
   }
 }
