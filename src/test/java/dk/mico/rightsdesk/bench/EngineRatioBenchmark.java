@@ -275,7 +275,7 @@ class EngineRatioBenchmark {
         SELECT l.composed_at, l.delivered_at FROM letter l JOIN dsr_request r ON r.id = l.request_id
         WHERE r.subject_email LIKE ? AND l.delivered_at IS NOT NULL""", (rs, row) -> Duration.between(
             rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)).toMillis(),
-        "ratio-" + run + "-" + label + "-%").stream().sorted().toList();
+        email(label, "%")).stream().sorted().toList();
     return "%d letters, p50 %d ms, p95 %d ms, max %d ms".formatted(waits.size(), waits.get(waits.size() / 2),
         waits.get(waits.size() * 95 / 100), waits.get(waits.size() - 1));
   }
