@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.mico.rightsdesk.RightsDeskApplication;
+import dk.mico.rightsdesk.support.TestDriver;
+import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,14 +24,21 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,6 +47,7 @@ import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -45,17 +58,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A load driver, not a test (issue 15): in one run, on one engine and one database, it measures
+ * A load driver, not a test (issue 15): in one run, on one engine and one database, it measures for each of our paths
+ * chosen ({@code -Dbenchmark.path=objection}, the default, {@code access} or {@code both})
  * <ol>
- *   <li>N objections to direct marketing through the whole application, from {@code POST /api/requests} to the answer
- *       letter sent by the outbox, and</li>
- *   <li>N instances of a bare process with as many async service tasks (doing nothing) as an objection ran jobs,</li>
+ *   <li>N requests through the whole application: objections to direct marketing from {@code POST /api/requests} to
+ *       the answer letter sent by the outbox, or access requests from the subject's confirmation of the e-mail address
+ *       to the report ready for the officer's review, and</li>
+ *   <li>N instances of a bare process with as many async service tasks (doing nothing) as one of those requests ran
+ *       jobs,</li>
  * </ol>
  * and prints both rates, their ratio, and the statements and commits per async step of each (counted at the JDBC
  * boundary, see {@link JdbcCounter}). The application runs in this JVM on the demo profile with its real job executor
  * and its real settings; only the files (under target/) and the ports are its own. Run it as docs/benchmarks.md says:
  *
- * <pre>./mvnw -q test -Dtest=EngineRatioBenchmark -Dbenchmark.ratio=h2        (or =postgres)</pre>
+ * <pre>./mvnw -q test -Dtest=EngineRatioBenchmark -Dbenchmark.ratio=h2 -Dbenchmark.path=both   (or =postgres)</pre>
  */
 class EngineRatioBenchmark {
 
@@ -66,7 +82,10 @@ class EngineRatioBenchmark {
   private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
   private static final int MOST_RUN = Integer.getInteger("benchmark.most-run", 0);
+  private static final String PATHS = System.getProperty("benchmark.path", "objection");
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
+  private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final JdbcCounter counter = new JdbcCounter();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -74,7 +93,8 @@ class EngineRatioBenchmark {
 
   private JdbcTemplate jdbc;
   private ProcessEngine engine;
-  private String intakeUrl;
+  private String baseUrl;
+  private EmbeddedMailServer mailServer;
 
   @Test
   void measureOurPathAgainstTheBareEngine() throws Exception {
@@ -113,22 +133,26 @@ class EngineRatioBenchmark {
       counter.leaveOutThisThread();
       jdbc = app.getBean(JdbcTemplate.class);
       engine = app.getBean(ProcessEngine.class);
-      intakeUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/requests";
+      baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      mailServer = app.getBean(EmbeddedMailServer.class);
 
-      Phase warmObjections = objections("warm", WARM_UP);
-      int asyncSteps = (int) Math.round((double) warmObjections.jobs() / WARM_UP);
-      String bareProcess = deployBareProcess(asyncSteps);
-      bare(bareProcess, "warm", WARM_UP);
+      for (OurPath path : OurPath.chosen()) {
+        Phase warm = ours(path, path.label("warm"), WARM_UP);
+        int asyncSteps = (int) Math.round((double) warm.jobs() / WARM_UP);
+        String bareProcess = deployBareProcess(asyncSteps);
+        bare(bareProcess, path.label("warm"), WARM_UP);
 
-      Timestamp measuredFrom = new Timestamp(ClockUtil.getCurrentTime().getTime());
-      Phase ours = objections("measured", INSTANCES);
-      if (MOST_RUN > 0) {
-        System.out.printf("%nasync steps on our path, per activity:%n%s", asyncStepsSince(measuredFrom));
+        Phase ours = ours(path, path.label("measured"), INSTANCES);
+        if (MOST_RUN > 0) {
+          System.out.printf("%nasync steps on our path, per activity:%n%s", asyncStepsSince(ours.from()));
+        }
+        Phase bare = bare(bareProcess, path.label("measured"), INSTANCES);
+        report(path, ours, bare, asyncSteps);
+        if (path == OurPath.OBJECTION) {
+          System.out.printf("letters of the measured objections, composed to sent by the outbox: %s%n",
+              letterWaits(path.label("measured")));
+        }
       }
-      Phase bare = bare(bareProcess, "measured", INSTANCES);
-      report(ours, bare, asyncSteps);
-      System.out.printf("letters of the measured objections, composed to sent by the outbox: %s%n",
-          letterWaits("measured"));
     } finally {
       if (DATABASE.equals("postgres")) {
         dropPostgresDatabase(pgDatabase);
@@ -136,20 +160,110 @@ class EngineRatioBenchmark {
     }
   }
 
+  private Phase ours(OurPath path, String label, int count) throws Exception {
+    return switch (path) {
+      case OBJECTION -> objections(label, count);
+      case ACCESS -> accessRequests(label, count);
+    };
+  }
+
   /** N objections to direct marketing by the public API, until every answer letter has left the outbox. */
   private Phase objections(String label, int count) throws Exception {
-    String emails = "ratio-" + run + "-" + label + "-%";
-    return measure(count, index -> {
-      String body = """
-          {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Ratio Person",
-           "email": "ratio-%s-%s-%d@example.dk", "language": "da"}""".formatted(run, label, index);
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intakeUrl))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("intake answered %s", response.body()).isEqualTo(202);
-    }, () -> jdbc.queryForObject("""
-        SELECT COUNT(*) FROM letter l JOIN dsr_request r ON r.id = l.request_id
-        WHERE l.kind = 'ANSWER' AND l.state = 'SENT' AND r.subject_email LIKE ?""", Long.class, emails));
+    String emails = email(label, "%");
+    return measure(count, index -> submit("""
+        {"type": "OBJECTION", "objectionScope": "DIRECT_MARKETING", "name": "Ratio Person",
+         "email": "%s", "language": "da"}""".formatted(email(label, index))),
+        () -> jdbc.queryForObject("""
+            SELECT COUNT(*) FROM letter l JOIN dsr_request r ON r.id = l.request_id
+            WHERE l.kind = 'ANSWER' AND l.state = 'SENT' AND r.subject_email LIKE ?""", Long.class, emails),
+        NOBODY);
+  }
+
+  /**
+   * N access requests, each from the subject's confirmation of the e-mail address until the report waits for the
+   * officer's review. Before the clock starts the requests are submitted by the public API and their confirmation
+   * mails have reached the SMTP server. Then each subject opens the link and presses the button, as in a browser; the
+   * demo's e-mail archive is searched by hand, so its owner's task comes first: the driver completes it as soon as it
+   * appears ("nothing found", through the form service as Tasklist does), and that is part of the time.
+   */
+  private Phase accessRequests(String label, int count) throws Exception {
+    String[] references = new String[count];
+    for (int index = 0; index < count; index++) {
+      references[index] = submit("""
+          {"type": "ACCESS", "name": "Ratio Person", "email": "%s", "language": "en"}"""
+          .formatted(email(label, index)));
+    }
+    String[] links = confirmationLinks(label, count);
+    waitUntilNoJobIsDue(System.nanoTime() + PHASE_LIMIT.toNanos());
+    Set<String> searched = ConcurrentHashMap.newKeySet();
+    return measure(count, index -> confirm(links[index]),
+        () -> engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_ReviewReport")
+            .processInstanceBusinessKeyIn(references).count(),
+        () -> engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_SearchManualSystem")
+            .processInstanceBusinessKeyIn(references).list().stream().filter(task -> searched.add(task.getId()))
+            .map(task -> (Callable<Void>) () -> nothingFoundByHand(task)).toList());
+  }
+
+  private String email(String label, Object index) {
+    return "ratio-%s-%s-%s@example.dk".formatted(run, label, index);
+  }
+
+  /** A request by the public API, as the request page sends it; answers its reference. */
+  private String submit(String body) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/requests"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("intake answered %s", response.body()).isEqualTo(202);
+    Matcher reference = REFERENCE.matcher(response.body());
+    assertThat(reference.find()).as("a reference in %s", response.body()).isTrue();
+    return reference.group(1);
+  }
+
+  /** The confirmation links of a phase's requests, by index, once every one has reached the SMTP server. */
+  private String[] confirmationLinks(String label, int count) throws InterruptedException {
+    Map<String, Integer> indexes = new HashMap<>();
+    for (int index = 0; index < count; index++) {
+      indexes.put(email(label, index), index);
+    }
+    String[] links = new String[count];
+    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+    while (Arrays.stream(links).anyMatch(Objects::isNull)) {
+      assertThat(System.nanoTime()).as("confirmation mails still missing").isLessThan(deadline);
+      Thread.sleep(100);
+      for (MimeMessage mail : mailServer.received()) {
+        Integer index = indexes.get(TestDriver.recipients(mail).get(0));
+        if (index != null && TestDriver.body(mail).contains("/confirm/")) {
+          links[index] = TestDriver.linkToken(mail, "confirm");
+        }
+      }
+    }
+    return links;
+  }
+
+  /** The subject opens the confirmation link and presses the button; the page's form token comes with it. */
+  private void confirm(String token) throws Exception {
+    URI page = URI.create(baseUrl + "/confirm/" + token);
+    HttpResponse<String> shown = http.send(HttpRequest.newBuilder(page).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher formToken = FORM_TOKEN.matcher(shown.body());
+    assertThat(shown.statusCode() == 200 && formToken.find()).as("the confirmation page").isTrue();
+    String cookie = shown.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(page).header("Cookie", cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(formToken.group(1),
+            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(confirmed.statusCode()).as("the confirmation answered").isEqualTo(200);
+  }
+
+  /** The demo's e-mail archive belongs to the GDPR officers: one of them records that it holds nothing. */
+  private Void nothingFoundByHand(Task task) {
+    engine.getIdentityService().setAuthentication("officer", List.of("gdpr-officer"));
+    try {
+      engine.getFormService().submitTaskForm(task.getId(), Map.of("foundInSystem", "NOTHING"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    return null;
   }
 
   /**
@@ -161,7 +275,7 @@ class EngineRatioBenchmark {
         SELECT l.composed_at, l.delivered_at FROM letter l JOIN dsr_request r ON r.id = l.request_id
         WHERE r.subject_email LIKE ? AND l.delivered_at IS NOT NULL""", (rs, row) -> Duration.between(
             rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)).toMillis(),
-        "ratio-" + run + "-" + label + "-%").stream().sorted().toList();
+        email(label, "%")).stream().sorted().toList();
     return "%d letters, p50 %d ms, p95 %d ms, max %d ms".formatted(waits.size(), waits.get(waits.size() / 2),
         waits.get(waits.size() * 95 / 100), waits.get(waits.size() - 1));
   }
@@ -173,37 +287,47 @@ class EngineRatioBenchmark {
         index -> engine.getRuntimeService().startProcessInstanceByKey(processKey,
             "ratio-" + run + "-" + label + "-" + index),
         () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-            .processInstanceBusinessKeyLike(businessKeys).finished().count());
+            .processInstanceBusinessKeyLike(businessKeys).finished().count(),
+        NOBODY);
   }
 
-  private Phase measure(int count, Starter starter, LongSupplier finished) throws Exception {
+  /**
+   * Starts N instances from the client threads and waits until {@code finished} counts all of them; meanwhile the
+   * steps a person takes in Tasklist run on the client threads too as they become due (the driver's thread, whose
+   * reads are not counted, only looks for them).
+   */
+  private Phase measure(int count, Starter starter, LongSupplier finished, ByHand byHand) throws Exception {
     JdbcCounter.Counts countsBefore = counter.snapshot();
     long jobsBefore = jobsExecuted();
+    Timestamp from = new Timestamp(ClockUtil.getCurrentTime().getTime());
     long start = System.nanoTime();
+    long deadline = start + PHASE_LIMIT.toNanos();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
-      List<Callable<Void>> starts = new ArrayList<>();
+      List<Future<?>> work = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int index = i;
-        starts.add(() -> {
+        work.add(clients.submit(() -> {
           starter.start(index);
           return null;
-        });
+        }));
       }
-      for (Future<Void> started : clients.invokeAll(starts)) {
-        started.get();
+      while (finished.getAsLong() < count) {
+        assertThat(System.nanoTime()).as("the phase did not finish within %s", PHASE_LIMIT).isLessThan(deadline);
+        for (Future<?> done : work) {
+          if (done.isDone()) {
+            done.get(); // a failed start or step fails the run at once
+          }
+        }
+        byHand.due().forEach(step -> work.add(clients.submit(step)));
+        Thread.sleep(20);
       }
     } finally {
       clients.shutdown();
     }
-    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-    while (finished.getAsLong() < count) {
-      assertThat(System.nanoTime()).as("the phase did not finish within %s", PHASE_LIMIT).isLessThan(deadline);
-      Thread.sleep(20);
-    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     waitUntilNoJobIsDue(deadline);
-    return new Phase(count, millis, jobsExecuted() - jobsBefore, counter.snapshot().minus(countsBefore));
+    return new Phase(from, count, millis, jobsExecuted() - jobsBefore, counter.snapshot().minus(countsBefore));
   }
 
   /** Jobs of the phase that run after its last instance is counted as finished belong to it too. */
@@ -250,15 +374,14 @@ class EngineRatioBenchmark {
     return key;
   }
 
-  private void report(Phase ours, Phase bare, int asyncSteps) {
+  private void report(OurPath path, Phase ours, Phase bare, int asyncSteps) {
     double ourRate = ours.perSecond();
     double bareRate = bare.perSecond();
     System.out.printf("%n%s, %d instances each, %d client threads, %d async steps per instance (%s)%n",
         DATABASE, INSTANCES, CLIENTS, asyncSteps, loadAverage());
-    System.out.printf("objections to direct marketing, intake to answer sent: %d ms, %.1f/s; %s%n",
-        ours.millis(), ourRate, ours.perStep());
-    System.out.printf("bare process with %d async service tasks:                %d ms, %.1f/s; %s%n",
-        asyncSteps, bare.millis(), bareRate, bare.perStep());
+    System.out.printf("%-60s %d ms, %.1f/s; %s%n", path.measured + ":", ours.millis(), ourRate, ours.perStep());
+    System.out.printf("%-60s %d ms, %.1f/s; %s%n", "bare process with %d async service tasks:".formatted(asyncSteps),
+        bare.millis(), bareRate, bare.perStep());
     System.out.printf("ratio (ours / bare): %.2f%n", ourRate / bareRate);
     if (MOST_RUN > 0) {
       System.out.printf("%nthe %d statements run most often on our path:%n%s%n", MOST_RUN,
@@ -307,7 +430,41 @@ class EngineRatioBenchmark {
     void start(int index) throws Exception;
   }
 
-  private record Phase(int instances, long millis, long jobs, JdbcCounter.Counts counts) {
+  /** The steps a person is to take in Tasklist now, each once; nobody's on most paths. */
+  @FunctionalInterface
+  private interface ByHand {
+    List<Callable<Void>> due();
+  }
+
+  private static final ByHand NOBODY = List::of;
+
+  /** Our paths the driver can measure against the bare engine. */
+  private enum OurPath {
+    OBJECTION("objections to direct marketing, intake to answer sent"),
+    ACCESS("access requests, confirmation to report ready for review");
+
+    private final String measured;
+
+    OurPath(String measured) {
+      this.measured = measured;
+    }
+
+    /** The phase's name in the subjects' addresses and the bare instances' business keys. */
+    String label(String phase) {
+      return name().toLowerCase() + "-" + phase;
+    }
+
+    static List<OurPath> chosen() {
+      return switch (PATHS) {
+        case "objection" -> List.of(OBJECTION);
+        case "access" -> List.of(ACCESS);
+        case "both" -> List.of(OBJECTION, ACCESS);
+        default -> throw new IllegalArgumentException("benchmark.path is objection, access or both, not " + PATHS);
+      };
+    }
+  }
+
+  private record Phase(Timestamp from, int instances, long millis, long jobs, JdbcCounter.Counts counts) {
     double perSecond() {
       return instances * 1000.0 / millis;
     }
