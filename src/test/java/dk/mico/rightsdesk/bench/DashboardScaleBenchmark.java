@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.mico.rightsdesk.RightsDeskApplication;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +29,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,7 +72,7 @@ class DashboardScaleBenchmark {
     Path files = Files.createDirectories(Path.of(System.getProperty("benchmark.files", "target/dashboard-benchmark")))
         .toAbsolutePath();
     String databaseUrl = switch (DATABASE) {
-      case "h2" -> demoUrl("application-demo.yaml", "spring.datasource.url", files);
+      case "h2" -> BenchSupport.demoUrl("application-demo.yaml", "spring.datasource.url", files);
       case "postgres" -> PG_SERVER + postgresDatabase();
       default -> throw new IllegalArgumentException("benchmark.dashboard is h2 or postgres, not " + DATABASE);
     };
@@ -84,7 +81,7 @@ class DashboardScaleBenchmark {
         "--spring.datasource.url=" + databaseUrl,
         "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
         "--rightsdesk.company.datasources.company.url="
-            + demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
+            + BenchSupport.demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
         "--server.port=" + PORT,
         "--rightsdesk.mail.embedded-port=" + (PORT + 1),
         "--rightsdesk.mail.embedded-imap-port=" + (PORT + 2),
@@ -98,13 +95,13 @@ class DashboardScaleBenchmark {
       fill(app.getBean(JdbcTemplate.class), app.getBean(RuntimeService.class),
           app.getBean(TransactionTemplate.class));
 
-      System.out.printf("%s, %s, %d open requests%n", DATABASE, loadAverage(), REQUESTS);
+      System.out.printf("%s, %s, %d open requests%n", DATABASE, BenchSupport.loadAverage(), REQUESTS);
       measure("dashboard, first page", "/api/officer/dashboard");
       measure("dashboard ?state=OVERDUE", "/api/officer/dashboard?state=OVERDUE");
       measure("dashboard ?state=STUCK&type=ERASURE", "/api/officer/dashboard?state=STUCK&type=ERASURE");
       measure("dashboard ?dueWithinDays=7, page 20", "/api/officer/dashboard?dueWithinDays=7&offset=1900&limit=100");
       measure("requests CSV", "/api/officer/requests/export.csv");
-      System.out.printf("%s after the calls%n", loadAverage());
+      System.out.printf("%s after the calls%n", BenchSupport.loadAverage());
     } finally {
       if (DATABASE.equals("postgres") && Boolean.getBoolean("benchmark.drop")) {
         try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {
@@ -193,22 +190,7 @@ class DashboardScaleBenchmark {
         sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1), sorted.get(sorted.size() - 1));
   }
 
-  private static String loadAverage() {
-    try {
-      return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException e) {
-      return "load average unknown";
-    }
-  }
 
-  /** The demo profile's H2 URL with its files under the driver's folder. */
-  private static String demoUrl(String resource, String property, Path files) {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource(resource));
-    String url = yaml.getObject().getProperty(property);
-    assertThat(url).as("%s in %s", property, resource).startsWith("jdbc:h2:file:./data/");
-    return url.replace("./data/", files + "/");
-  }
 
   private static String postgresDatabase() throws SQLException {
     try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {

@@ -51,10 +51,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -105,7 +103,7 @@ class EngineRatioBenchmark {
     Path files = Files.createDirectories(Path.of("target", "ratio-benchmark", run)).toAbsolutePath();
     String pgDatabase = "rightsdesk_ratio_" + run;
     String databaseUrl = switch (DATABASE) {
-      case "h2" -> demoUrl("application-demo.yaml", "spring.datasource.url", files);
+      case "h2" -> BenchSupport.demoUrl("application-demo.yaml", "spring.datasource.url", files);
       case "postgres" -> PG_SERVER + createPostgresDatabase(pgDatabase);
       default -> throw new IllegalArgumentException("benchmark.ratio is h2 or postgres, not " + DATABASE);
     };
@@ -114,7 +112,7 @@ class EngineRatioBenchmark {
         "--spring.datasource.url=" + databaseUrl,
         "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
         "--rightsdesk.company.datasources.company.url="
-            + demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
+            + BenchSupport.demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
         "--server.port=0",
         "--rightsdesk.mail.embedded-port=" + freePort(),
         "--rightsdesk.mail.embedded-imap-port=" + freePort(),
@@ -378,7 +376,7 @@ class EngineRatioBenchmark {
     double ourRate = ours.perSecond();
     double bareRate = bare.perSecond();
     System.out.printf("%n%s, %d instances each, %d client threads, %d async steps per instance (%s)%n",
-        DATABASE, INSTANCES, CLIENTS, asyncSteps, loadAverage());
+        DATABASE, INSTANCES, CLIENTS, asyncSteps, BenchSupport.loadAverage());
     System.out.printf("%-60s %d ms, %.1f/s; %s%n", path.measured + ":", ours.millis(), ourRate, ours.perStep());
     System.out.printf("%-60s %d ms, %.1f/s; %s%n", "bare process with %d async service tasks:".formatted(asyncSteps),
         bare.millis(), bareRate, bare.perStep());
@@ -389,22 +387,7 @@ class EngineRatioBenchmark {
     }
   }
 
-  private static String loadAverage() {
-    try {
-      return "load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException e) {
-      return "load average unknown";
-    }
-  }
 
-  /** The demo profile's H2 URL with its files under this run's folder, so both run on the demo's settings. */
-  private static String demoUrl(String resource, String property, Path files) {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource(resource));
-    String url = yaml.getObject().getProperty(property);
-    assertThat(url).as("%s in %s", property, resource).startsWith("jdbc:h2:file:./data/");
-    return url.replace("./data/", files + "/");
-  }
 
   private static String createPostgresDatabase(String name) throws SQLException {
     try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {

@@ -3,10 +3,8 @@ package dk.mico.rightsdesk.systems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dk.mico.rightsdesk.support.TestPostgres;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,10 +15,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class IdentifierIndexesTests {
 
   /** Where the PostgreSQL case runs (trust auth, in a schema of its own); skipped when nothing answers there. */
-  private static final String POSTGRES_URL =
-      System.getProperty("rightsdesk.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String POSTGRES_USER = "postgres";
-
   @Test
   void warnsForEachIdentifierColumnThatLeadsNoIndex(CapturedOutput output) {
     try (var company = new TestCompany()) {
@@ -48,11 +42,11 @@ class IdentifierIndexesTests {
   @Test
   void onPostgreSqlThePlannerSaysWhetherALookupConditionReadsAnIndexAndTheWarningGivesIt(CapturedOutput output)
       throws SQLException {
-    assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ", trust auth)");
+    assumeTrue(TestPostgres.reachable(), TestPostgres.absent());
     String schema = "index_check_" + Long.toHexString(System.nanoTime());
-    admin("CREATE SCHEMA " + schema);
+    TestPostgres.admin("CREATE SCHEMA " + schema);
     // public too: pg_trgm's operator classes are there if the database has the extension already
-    try (var company = new TestCompany(POSTGRES_URL + "?currentSchema=" + schema + ",public", POSTGRES_USER)) {
+    try (var company = new TestCompany(TestPostgres.URL + "?currentSchema=" + schema + ",public", TestPostgres.USER)) {
       // installed in this schema, and dropped with it, unless the database has it already
       company.sql.sql("CREATE EXTENSION IF NOT EXISTS pg_trgm").update();
       company.sql.sql("CREATE INDEX ON contact_person (LOWER(TRIM(email)))").update();
@@ -64,7 +58,7 @@ class IdentifierIndexesTests {
       company.sql.sql("CREATE INDEX ON participant USING gin (name gin_trgm_ops)").update();
       company.sql.sql("CREATE INDEX ON participant (LOWER(name))").update();
       var indexes = new IdentifierIndexes(TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", company.url)
-          .replace("username: sa", "username: " + POSTGRES_USER)), company.dataSources);
+          .replace("username: sa", "username: " + TestPostgres.USER)), company.dataSources);
 
       var unindexed = indexes.check();
 
@@ -84,7 +78,7 @@ class IdentifierIndexesTests {
       unindexed.forEach(u -> company.sql.sql(u.index()).update());
       assertThat(indexes.check()).isEmpty();
     } finally {
-      admin("DROP SCHEMA " + schema + " CASCADE");
+      TestPostgres.admin("DROP SCHEMA " + schema + " CASCADE");
     }
   }
 
@@ -100,18 +94,5 @@ class IdentifierIndexesTests {
     }
   }
 
-  private static void admin(String sql) throws SQLException {
-    try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
-        Statement statement = admin.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 
-  private static boolean postgresReachable() {
-    try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
 }

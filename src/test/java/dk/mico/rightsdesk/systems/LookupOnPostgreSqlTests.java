@@ -5,10 +5,8 @@ import static dk.mico.rightsdesk.systems.TestCompany.COURSES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dk.mico.rightsdesk.support.TestPostgres;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +15,6 @@ import org.junit.jupiter.api.Test;
  * indexes narrow where the database reads, never what matches. Skipped when no PostgreSQL answers.
  */
 class LookupOnPostgreSqlTests {
-
-  private static final String POSTGRES_URL =
-      System.getProperty("rightsdesk.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String POSTGRES_USER = "postgres";
 
   private static final List<Identifiers> WHO = List.of(
       Identifiers.of(" ANNA.hansen@example.dk ", null, null),
@@ -32,14 +26,14 @@ class LookupOnPostgreSqlTests {
 
   @Test
   void findsWithTheIndexesWhatItFindsWithout() throws SQLException {
-    assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ", trust auth)");
+    assumeTrue(TestPostgres.reachable(), TestPostgres.absent());
     String schema = "lookup_" + Long.toHexString(System.nanoTime());
-    admin("CREATE SCHEMA " + schema);
+    TestPostgres.admin("CREATE SCHEMA " + schema);
     try (var h2 = new TestCompany();
-        var postgres = new TestCompany(POSTGRES_URL + "?currentSchema=" + schema + ",public", POSTGRES_USER)) {
+        var postgres = new TestCompany(TestPostgres.URL + "?currentSchema=" + schema + ",public", TestPostgres.USER)) {
       postgres.sql.sql("CREATE EXTENSION IF NOT EXISTS pg_trgm").update();
       var indexes = new IdentifierIndexes(TestCompany.bind(TestCompany.DECLARATION.replace("@URL@", postgres.url)
-          .replace("username: sa", "username: " + POSTGRES_USER)), postgres.dataSources);
+          .replace("username: sa", "username: " + TestPostgres.USER)), postgres.dataSources);
       indexes.check().forEach(unindexed -> postgres.sql.sql(unindexed.index()).update());
       assertThat(indexes.check()).isEmpty();
 
@@ -51,22 +45,9 @@ class LookupOnPostgreSqlTests {
       }
       assertThat(WHO.stream().filter(who -> !h2.systems.lookup(CASES, who).isEmpty())).hasSize(5);
     } finally {
-      admin("DROP SCHEMA " + schema + " CASCADE");
+      TestPostgres.admin("DROP SCHEMA " + schema + " CASCADE");
     }
   }
 
-  private static void admin(String sql) throws SQLException {
-    try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
-        Statement statement = admin.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 
-  private static boolean postgresReachable() {
-    try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
 }

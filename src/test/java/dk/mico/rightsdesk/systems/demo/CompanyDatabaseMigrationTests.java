@@ -3,6 +3,7 @@ package dk.mico.rightsdesk.systems.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.mico.rightsdesk.support.TestPostgres;
 import dk.mico.rightsdesk.systems.CompanyDataSources;
 import dk.mico.rightsdesk.systems.CompanyProperties;
 import dk.mico.rightsdesk.systems.IdentifierIndexes;
@@ -26,10 +27,6 @@ import org.springframework.core.io.ClassPathResource;
 
 /** The company database's migrations run on a fresh H2 and on PostgreSQL, and give the same rows every time. */
 class CompanyDatabaseMigrationTests {
-
-  private static final String POSTGRES_URL =
-      System.getProperty("rightsdesk.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String POSTGRES_USER = "postgres";
 
   @Test
   void migratesAFreshH2DatabaseAndASecondRunChangesNothing() throws SQLException {
@@ -57,15 +54,15 @@ class CompanyDatabaseMigrationTests {
 
   @Test
   void migratesPostgreSqlToTheSameRowsAsH2() throws SQLException, IOException {
-    assumeTrue(postgresReachable(), "no PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER
-        + ", trust auth): the PostgreSQL run of the company migrations is skipped");
+    assumeTrue(TestPostgres.reachable(),
+        TestPostgres.absent() + ": the PostgreSQL run of the company migrations is skipped");
     String schema = "company_test_" + Long.toHexString(System.nanoTime());
-    try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+    try (Connection admin = DriverManager.getConnection(TestPostgres.URL, TestPostgres.USER, "");
         Statement statement = admin.createStatement()) {
       statement.execute("create schema " + schema);
     }
     try {
-      CompanyDb postgres = new CompanyDb(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "");
+      CompanyDb postgres = new CompanyDb(TestPostgres.URL + "?currentSchema=" + schema, TestPostgres.USER, "");
       CompanyDatabaseMigrations.configure(postgres.url, postgres.username, postgres.password)
           .schemas(schema).load().migrate();
 
@@ -76,7 +73,7 @@ class CompanyDatabaseMigrationTests {
         assertThat(new IdentifierIndexes(declared, dataSources).check()).isEmpty();
       }
     } finally {
-      try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+      try (Connection admin = DriverManager.getConnection(TestPostgres.URL, TestPostgres.USER, "");
           Statement statement = admin.createStatement()) {
         statement.execute("drop schema " + schema + " cascade");
       }
@@ -95,11 +92,4 @@ class CompanyDatabaseMigrationTests {
     return new Binder(sources).bindOrCreate("rightsdesk.company", CompanyProperties.class);
   }
 
-  private static boolean postgresReachable() {
-    try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
 }
