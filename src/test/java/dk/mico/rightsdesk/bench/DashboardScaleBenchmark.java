@@ -76,19 +76,15 @@ class DashboardScaleBenchmark {
       case "postgres" -> PG_SERVER + postgresDatabase();
       default -> throw new IllegalArgumentException("benchmark.dashboard is h2 or postgres, not " + DATABASE);
     };
-    List<String> arguments = List.of(
-        "--spring.profiles.active=demo",
-        "--spring.datasource.url=" + databaseUrl,
-        "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
-        "--rightsdesk.company.datasources.company.url="
-            + BenchSupport.demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
+    List<String> arguments = new ArrayList<>(BenchSupport.demoOn(databaseUrl, PG_USER, files));
+    arguments.addAll(List.of(
         "--server.port=" + PORT,
         "--rightsdesk.mail.embedded-port=" + (PORT + 1),
         "--rightsdesk.mail.embedded-imap-port=" + (PORT + 2),
         "--rightsdesk.inbox.host=",
         // nothing of the filled requests is due to run: keep the executor from competing with the measured calls
         "--camunda.bpm.job-execution.enabled=false",
-        "--logging.level.root=WARN");
+        "--logging.level.root=WARN"));
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RightsDeskApplication.class)
         .run(arguments.toArray(String[]::new))) {
       baseUrl = "http://127.0.0.1:" + PORT;

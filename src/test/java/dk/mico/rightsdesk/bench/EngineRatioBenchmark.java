@@ -107,18 +107,14 @@ class EngineRatioBenchmark {
       case "postgres" -> PG_SERVER + createPostgresDatabase(pgDatabase);
       default -> throw new IllegalArgumentException("benchmark.ratio is h2 or postgres, not " + DATABASE);
     };
-    List<String> arguments = List.of(
-        "--spring.profiles.active=demo",
-        "--spring.datasource.url=" + databaseUrl,
-        "--spring.datasource.username=" + (DATABASE.equals("h2") ? "sa" : PG_USER),
-        "--rightsdesk.company.datasources.company.url="
-            + BenchSupport.demoUrl("config/company-systems.yaml", "rightsdesk.company.datasources.company.url", files),
+    List<String> arguments = new ArrayList<>(BenchSupport.demoOn(databaseUrl, PG_USER, files));
+    arguments.addAll(List.of(
         "--server.port=0",
         "--rightsdesk.mail.embedded-port=" + freePort(),
         "--rightsdesk.mail.embedded-imap-port=" + freePort(),
         "--rightsdesk.inbox.host=",
         "--rightsdesk.intake.max-per-client-per-hour=1000000",
-        "--logging.level.root=WARN");
+        "--logging.level.root=WARN"));
     BeanPostProcessor countingDataSource = new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {

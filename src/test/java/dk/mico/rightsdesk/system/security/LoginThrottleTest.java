@@ -9,11 +9,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import java.time.Clock;
+import dk.mico.rightsdesk.support.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's arithmetic on the default settings, with a clock the test moves. */
@@ -22,24 +20,9 @@ class LoginThrottleTest {
   private static final LoginThrottleProperties DEFAULTS = new LoginThrottleProperties(3, Duration.ofSeconds(2),
       Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(30), 10);
 
-  private Instant now = Instant.parse("2026-11-02T08:00:00Z");
+  private final MovingClock clock = new MovingClock(Instant.parse("2026-11-02T08:00:00Z"));
   private final FailedLoginNotices notices = mock(FailedLoginNotices.class);
-  private final LoginThrottle throttle = new LoginThrottle(DEFAULTS, notices, new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  });
+  private final LoginThrottle throttle = new LoginThrottle(DEFAULTS, notices, clock);
 
   @Test
   void threeFailuresAreFreeThenTheWaitDoublesUpToTheCap() {
@@ -56,9 +39,9 @@ class LoginThrottleTest {
   void failuresAreForgottenAfterAnHourWithoutOne() {
     fail("10.0.0.1", "officer", 12);
     assertThat(throttle.begin("10.0.0.1", "officer").retryAfter()).hasMinutes(15);
-    now = now.plus(Duration.ofMinutes(59));
+    clock.advance(Duration.ofMinutes(59));
     assertThat(throttle.begin("10.0.0.1", "officer").refused()).as("the wait has passed").isFalse();
-    now = now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     fail("10.0.0.1", "officer", 3);
     assertThat(throttle.begin("10.0.0.1", "officer").retryAfter()).as("counted afresh").hasSeconds(2);
   }
@@ -67,7 +50,7 @@ class LoginThrottleTest {
   void aSuccessEndsTheUsersFailuresButNotTheClientsAndDoesNotProlongItsWait() {
     fail("10.0.0.1", "officer", 2);
     fail("10.0.0.1", "manager", 2);
-    now = now.plusSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
     LoginThrottle.Attempt rightPassword = throttle.begin("10.0.0.1", "officer");
     assertThat(rightPassword.refused()).isFalse();
     throttle.succeeded(rightPassword);
@@ -83,7 +66,7 @@ class LoginThrottleTest {
   @Test
   void attemptsSentInParallelCannotAllSlipThroughTheSameGap() {
     fail("10.0.0.1", "officer", 3);
-    now = now.plusSeconds(2);
+    clock.advance(Duration.ofSeconds(2));
     assertThat(throttle.begin("10.0.0.1", "officer").refused()).isFalse();
     assertThat(throttle.begin("10.0.0.1", "officer").refused()).as("the first is still being checked").isTrue();
   }
@@ -113,7 +96,7 @@ class LoginThrottleTest {
   @Test
   void theKnownAddressExpires() {
     throttle.succeeded(throttle.begin("10.0.0.1", "officer"));
-    now = now.plus(Duration.ofDays(30));
+    clock.advance(Duration.ofDays(30));
     for (int client = 1; client <= 5; client++) {
       fail("198.51.100." + client, "officer", 1);
     }
@@ -135,7 +118,7 @@ class LoginThrottleTest {
     }
     verify(notices, times(1)).tell(eq("officer"), eq(10), any(), eq(Duration.ofMinutes(15)));
 
-    now = now.plus(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(15));
     throttle.succeeded(throttle.begin("10.0.0.1", "officer"));
     for (int client = 1; client <= 9; client++) {
       fail("203.0.113." + client, "officer", 1);
@@ -151,7 +134,7 @@ class LoginThrottleTest {
     for (int i = 0; i < times; i++) {
       LoginThrottle.Attempt attempt = throttle.begin(client, user);
       if (attempt.refused()) {
-        now = now.plus(attempt.retryAfter());
+        clock.advance(attempt.retryAfter());
         attempt = throttle.begin(client, user);
       }
       assertThat(attempt.refused()).isFalse();
