@@ -30,8 +30,13 @@ public class SlidingWindowLimit {
 
   /** Whether the key has used up its events in the current window. */
   public boolean isExhausted(String key) {
-    Deque<Instant> recent = events.computeIfPresent(key, (k, deque) -> pruned(deque));
-    return recent != null && recent.size() >= max;
+    boolean[] exhausted = {false};
+    events.computeIfPresent(key, (k, deque) -> {
+      Deque<Instant> recent = pruned(deque);
+      exhausted[0] = recent != null && recent.size() >= max;
+      return recent;
+    });
+    return exhausted[0];
   }
 
   public void record(String key) {
