@@ -2,10 +2,12 @@ package dk.mico.rightsdesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 
 import dk.mico.rightsdesk.RightsDeskApplication;
 import dk.mico.rightsdesk.support.TestDriver;
 import dk.mico.rightsdesk.system.EmbeddedMailServer;
+import dk.mico.rightsdesk.workflow.CompanySystemIds;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +46,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -64,6 +68,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       to the report ready for the officer's review, and</li>
  *   <li>N instances of a bare process with as many async service tasks (doing nothing) as one of those requests ran
  *       jobs,</li>
+ *   <li>with {@code -Dbenchmark.shaped=true}, for the objections, N instances of a bare process shaped like ours
+ *       (src/test/resources/bench: the same called processes, loops, event subprocesses and variables, every task a
+ *       no-op expression), which splits the gap into the engine's cost of our process shape and our code's,</li>
  * </ol>
  * and prints both rates, their ratio, and the statements and commits per async step of each (counted at the JDBC
  * boundary, see {@link JdbcCounter}). The application runs in this JVM on the demo profile with its real job executor
@@ -81,6 +88,10 @@ class EngineRatioBenchmark {
   private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
   private static final int MOST_RUN = Integer.getInteger("benchmark.most-run", 0);
   private static final String PATHS = System.getProperty("benchmark.path", "objection");
+  private static final boolean SHAPED = Boolean.getBoolean("benchmark.shaped");
+  private static final String SHAPED_PROCESS = "ShapedRequestProcess";
+  private static final List<String> SHAPED_MODELS = List.of(SHAPED_PROCESS, "ShapedWatchProcess",
+      "ShapedObjectionProcess", "ShapedRecipientNoticeProcess", "ShapedClosingLetterProcess");
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
   private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -88,6 +99,7 @@ class EngineRatioBenchmark {
   private final JdbcCounter counter = new JdbcCounter();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String run = Long.toString(System.currentTimeMillis(), 36);
+  private final ShapedLoops shapedLoops = new ShapedLoops();
 
   private JdbcTemplate jdbc;
   private ProcessEngine engine;
@@ -122,13 +134,17 @@ class EngineRatioBenchmark {
       }
     };
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RightsDeskApplication.class)
-        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(countingDataSource))
+        .initializers(context -> {
+          context.getBeanFactory().addBeanPostProcessor(countingDataSource);
+          context.getBeanFactory().registerSingleton("shapedLoops", shapedLoops);
+        })
         .run(arguments.toArray(String[]::new))) {
       counter.leaveOutThisThread();
       jdbc = app.getBean(JdbcTemplate.class);
       engine = app.getBean(ProcessEngine.class);
       baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       mailServer = app.getBean(EmbeddedMailServer.class);
+      shapedLoops.systems = List.copyOf(app.getBean(CompanySystemIds.class).searchable());
 
       for (OurPath path : OurPath.chosen()) {
         Phase warm = ours(path, path.label("warm"), WARM_UP);
@@ -136,12 +152,22 @@ class EngineRatioBenchmark {
         String bareProcess = deployBareProcess(asyncSteps);
         bare(bareProcess, path.label("warm"), WARM_UP);
 
+        boolean shaped = SHAPED && path == OurPath.OBJECTION;
+        if (shaped) {
+          deployShapedProcesses();
+          shaped(path.label("warm"), WARM_UP);
+        }
+
         Phase ours = ours(path, path.label("measured"), INSTANCES);
         if (MOST_RUN > 0) {
           System.out.printf("%nasync steps on our path, per activity:%n%s", asyncStepsSince(ours.from()));
         }
         Phase bare = bare(bareProcess, path.label("measured"), INSTANCES);
         report(path, ours, bare, asyncSteps);
+        if (shaped) {
+          Phase shapedLikeOurs = shaped(path.label("measured"), INSTANCES);
+          reportShaped(ours, bare, shapedLikeOurs);
+        }
         if (path == OurPath.OBJECTION) {
           System.out.printf("letters of the measured objections, composed to sent by the outbox: %s%n",
               letterWaits(path.label("measured")));
@@ -337,6 +363,40 @@ class EngineRatioBenchmark {
     return engine.getManagementService().createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum();
   }
 
+  /**
+   * N instances of the bare process shaped like ours, until every one has ended; started with the variables our
+   * intake gives an objection to direct marketing (values alike, no personal data either way).
+   */
+  private Phase shaped(String label, int count) throws Exception {
+    String businessKeys = "shaped-" + run + "-" + label + "-%";
+    Date dueDate = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)));
+    return measure(count, index -> {
+          String reference = "shaped-" + run + "-" + label + "-" + index;
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(REQUEST_REFERENCE, reference);
+          variables.put(OBJECTION_SCOPE, "DIRECT_MARKETING");
+          variables.put(CONFIRMATION_REQUIRED, false);
+          variables.put(IDENTITY_ESTABLISHED, true);
+          variables.put(ACTS_BEFORE_ANY_LETTER, true);
+          variables.put(POSTAL_DELIVERY, false);
+          variables.put(FULFILMENT_PROCESS_ID, "ShapedObjectionProcess");
+          variables.put(DUPLICATE_SUBMISSION, false);
+          variables.put(TASK_DUE_DATE, dueDate);
+          variables.put(FIRST_MONTH_ENDS_AT, dueDate);
+          engine.getRuntimeService().startProcessInstanceByKey(SHAPED_PROCESS, reference, variables);
+        },
+        () -> engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SHAPED_PROCESS)
+            .processInstanceBusinessKeyLike(businessKeys).finished().count(),
+        NOBODY);
+  }
+
+  // named *.bpmn20.xml, which the application's own deployment pattern (every *.bpmn on the classpath) leaves alone
+  private void deployShapedProcesses() {
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(SHAPED_PROCESS);
+    SHAPED_MODELS.forEach(model -> deployment.addClasspathResource("bench/" + model + ".bpmn20.xml"));
+    deployment.deploy();
+  }
+
   /** How often each async activity ran since the moment, read from history, most first. */
   private String asyncStepsSince(Timestamp from) {
     Set<String> async = new HashSet<>();
@@ -385,6 +445,17 @@ class EngineRatioBenchmark {
 
 
 
+  private void reportShaped(Phase ours, Phase bare, Phase shaped) {
+    System.out.printf("%-60s %d ms, %.1f/s; %s%n", "bare process shaped like ours (%.1f async steps per instance):"
+        .formatted((double) shaped.jobs() / shaped.instances()), shaped.millis(), shaped.perSecond(), shaped.perStep());
+    System.out.printf("ratio (shaped / bare): %.2f, the engine's cost of our shape; (ours / shaped): %.2f, our code's%n",
+        shaped.perSecond() / bare.perSecond(), ours.perSecond() / shaped.perSecond());
+    if (MOST_RUN > 0) {
+      System.out.printf("%nthe %d statements run most often by the shaped process:%n%s%n", MOST_RUN,
+          shaped.counts().mostRun(MOST_RUN));
+    }
+  }
+
   private static String createPostgresDatabase(String name) throws SQLException {
     try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "")) {
       server.createStatement().execute("CREATE DATABASE " + name);
@@ -416,6 +487,23 @@ class EngineRatioBenchmark {
   }
 
   private static final ByHand NOBODY = List::of;
+
+  /**
+   * The collections of the shaped process's loops, a bean ({@code ${shapedLoops.systems()}}) as our loops'
+   * {@code ${companySystemIds.searchable()}} is: as many items as the demo has searchable systems, and none.
+   */
+  public static final class ShapedLoops {
+    private volatile List<String> systems = List.of();
+
+    public List<String> systems() {
+      return systems;
+    }
+
+    /** A serializable empty list, as our code keeps when no recipient is to be told. */
+    public List<String> none() {
+      return new ArrayList<>();
+    }
+  }
 
   /** Our paths the driver can measure against the bare engine. */
   private enum OurPath {
