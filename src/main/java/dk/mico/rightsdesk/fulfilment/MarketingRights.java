@@ -135,6 +135,12 @@ public class MarketingRights {
         : findings.identifying(request.id(), system);
   }
 
+  /** {@link #found(DataSubjectRequest, SystemId)} of every system, in one read. */
+  private Map<SystemId, List<Finding>> foundBySystem(DataSubjectRequest request) {
+    return request.subject().reachableByEmail() ? findings.verifiedBySystem(request.id())
+        : findings.identifyingBySystem(request.id());
+  }
+
   private void eraseConsentOnly(DataSubjectRequest request, SystemId system) {
     changes.carryOutAll(request.id(), system, DECIDED_BY, byTable(found(request, system).stream()
         .filter(Finding::consentOnly)), (table, ids) -> systems.eraseConsentOnly(system, table, ids));
@@ -205,12 +211,13 @@ public class MarketingRights {
     }
     List<String> done = new ArrayList<>();
     Set<SystemId> erasedIn = new HashSet<>();
+    Map<SystemId, List<Finding>> foundBySystem = foundBySystem(request);
     for (CompanyProperties.SystemDeclaration system : systems.systems()) {
       if (system.accessMode() != CompanyProperties.Access.JDBC || (withdrawal && !withdrawnIn(request, system.id()))) {
         continue;
       }
       boolean marketingList = system.suppression() != null;
-      Map<String, List<Finding>> byTable = found(request, SystemId.of(system.id())).stream()
+      Map<String, List<Finding>> byTable = foundBySystem.getOrDefault(SystemId.of(system.id()), List.of()).stream()
           .collect(Collectors.groupingBy(Finding::table));
       for (CompanyProperties.RecordDeclaration table : system.records()) {
         List<Finding> found = byTable.getOrDefault(table.table(), List.of());
@@ -229,7 +236,8 @@ public class MarketingRights {
       }
     }
     boolean quotesOwners = false;
-    for (RequestFindings.RecordedChange change : findings.changes(request.id())) {
+    List<RequestFindings.RecordedChange> recorded = findings.changes(request.id());
+    for (RequestFindings.RecordedChange change : recorded) {
       quotesOwners |= WorkByHand.DONE.equals(change.action());
       if (WorkByHand.DONE.equals(change.action()) || WorkByHand.NOTHING_HELD.equals(change.action())) {
         done.add("- " + text("rights.change." + change.action(), locale,
@@ -239,7 +247,7 @@ public class MarketingRights {
     }
     lines.add(done.isEmpty() ? text("auto.nothing.found", locale) : String.join("\n", done));
     if (!erasedIn.isEmpty()) {
-      lines.add(text("rights.backups", locale, Wording.date(backups.goneFromBackupsOn(lastChangeDay(request),
+      lines.add(text("rights.backups", locale, Wording.date(backups.goneFromBackupsOn(lastChangeDay(recorded),
           erasedIn), locale)));
     }
     if (request.subject().reachableByEmail() && stopsMarketing) {
@@ -264,8 +272,8 @@ public class MarketingRights {
   }
 
   /** The day of the request's last recorded change: erased data is gone from backups counted from then (F35). */
-  private LocalDate lastChangeDay(DataSubjectRequest request) {
-    return findings.changes(request.id()).stream().map(RequestFindings.RecordedChange::changedAt)
+  private LocalDate lastChangeDay(List<RequestFindings.RecordedChange> recorded) {
+    return recorded.stream().map(RequestFindings.RecordedChange::changedAt)
         .max(Instant::compareTo).orElse(clock.instant()).atZone(calendar.zone()).toLocalDate();
   }
 

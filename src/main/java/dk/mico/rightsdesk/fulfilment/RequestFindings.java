@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +58,7 @@ public class RequestFindings {
   /** A record is acted on without a person's decision only when a verified identifier found it. */
   private static final String ACTED_ON =
       "(matched_by IN ('EMAIL', 'PHONE') OR candidate_decision = '" + CONFIRMED + "')";
+  private static final String NOT_REJECTED = "(candidate_decision IS NULL OR candidate_decision <> ?)";
 
   /**
    * Replaces what an earlier run of the same lookup found, so a lookup that runs again records nothing twice; a
@@ -64,6 +68,9 @@ public class RequestFindings {
     jdbc.sql("DELETE FROM request_finding WHERE request_id = ? AND system_id = ? AND candidate_decision IS NULL")
         .params(requestId, system.value())
         .update();
+    if (found.isEmpty()) {
+      return; // nothing to add, so no decided candidate to leave alone
+    }
     Set<String> decided = new HashSet<>(jdbc.sql(
             "SELECT table_name, record_id FROM request_finding WHERE request_id = ? AND system_id = ?")
         .params(requestId, system.value())
@@ -86,15 +93,12 @@ public class RequestFindings {
 
   /** The findings of one system that may be acted on: verified ones and candidates the officer confirmed. */
   List<Finding> verified(long requestId, SystemId system) {
-    return jdbc.sql("SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, "
-            + "consent_only, matched_by, matched_on FROM request_finding WHERE request_id = ? AND system_id = ? AND "
-            + ACTED_ON + " ORDER BY table_name, record_id")
-        .params(requestId, system.value())
-        .query((rs, n) -> new Finding(system, rs.getString("table_name"), rs.getString("record_id"),
-            List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"), rs.getString("source"),
-            (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"), rs.getBoolean("consent_only"),
-            MatchedBy.valueOf(rs.getString("matched_by")), split(rs.getString("matched_on"), ", ")))
-        .list();
+    return select("system_id = ? AND " + ACTED_ON, requestId, system.value());
+  }
+
+  /** The findings that may be acted on, of every system at once, by system: one read where an answer needs them all. */
+  Map<SystemId, List<Finding>> verifiedBySystem(long requestId) {
+    return bySystem(select(ACTED_ON, requestId));
   }
 
   /**
@@ -103,18 +107,37 @@ public class RequestFindings {
    * or by the name together with the postal address, never by the name alone.
    */
   List<Finding> identifying(long requestId, SystemId system) {
-    return jdbc.sql("SELECT table_name, record_id, categories, legal_basis, source, portable, restricted, "
-            + "consent_only, matched_by, matched_on FROM request_finding WHERE request_id = ? AND system_id = ? "
-            + "AND (candidate_decision IS NULL OR candidate_decision <> ?) ORDER BY table_name, record_id")
-        .params(requestId, system.value(), REJECTED)
-        .query((rs, n) -> new Finding(system, rs.getString("table_name"), rs.getString("record_id"),
-            List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"), rs.getString("source"),
-            (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"), rs.getBoolean("consent_only"),
-            MatchedBy.valueOf(rs.getString("matched_by")), split(rs.getString("matched_on"), ", ")))
-        .list().stream()
-        .filter(f -> f.verified() || f.matchedOn().contains("phone")
-            || f.matchedOn().containsAll(List.of("name", SubjectIdentifiers.POSTAL_ADDRESS)))
-        .toList();
+    return select("system_id = ? AND " + NOT_REJECTED, requestId, system.value(), REJECTED).stream()
+        .filter(RequestFindings::identifies).toList();
+  }
+
+  /** {@link #identifying(long, SystemId)} of every system at once, by system. */
+  Map<SystemId, List<Finding>> identifyingBySystem(long requestId) {
+    return bySystem(select(NOT_REJECTED, requestId, REJECTED).stream().filter(RequestFindings::identifies).toList());
+  }
+
+  private static boolean identifies(Finding f) {
+    return f.verified() || f.matchedOn().contains("phone")
+        || f.matchedOn().containsAll(List.of("name", SubjectIdentifiers.POSTAL_ADDRESS));
+  }
+
+  private static Map<SystemId, List<Finding>> bySystem(List<Finding> found) {
+    return found.stream().collect(Collectors.groupingBy(Finding::system, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  /** The request's findings that meet the condition (on top of the request), in table and record order. */
+  private List<Finding> select(String condition, long requestId, Object... params) {
+    return jdbc.sql("SELECT system_id, table_name, record_id, categories, legal_basis, source, portable, restricted, "
+            + "consent_only, matched_by, matched_on FROM request_finding WHERE request_id = ? AND " + condition
+            + " ORDER BY system_id, table_name, record_id")
+        .param(requestId)
+        .params(params)
+        .query((rs, n) -> new Finding(SystemId.of(rs.getString("system_id")), rs.getString("table_name"),
+            rs.getString("record_id"), List.of(rs.getString("categories").split(", ")), rs.getString("legal_basis"),
+            rs.getString("source"), (Boolean) rs.getObject("portable"), rs.getBoolean("restricted"),
+            rs.getBoolean("consent_only"), MatchedBy.valueOf(rs.getString("matched_by")),
+            split(rs.getString("matched_on"), ", ")))
+        .list();
   }
 
   /** The request's candidates, decided or not, in system order. */
