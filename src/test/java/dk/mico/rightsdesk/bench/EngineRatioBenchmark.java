@@ -70,7 +70,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       jobs,</li>
  *   <li>with {@code -Dbenchmark.shaped=true}, for the objections, N instances of a bare process shaped like ours
  *       (src/test/resources/bench: the same called processes, loops, event subprocesses and variables, every task a
- *       no-op expression), which splits the gap into the engine's cost of our process shape and our code's,</li>
+ *       no-op expression), which splits the gap into the engine's cost of our process shape and our code's; with
+ *       {@code =one-loop} the same with one loop over the systems instead of two,</li>
  * </ol>
  * and prints both rates, their ratio, and the statements and commits per async step of each (counted at the JDBC
  * boundary, see {@link JdbcCounter}). The application runs in this JVM on the demo profile with its real job executor
@@ -88,10 +89,16 @@ class EngineRatioBenchmark {
   private static final String PG_USER = System.getenv().getOrDefault("PGUSER", "postgres");
   private static final int MOST_RUN = Integer.getInteger("benchmark.most-run", 0);
   private static final String PATHS = System.getProperty("benchmark.path", "objection");
-  private static final boolean SHAPED = Boolean.getBoolean("benchmark.shaped");
+  /** {@code true}: shaped like our objection; {@code one-loop}: the same with one loop over the systems, not two. */
+  private static final String SHAPED = System.getProperty("benchmark.shaped", "false");
   private static final String SHAPED_PROCESS = "ShapedRequestProcess";
-  private static final List<String> SHAPED_MODELS = List.of(SHAPED_PROCESS, "ShapedWatchProcess",
-      "ShapedObjectionProcess", "ShapedRecipientNoticeProcess", "ShapedClosingLetterProcess");
+  private static final String SHAPED_FULFILMENT = switch (SHAPED) {
+    case "true", "false" -> "ShapedObjectionProcess";
+    case "one-loop" -> "ShapedOneLoopObjectionProcess";
+    default -> throw new IllegalArgumentException("benchmark.shaped is true or one-loop, not " + SHAPED);
+  };
+  private static final List<String> SHAPED_MODELS = List.of(SHAPED_PROCESS, "ShapedWatchProcess", SHAPED_FULFILMENT,
+      "ShapedRecipientNoticeProcess", "ShapedClosingLetterProcess");
   private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
   private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -152,7 +159,7 @@ class EngineRatioBenchmark {
         String bareProcess = deployBareProcess(asyncSteps);
         bare(bareProcess, path.label("warm"), WARM_UP);
 
-        boolean shaped = SHAPED && path == OurPath.OBJECTION;
+        boolean shaped = !SHAPED.equals("false") && path == OurPath.OBJECTION;
         if (shaped) {
           deployShapedProcesses();
           shaped(path.label("warm"), WARM_UP);
@@ -379,7 +386,7 @@ class EngineRatioBenchmark {
           variables.put(IDENTITY_ESTABLISHED, true);
           variables.put(ACTS_BEFORE_ANY_LETTER, true);
           variables.put(POSTAL_DELIVERY, false);
-          variables.put(FULFILMENT_PROCESS_ID, "ShapedObjectionProcess");
+          variables.put(FULFILMENT_PROCESS_ID, SHAPED_FULFILMENT);
           variables.put(DUPLICATE_SUBMISSION, false);
           variables.put(TASK_DUE_DATE, dueDate);
           variables.put(FIRST_MONTH_ENDS_AT, dueDate);
@@ -446,8 +453,9 @@ class EngineRatioBenchmark {
 
 
   private void reportShaped(Phase ours, Phase bare, Phase shaped) {
-    System.out.printf("%-60s %d ms, %.1f/s; %s%n", "bare process shaped like ours (%.1f async steps per instance):"
-        .formatted((double) shaped.jobs() / shaped.instances()), shaped.millis(), shaped.perSecond(), shaped.perStep());
+    System.out.printf("%-60s %d ms, %.1f/s; %s%n", "bare process shaped like ours, %s (%.1f async steps per instance):"
+        .formatted(SHAPED_FULFILMENT, (double) shaped.jobs() / shaped.instances()), shaped.millis(), shaped.perSecond(),
+        shaped.perStep());
     System.out.printf("ratio (shaped / bare): %.2f, the engine's cost of our shape; (ours / shaped): %.2f, our code's%n",
         shaped.perSecond() / bare.perSecond(), ours.perSecond() / shaped.perSecond());
     if (MOST_RUN > 0) {
@@ -537,8 +545,9 @@ class EngineRatioBenchmark {
     }
 
     String perStep() {
-      return "%d jobs, %.1f statements and %.2f commits per job".formatted(jobs,
-          (double) counts.statements() / jobs, (double) counts.commits() / jobs);
+      return "%d jobs, %.1f statements and %.2f commits per job, %.0f statements per instance".formatted(jobs,
+          (double) counts.statements() / jobs, (double) counts.commits() / jobs,
+          (double) counts.statements() / instances);
     }
   }
 }
