@@ -1,8 +1,8 @@
 package dk.mico.rightsdesk.bench;
 
+import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static dk.mico.rightsdesk.workflow.DataSubjectRequestProcessVariables.*;
 
 import dk.mico.rightsdesk.RightsDeskApplication;
 import dk.mico.rightsdesk.support.TestDriver;
@@ -46,8 +46,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
