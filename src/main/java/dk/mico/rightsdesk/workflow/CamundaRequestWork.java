@@ -99,16 +99,28 @@ class CamundaRequestWork implements RequestWork {
   }
 
   /**
-   * The references of the requests with an active task past its due date, in one statement: a quarter of 100,000 open
-   * requests may be overdue, and the engine's task query would bring every task and then every process instance
-   * back as objects only to read their business keys.
+   * The references of the requests with an active task past its due date: a quarter of 100,000 open requests may be
+   * overdue, and the engine's task query would bring every task and then every process instance back as objects only
+   * to read their business keys. Two reads joined here, not in SQL: the tasks' instances from the due date index
+   * ({@link TaskDueDateIndex}), then the business keys of the process instances in one pass; H2 joining the two
+   * looked up each instance by its key and took several times as long (docs/benchmarks.md).
    */
-  private List<String> overdueTaskReferences() {
-    return jdbc.sql("SELECT DISTINCT e.BUSINESS_KEY_ FROM " + management.getTableName(Task.class) + " t JOIN "
-            + management.getTableName(Execution.class) + " e ON e.ID_ = t.PROC_INST_ID_"
-            + " WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = ? AND e.BUSINESS_KEY_ IS NOT NULL")
+  private Set<String> overdueTaskReferences() {
+    Set<String> instances = new HashSet<>(jdbc.sql("SELECT PROC_INST_ID_ FROM "
+            + management.getTableName(Task.class) + " WHERE DUE_DATE_ < ? AND SUSPENSION_STATE_ = ?")
         .params(Timestamp.from(clock.instant()), SuspensionState.ACTIVE.getStateCode())
-        .query(String.class).list();
+        .query(String.class).list());
+    Set<String> references = new HashSet<>();
+    if (!instances.isEmpty()) {
+      jdbc.sql("SELECT ID_, BUSINESS_KEY_ FROM " + management.getTableName(Execution.class)
+              + " WHERE ID_ = PROC_INST_ID_ AND BUSINESS_KEY_ IS NOT NULL")
+          .query(row -> {
+            if (instances.contains(row.getString("ID_"))) {
+              references.add(row.getString("BUSINESS_KEY_"));
+            }
+          });
+    }
+    return references;
   }
 
   @Override
