@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -103,7 +102,7 @@ class CamundaRequestWork implements RequestWork {
    * overdue, and the engine's task query would bring every task and then every process instance back as objects only
    * to read their business keys. Two reads joined here, not in SQL: the tasks' instances from the due date index
    * ({@link TaskDueDateIndex}), then the business keys of the process instances in one pass; H2 joining the two
-   * looked up each instance by its key and took several times as long (docs/benchmarks.md).
+   * looked each task's instance up by its id and took several times as long (docs/benchmarks.md).
    */
   private Set<String> overdueTaskReferences() {
     Set<String> instances = new HashSet<>(jdbc.sql("SELECT PROC_INST_ID_ FROM "

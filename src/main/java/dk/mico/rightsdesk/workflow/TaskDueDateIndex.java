@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * An index on the engine's tasks by due date, which the engine's schema lacks: the managers' view asks which requests
  * have a task past its due date, and without it the database reads every task of 100,000 open requests on every call
- * (docs/benchmarks.md). Created once the engine has made or updated its schema (Flyway runs before the engine's tables
- * exist on a fresh database), on every start, as a no-op when it is there; with several nodes on one database, the
- * node that loses the race to create it finds it made by the other.
+ * (docs/benchmarks.md). Created at every start once the engine has made or updated its schema (not by Flyway, whose
+ * migrations may run before the engine's tables exist on a fresh database), a no-op when it is there; with several
+ * nodes on one database, the node that loses the race to create it finds it made by the other.
  */
 @Component
 class TaskDueDateIndex extends AbstractProcessEnginePlugin {
