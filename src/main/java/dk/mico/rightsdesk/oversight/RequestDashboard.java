@@ -94,16 +94,17 @@ public class RequestDashboard {
     List<String> page = matching.stream().skip(offset).limit(limit).map(RequestsInView.InView::reference).toList();
     List<DashboardRow> rows = new ArrayList<>(page.size());
     for (int first = 0; first < page.size(); first += CHUNK) {
-      rows.addAll(rows(page.subList(first, Math.min(page.size(), first + CHUNK)), letters, today));
+      rows.addAll(rows(page.subList(first, Math.min(page.size(), first + CHUNK)), attention, letters, today));
     }
     return new Dashboard(today, open, rows, stuckRequests, matching.size(), offset);
   }
 
   /** The rows of these requests, in this order. */
-  private List<DashboardRow> rows(List<String> references, Map<String, List<StuckReason>> letters, LocalDate today) {
+  private List<DashboardRow> rows(List<String> references, RequestWork.Attention attention,
+      Map<String, List<StuckReason>> letters, LocalDate today) {
     Map<String, DataSubjectRequest> records = requests.findByReferences(references).stream()
         .collect(Collectors.toMap(DataSubjectRequest::reference, Function.identity()));
-    Map<String, RequestWork.InProgress> inProgress = work.inProgress(references);
+    Map<String, RequestWork.InProgress> inProgress = work.inProgress(references, attention);
     Map<String, LateTelling.Flags> late = lateTelling.openRequests(today, references);
     return references.stream().map(records::get).filter(Objects::nonNull)
         .map(request -> row(request, inProgress.get(request.reference()), lateTelling.of(late, request.reference()),

@@ -17,14 +17,18 @@ public interface RequestWork {
   /** The open incidents and the stuck requests among all running request processes. */
   Attention attention();
 
-  /** The work in progress of the running processes of the given requests (at most 1,000), by request reference. */
-  Map<String, InProgress> inProgress(Collection<String> references);
+  /**
+   * The work in progress of the running processes of the given requests (at most 1,000), by request reference; their
+   * incidents and failing steps are taken from {@code attention}, not read again.
+   */
+  Map<String, InProgress> inProgress(Collection<String> references, Attention attention);
 
   /**
-   * What needs someone, by request reference: open incidents (requests without one are not in the map), and the
-   * requests that are stuck (an incident, a step failing and retrying, a task past its due date by the engine's clock).
+   * What needs someone, by request reference: open incidents (requests without one are not in the map), the requests
+   * that are stuck (an incident, a step failing and retrying, a task past its due date by the engine's clock), and
+   * the incidents and failing steps as reasons (requests without one are not in the map).
    */
-  record Attention(Map<String, Integer> openIncidents, Set<String> stuck) {}
+  record Attention(Map<String, Integer> openIncidents, Set<String> stuck, Map<String, List<StuckReason>> failures) {}
 
   /**
    * A request's running process: its id (for a link to Cockpit), incidents that need someone, tasks that wait, and

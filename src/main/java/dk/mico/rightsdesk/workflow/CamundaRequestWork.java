@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -76,35 +75,55 @@ class CamundaRequestWork implements RequestWork {
           .list().stream().filter(instance -> instance.getBusinessKey() != null)
           .forEach(instance -> referenceOf.put(instance.getId(), instance.getBusinessKey()));
     }
+    StepNames steps = new StepNames();
     Map<String, Integer> incidents = new HashMap<>();
-    Set<String> stuck = new HashSet<>(overdueTaskReferences());
+    Map<String, List<StuckReason>> failures = new HashMap<>();
     for (Incident incident : causes) {
       String reference = referenceOf.get(incident.getProcessInstanceId());
       if (reference != null) {
         incidents.merge(reference, 1, Integer::sum);
-        stuck.add(reference);
+        stuck(failures, reference, StuckReason.Kind.INCIDENT, incident.getIncidentTimestamp(),
+            steps.of(incident.getProcessDefinitionId(), incident.getFailedActivityId() != null
+                ? incident.getFailedActivityId() : incident.getActivityId()));
       }
     }
-    failing.stream().map(job -> referenceOf.get(job.getProcessInstanceId())).filter(Objects::nonNull)
-        .forEach(stuck::add);
-    return new Attention(incidents, stuck);
+    for (Job job : failing) {
+      // the engine keeps no time of the first failure below full history: the step's job waits since its creation
+      stuck(failures, referenceOf.get(job.getProcessInstanceId()), StuckReason.Kind.FAILING_JOB, job.getCreateTime(),
+          steps.of(job.getProcessDefinitionId(), job.getFailedActivityId()));
+    }
+    Set<String> stuck = new HashSet<>(overdueTaskReferences());
+    stuck.addAll(failures.keySet());
+    return new Attention(incidents, stuck, failures);
   }
 
   /**
-   * The references of the requests with an active task past its due date, in one statement: a quarter of 100,000 open
-   * requests may be overdue, and the engine's task query would bring every task and then every process instance
-   * back as objects only to read their business keys.
+   * The references of the requests with an active task past its due date: a quarter of 100,000 open requests may be
+   * overdue, and the engine's task query would bring every task and then every process instance back as objects only
+   * to read their business keys. Two reads joined here, not in SQL: the tasks' instances from the due date index
+   * ({@link TaskDueDateIndex}), then the business keys of the process instances in one pass; H2 joining the two
+   * looked each task's instance up by its id and took several times as long (docs/benchmarks.md).
    */
-  private List<String> overdueTaskReferences() {
-    return jdbc.sql("SELECT DISTINCT e.BUSINESS_KEY_ FROM " + management.getTableName(Task.class) + " t JOIN "
-            + management.getTableName(Execution.class) + " e ON e.ID_ = t.PROC_INST_ID_"
-            + " WHERE t.DUE_DATE_ < ? AND t.SUSPENSION_STATE_ = ? AND e.BUSINESS_KEY_ IS NOT NULL")
+  private Set<String> overdueTaskReferences() {
+    Set<String> instances = new HashSet<>(jdbc.sql("SELECT PROC_INST_ID_ FROM "
+            + management.getTableName(Task.class) + " WHERE DUE_DATE_ < ? AND SUSPENSION_STATE_ = ?")
         .params(Timestamp.from(clock.instant()), SuspensionState.ACTIVE.getStateCode())
-        .query(String.class).list();
+        .query(String.class).list());
+    Set<String> references = new HashSet<>();
+    if (!instances.isEmpty()) {
+      jdbc.sql("SELECT ID_, BUSINESS_KEY_ FROM " + management.getTableName(Execution.class)
+              + " WHERE ID_ = PROC_INST_ID_ AND BUSINESS_KEY_ IS NOT NULL")
+          .query(row -> {
+            if (instances.contains(row.getString("ID_"))) {
+              references.add(row.getString("BUSINESS_KEY_"));
+            }
+          });
+    }
+    return references;
   }
 
   @Override
-  public Map<String, InProgress> inProgress(Collection<String> references) {
+  public Map<String, InProgress> inProgress(Collection<String> references, Attention attention) {
     if (references.isEmpty()) {
       return Map.of();
     }
@@ -120,28 +139,10 @@ class CamundaRequestWork implements RequestWork {
         }
       }
     }
-
-    StepNames steps = new StepNames();
-    Map<String, Integer> incidentsOfRoot = new HashMap<>();
-    Map<String, List<StuckReason>> stuckOfRoot = new HashMap<>();
-    for (Incident incident : incidentCauses()) {
-      String root = rootOf.get(incident.getProcessInstanceId());
-      if (root != null) {
-        incidentsOfRoot.merge(root, 1, Integer::sum);
-        stuck(stuckOfRoot, root, StuckReason.Kind.INCIDENT, incident.getIncidentTimestamp(),
-            steps.of(incident.getProcessDefinitionId(), incident.getFailedActivityId() != null
-                ? incident.getFailedActivityId() : incident.getActivityId()));
-      }
-    }
-    for (Job job : failingJobs()) {
-      // the engine keeps no time of the first failure below full history: the step's job waits since its creation
-      stuck(stuckOfRoot, rootOf.get(job.getProcessInstanceId()), StuckReason.Kind.FAILING_JOB, job.getCreateTime(),
-          steps.of(job.getProcessDefinitionId(), job.getFailedActivityId()));
-    }
-
     if (rootOf.isEmpty()) {
       return Map.of();
     }
+
     // by the instances' ids, not their business keys: the engine's join on the key made H2 read every task
     String[] instances = rootOf.keySet().toArray(String[]::new);
     Map<String, List<String>> groupsOfTask = new HashMap<>();
@@ -153,13 +154,14 @@ class CamundaRequestWork implements RequestWork {
     }
     Date now = Date.from(clock.instant());
     Map<String, List<WaitingTask>> tasksOfRoot = new HashMap<>();
+    Map<String, List<StuckReason>> overdueOfRoot = new HashMap<>();
     for (Task task : all(tasks.createTaskQuery().active().processInstanceIdIn(instances).orderByTaskId().asc())) {
       String root = rootOf.get(task.getProcessInstanceId());
       if (root != null) {
         tasksOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(
             new WaitingTask(task.getName(), task.getAssignee(), groupsOfTask.getOrDefault(task.getId(), List.of())));
         if (task.getDueDate() != null && task.getDueDate().before(now)) {
-          stuck(stuckOfRoot, root, StuckReason.Kind.OVERDUE_TASK, task.getDueDate(), task.getName());
+          stuck(overdueOfRoot, root, StuckReason.Kind.OVERDUE_TASK, task.getDueDate(), task.getName());
         }
       }
     }
@@ -167,9 +169,13 @@ class CamundaRequestWork implements RequestWork {
     // a request's work is that of every top-level process under its reference; the link goes to its main process
     Map<String, InProgress> byReference = new HashMap<>();
     referenceOfRoot.forEach((root, reference) -> byReference.merge(reference,
-        new InProgress(mainProcesses.contains(root) ? root : null, incidentsOfRoot.getOrDefault(root, 0),
-            tasksOfRoot.getOrDefault(root, List.of()), stuckOfRoot.getOrDefault(root, List.of())),
+        new InProgress(mainProcesses.contains(root) ? root : null, 0, tasksOfRoot.getOrDefault(root, List.of()),
+            overdueOfRoot.getOrDefault(root, List.of())),
         CamundaRequestWork::merge));
+    // incidents and failing steps count once per request, whichever of its processes they are in
+    byReference.replaceAll((reference, work) -> merge(work, new InProgress(null,
+        attention.openIncidents().getOrDefault(reference, 0), List.of(),
+        attention.failures().getOrDefault(reference, List.of()))));
     return byReference;
   }
 
@@ -196,10 +202,10 @@ class CamundaRequestWork implements RequestWork {
     return all(management.createJobQuery().withException().withRetriesLeft().orderByJobId().asc());
   }
 
-  private static void stuck(Map<String, List<StuckReason>> stuckOfRoot, String root, StuckReason.Kind kind,
-      Date since, String step) {
-    if (root != null) {
-      stuckOfRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(new StuckReason(kind, since.toInstant(), step));
+  private static void stuck(Map<String, List<StuckReason>> reasons, String key, StuckReason.Kind kind, Date since,
+      String step) {
+    if (key != null) {
+      reasons.computeIfAbsent(key, id -> new ArrayList<>()).add(new StuckReason(kind, since.toInstant(), step));
     }
   }
 
