@@ -37,15 +37,26 @@ final class GeneratedPeople {
   private static final List<String> DOMAINS = List.of(
       "gmail.com", "hotmail.com", "outlook.dk", "live.dk", "yahoo.dk", "mail.dk", "jubii.dk", "firma.dk",
       "kunde.dk", "tdcadsl.dk");
-  private static final List<String> STREETS = List.of(
-      "Vestergade", "Østergade", "Nørregade", "Søndergade", "Algade", "Storegade", "Kirkevej", "Skolevej",
-      "Møllevej", "Strandvejen", "Parkvej", "Skovvej", "Birkevej", "Bøgevej", "Egevej", "Stationsvej", "Byvej",
-      "Engvej", "Havnegade", "Jernbanegade", "Bredgade", "Nyvej", "Vængevej", "Toftevej");
+  /** Street names are made as Danish ones are, a first part and an ending, so that they are many, as in a country. */
+  private static final List<String> STREET_STARTS = List.of(
+      "Vester", "Øster", "Nørre", "Sønder", "Kirke", "Skole", "Mølle", "Strand", "Park", "Skov", "Birke", "Bøge",
+      "Ege", "Stations", "By", "Eng", "Havne", "Jernbane", "Bred", "Ny", "Toft", "Rosen", "Lind", "Ahorn", "Hasle",
+      "Klinte", "Lyng", "Mose", "Bakke", "Dal", "Sø", "Å", "Kilde", "Præste", "Ting", "Kongens", "Dronning",
+      "Fasan", "Hjorte", "Ræve", "Ørne", "Svane", "Hvede", "Rug", "Byg", "Kløver", "Valmue", "Hyld", "Hassel", "Pile");
+  private static final List<String> STREET_ENDINGS = List.of(
+      "vej", "gade", "allé", "stræde", "vænget", "parken", "haven", "toften", "bakken", "stien", "høj", "marken",
+      "løkken", "lunden", "engen", "gården");
   private static final List<String> TOWNS = List.of(
-      "1000 København K", "2100 København Ø", "2200 København N", "2300 København S", "2500 Valby",
-      "2720 Vanløse", "2800 Kongens Lyngby", "3000 Helsingør", "4000 Roskilde", "5000 Odense C", "6000 Kolding",
-      "6700 Esbjerg", "7100 Vejle", "7400 Herning", "8000 Aarhus C", "8200 Aarhus N", "8400 Ebeltoft",
-      "8700 Horsens", "8800 Viborg", "9000 Aalborg");
+      "1000 København K", "1620 København V", "2100 København Ø", "2200 København N", "2300 København S",
+      "2400 København NV", "2450 København SV", "2500 Valby", "2600 Glostrup", "2610 Rødovre", "2650 Hvidovre",
+      "2700 Brønshøj", "2720 Vanløse", "2730 Herlev", "2750 Ballerup", "2800 Kongens Lyngby", "2820 Gentofte",
+      "2900 Hellerup", "2970 Hørsholm", "3000 Helsingør", "3400 Hillerød", "3600 Frederikssund", "4000 Roskilde",
+      "4100 Ringsted", "4200 Slagelse", "4300 Holbæk", "4600 Køge", "4700 Næstved", "4800 Nykøbing F",
+      "5000 Odense C", "5200 Odense V", "5700 Svendborg", "6000 Kolding", "6100 Haderslev", "6200 Aabenraa",
+      "6400 Sønderborg", "6700 Esbjerg", "7000 Fredericia", "7100 Vejle", "7400 Herning", "7500 Holstebro",
+      "7800 Skive", "8000 Aarhus C", "8200 Aarhus N", "8210 Aarhus V", "8400 Ebeltoft", "8500 Grenaa",
+      "8600 Silkeborg", "8700 Horsens", "8800 Viborg", "8900 Randers C", "9000 Aalborg", "9200 Aalborg SV",
+      "9700 Brønderslev", "9800 Hjørring", "9900 Frederikshavn");
 
   private GeneratedPeople() {}
 
@@ -68,7 +79,8 @@ final class GeneratedPeople {
       case 1 -> digits;
       default -> "+45" + digits;
     };
-    String postalAddress = pick(random, STREETS) + " " + (1 + random.nextInt(150)) + ", " + pick(random, TOWNS);
+    String postalAddress = pick(random, STREET_STARTS) + pick(random, STREET_ENDINGS) + " " + (1 + random.nextInt(150))
+        + ", " + pick(random, TOWNS);
     return new Person(fullName, email, phone, postalAddress);
   }
 

@@ -105,7 +105,7 @@ class OutboxTests {
     // a node takes the confirmation letter, hands it to the server and dies before it can remove it
     long id = db.sql("SELECT id FROM mail_outbox WHERE mail_key LIKE ?").param(reference + "/CONFIRMATION_LINK%")
         .query(Long.class).single();
-    Outbox.QueuedMail held = outbox.claim(id, "dead-node", now, now.plus(properties.claimFor())).orElseThrow();
+    Outbox.QueuedMail held = outbox.claim(List.of(id), "dead-node", now, now.plus(properties.claimFor())).get(0);
     try (MailGateway.Connection connection = gateway.connect()) {
       connection.send(held.key(), held.to(), held.subjectLine(), held.body());
     }
