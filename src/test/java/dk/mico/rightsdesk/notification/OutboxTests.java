@@ -127,6 +127,22 @@ class OutboxTests {
   }
 
   @Test
+  void aRoundTakesItsBatchInQueuedOrderAndAnotherRoundTakesNoneOfItUntilTheHoldRunsOut() {
+    Instant now = TestClock.now();
+    outbox.queue("held/1", null, "first@example.dk", "First", "Body", now);
+    outbox.queue("held/2", null, "second@example.dk", "Second", "Body", now);
+    List<Long> due = outbox.due(now, properties.batchSize());
+    Instant until = now.plus(properties.claimFor());
+
+    assertThat(outbox.claim(due, "round-a", now, until)).extracting(Outbox.QueuedMail::key)
+        .containsExactly("held/1", "held/2");
+    assertThat(outbox.claim(due, "round-b", now, until)).as("held by a round that may still be sending").isEmpty();
+    Instant holdOver = until.plusSeconds(1);
+    assertThat(outbox.claim(due, "round-c", holdOver, holdOver.plus(properties.claimFor())))
+        .extracting(Outbox.QueuedMail::key).containsExactly("held/1", "held/2");
+  }
+
+  @Test
   void theLettersOfARoundGoOverOneConnectionEachRecordedAsSent() throws Exception {
     sendThroughCountingServer();
     List<String> references = new ArrayList<>();
