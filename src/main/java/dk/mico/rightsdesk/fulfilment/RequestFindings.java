@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +32,12 @@ public class RequestFindings {
       List<String> categories, Instant changedAt) {}
 
   private final JdbcClient jdbc;
+  /** For the findings of one lookup, written in one batch: a common name finds hundreds of namesakes in a big company. */
+  private final JdbcTemplate batches;
 
-  RequestFindings(JdbcClient jdbc) {
+  RequestFindings(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /**
@@ -76,18 +80,17 @@ public class RequestFindings {
         .params(requestId, system.value())
         .query((rs, n) -> rs.getString("table_name") + "/" + rs.getString("record_id"))
         .list());
-    for (Finding f : found) {
-      if (decided.contains(f.table() + "/" + f.recordId())) {
-        continue;
-      }
-      jdbc.sql("""
-              INSERT INTO request_finding (request_id, system_id, table_name, record_id, categories, legal_basis,
-                source, portable, restricted, consent_only, matched_by, matched_on, found_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(requestId, system.value(), f.table(), f.recordId(), String.join(", ", f.categories()),
-              f.legalBasis(), f.source(), f.portable(), f.restricted(), f.consentOnly(), f.matchedBy().name(),
-              String.join(", ", f.matchedOn()), utc(now))
-          .update();
+    List<Object[]> rows = found.stream()
+        .filter(f -> !decided.contains(f.table() + "/" + f.recordId()))
+        .map(f -> new Object[] {requestId, system.value(), f.table(), f.recordId(), String.join(", ", f.categories()),
+            f.legalBasis(), f.source(), f.portable(), f.restricted(), f.consentOnly(), f.matchedBy().name(),
+            String.join(", ", f.matchedOn()), utc(now)})
+        .toList();
+    if (!rows.isEmpty()) {
+      batches.batchUpdate("""
+          INSERT INTO request_finding (request_id, system_id, table_name, record_id, categories, legal_basis, source,
+            portable, restricted, consent_only, matched_by, matched_on, found_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 

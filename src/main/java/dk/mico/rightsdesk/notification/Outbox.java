@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,15 +62,24 @@ class Outbox {
         .list();
   }
 
-  /** Takes a mail for this sender unless another holds it; answers the mail if taken. */
-  Optional<QueuedMail> claim(long id, String sender, Instant now, Instant until) {
+  /**
+   * Takes for this holder those of the mails that are due and that no live holder has, in one statement (one commit
+   * for a whole batch); answers the mails taken, in the order they were queued. The holder must be new to this call:
+   * the mails are read back by it.
+   */
+  List<QueuedMail> claim(List<Long> ids, String holder, Instant now, Instant until) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     int taken = jdbc.sql("""
-            UPDATE mail_outbox SET claimed_by = ?, claimed_until = ?
-            WHERE id = ? AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)""")
-        .params(sender, utc(until), id, utc(now), utc(now))
+            UPDATE mail_outbox SET claimed_by = :holder, claimed_until = :until
+            WHERE id IN (:ids) AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)""")
+        .param("holder", holder).param("until", utc(until)).param("ids", ids).param("now", utc(now))
         .update();
-    return taken == 0 ? Optional.empty()
-        : jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?").param(id).query(this::map).optional();
+    return taken == 0 ? List.of()
+        : jdbc.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id IN (:ids) AND claimed_by = :holder ORDER BY id")
+            .param("ids", ids).param("holder", holder)
+            .query(this::map).list();
   }
 
   /** Removes a delivered mail, and with it the only copy of its secrets; answers false if another sender took it. */

@@ -48,8 +48,6 @@ public class OutboxSender implements SchedulingConfigurer {
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  /** This node's name on the mails it holds. */
-  private final String sender = "sender-" + UUID.randomUUID();
   /** Delivers right after a queuing commits; a wake-up asked for while one waits to run adds nothing. */
   private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "outbox-wake-up");
@@ -120,7 +118,10 @@ public class OutboxSender implements SchedulingConfigurer {
 
   private int deliverBatch() {
     Instant takenAt = clock.instant();
-    List<Outbox.QueuedMail> mails = take(takenAt);
+    // the name of this round on the mails it holds: new for each, so that two rounds at once on one node (the poll
+    // and a wake-up) never take the same mail
+    String holder = "sender-" + UUID.randomUUID();
+    List<Outbox.QueuedMail> mails = take(holder, takenAt);
     if (mails.isEmpty()) {
       return 0;
     }
@@ -129,7 +130,7 @@ public class OutboxSender implements SchedulingConfigurer {
       connection = gateway.connect();
     } catch (MailException e) {
       // none could go: each has failed, as it would have over a connection of its own
-      mails.forEach(mail -> transaction.executeWithoutResult(status -> failed(mail, e)));
+      mails.forEach(mail -> transaction.executeWithoutResult(status -> failed(mail, holder, e)));
       return 0;
     }
     // the hold is more than twice what the mail client's timeouts allow one send, so a send started in its first
@@ -144,43 +145,38 @@ public class OutboxSender implements SchedulingConfigurer {
           break;
         }
         tried++;
-        if (!deliver(connection, mail)) {
+        if (!deliver(connection, mail, holder)) {
           break;
         }
         sent++;
       }
       List<Long> untried = mails.subList(tried, mails.size()).stream().map(Outbox.QueuedMail::id).toList();
       if (!untried.isEmpty()) {
-        outbox.release(untried, sender);
+        outbox.release(untried, holder);
       }
     }
     return sent;
   }
 
   /** Takes up to a batch of the mails due now, held until the same moment. */
-  private List<Outbox.QueuedMail> take(Instant now) {
-    Instant until = now.plus(properties.claimFor());
-    List<Outbox.QueuedMail> taken = new ArrayList<>();
-    for (long id : outbox.due(now, properties.batchSize())) {
-      outbox.claim(id, sender, now, until).ifPresent(taken::add);
-    }
-    return taken;
+  private List<Outbox.QueuedMail> take(String holder, Instant now) {
+    return outbox.claim(outbox.due(now, properties.batchSize()), holder, now, now.plus(properties.claimFor()));
   }
 
   /** Sends one mail and records the outcome as soon as it is known; answers whether the server took it. */
-  private boolean deliver(MailGateway.Connection connection, Outbox.QueuedMail mail) {
+  private boolean deliver(MailGateway.Connection connection, Outbox.QueuedMail mail, String holder) {
     try {
       connection.send(mail.key(), mail.to(), mail.subjectLine(), mail.body());
     } catch (MailException e) {
-      transaction.executeWithoutResult(status -> failed(mail, e));
+      transaction.executeWithoutResult(status -> failed(mail, holder, e));
       return false;
     }
-    transaction.executeWithoutResult(status -> delivered(mail));
+    transaction.executeWithoutResult(status -> delivered(mail, holder));
     return true;
   }
 
-  private void delivered(Outbox.QueuedMail mail) {
-    if (!outbox.remove(mail.id(), sender)) {
+  private void delivered(Outbox.QueuedMail mail, String holder) {
+    if (!outbox.remove(mail.id(), holder)) {
       // held past its claim (a stalled node) and taken over: the other sender records it
       log.warn("Mail {} was delivered after its hold ran out; another node may send it again", mail.key());
       return;
@@ -196,12 +192,12 @@ public class OutboxSender implements SchedulingConfigurer {
     }
   }
 
-  private void failed(Outbox.QueuedMail mail, MailException e) {
+  private void failed(Outbox.QueuedMail mail, String holder, MailException e) {
     Instant now = clock.instant();
     int failures = mail.attempts() + 1;
     Duration wait = jittered(properties.retryAfter(failures));
     String failure = e.getClass().getSimpleName();
-    outbox.failed(mail.id(), sender, failure, now, now.plus(wait));
+    outbox.failed(mail.id(), holder, failure, now, now.plus(wait));
     Instant failingSince = mail.firstFailedAt() == null ? now : mail.firstFailedAt();
     if (mail.alarmHandle() == null && !failingSince.plus(properties.incidentAfter()).isAfter(now)) {
       String businessKey = mail.letterId() == null ? mail.key()

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,8 +49,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The application runs in this JVM on the demo profile (H2 files under target/), its job executor off so that only
  * the measured calls run. With {@code -Dbenchmark.company=postgres} the demo company database is a PostgreSQL
  * database of the run's own at 127.0.0.1:5432 (created, migrated by the demo's migrations, which make the indexes
- * the start-up check {@link IdentifierIndexes} asks for, dropped at the end), and the people are generated there by
- * {@code generate_series}. Run it as docs/benchmarks.md says:
+ * the start-up check {@link IdentifierIndexes} asks for, dropped at the end). The people are as a Danish company's
+ * ({@link GeneratedPeople}: common names repeat), so that a lookup by name is as selective as a real one. Run it as
+ * docs/benchmarks.md says:
  *
  * <pre>./mvnw -q test -Dtest=LongJobsBenchmark -Dbenchmark.longjobs=true [-Dbenchmark.company=postgres]</pre>
  */
@@ -74,6 +76,8 @@ class LongJobsBenchmark {
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   /** The PostgreSQL database of this run, created and dropped by it. */
   private final String pgDatabase = System.getProperty("benchmark.database", "rightsdesk_longjobs_" + run);
+  /** Whether to keep the PostgreSQL database after the run, to look at the lookup's plan (EXPLAIN ANALYZE). */
+  private static final boolean KEEP = Boolean.getBoolean("benchmark.keepDatabase");
 
   @Test
   void measureDiscoveryAndTheAccessReport() throws Exception {
@@ -90,7 +94,7 @@ class LongJobsBenchmark {
     try {
       measure(files, postgres);
     } finally {
-      if (postgres) {
+      if (postgres && !KEEP) {
         onServer("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
       }
     }
@@ -114,7 +118,7 @@ class LongJobsBenchmark {
         "--logging.level.root=WARN");
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RightsDeskApplication.class)
             .run(arguments.toArray(String[]::new));
-        Connection company = DriverManager.getConnection(companyUrl, companyUser, "")) {
+        Connection company = DriverManager.getConnection(companyUrl, fillerProperties(companyUser, postgres))) {
       var intake = app.getBean(RequestIntake.class);
       var discovery = app.getBean(Discovery.class);
       var compiler = app.getBean(AccessCompiler.class);
@@ -138,8 +142,11 @@ class LongJobsBenchmark {
         addPeople(company, customer, inTable, people, postgres);
         inTable = people;
         // a case with notes: free text, so that gathering reads every name in the company
-        addCases(company, customer, email(people / 2), FIRST_ID + RECORDS + people, 1);
-        String someone = accessRequest(intake, "Person " + (people / 2), email(people / 2));
+        var person = GeneratedPeople.person(people / 2);
+        addCases(company, customer, person.email(), FIRST_ID + RECORDS + people, 1);
+        System.out.printf("*** %,d people: the one looked up has %,d namesakes (the same name, any case)%n", people,
+            namesakes(company, person.fullName()));
+        String someone = accessRequest(intake, person);
         List<Long> lookups;
         try {
           discovery.discover(someone, SYSTEM);    // not timed: the first call of a size warms code and caches
@@ -174,7 +181,7 @@ class LongJobsBenchmark {
     var deliveries = app.getBean(Deliveries.class);
     String many = "many.records@example.dk";
     addCases(company, customer, many, FIRST_ID, RECORDS);
-    String reference = accessRequest(intake, "Mange Sager", many);
+    String reference = accessRequest(intake, new GeneratedPeople.Person("Mange Sager", many, null, null));
     List<Long> gathering = timed(1, () -> compiler.compileSystem(reference, SYSTEM));
     List<Long> draft = timed(REPEATS, () -> review.draft(reference));
     List<Long> prepare = timed(REPEATS, () -> deliveries.prepare(reference));
@@ -187,6 +194,17 @@ class LongJobsBenchmark {
         summary(draft), summary(prepare), bytes);
   }
 
+  /** The driver's own connection to the company database; on PostgreSQL its batches go as multi-row inserts. */
+  private static Properties fillerProperties(String user, boolean postgres) {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", "");
+    if (postgres) {
+      properties.setProperty("reWriteBatchedInserts", "true");
+    }
+    return properties;
+  }
+
   private static void onServer(String sql) throws SQLException {
     try (Connection server = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
         Statement statement = server.createStatement()) {
@@ -194,32 +212,38 @@ class LongJobsBenchmark {
     }
   }
 
-  private static String email(int person) {
-    return "person" + person + "@bench.example.dk";
-  }
-
   /**
-   * Contact persons {@code from} (inclusive) to {@code to} (exclusive), each with an address, phone and name: one
-   * statement that the database fills from a series of numbers (PostgreSQL's generate_series, H2's SYSTEM_RANGE).
+   * Contact persons {@code from} (inclusive) to {@code to} (exclusive), as {@link GeneratedPeople} makes them: batched
+   * inserts of 10,000 rows a commit (on PostgreSQL the driver sends a batch as multi-row inserts).
    */
   private static void addPeople(Connection company, long customer, int from, int to, boolean postgres)
       throws SQLException {
     if (from >= to) {
       return;
     }
-    String series = postgres ? "generate_series(?, ?) AS x" : "SYSTEM_RANGE(?, ?)";
+    company.setAutoCommit(false);
     try (PreparedStatement insert = company.prepareStatement("""
-        INSERT INTO contact_person (id, customer_id, full_name, email, phone, title, legal_basis, source,
-          provided_by_subject, created_at)
-        SELECT ? + x, ?, 'Person ' || CAST(x AS VARCHAR(12)), 'person' || CAST(x AS VARCHAR(12)) || '@bench.example.dk',
-          '+45 ' || LPAD(CAST(x AS VARCHAR(12)), 8, '0'), 'Kontakt', '6(1)(b)', 'subject', TRUE, ?
-        FROM\s""" + series)) {
-      insert.setLong(1, FIRST_ID);
-      insert.setLong(2, customer);
-      insert.setTimestamp(3, Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")));
-      insert.setLong(4, from);
-      insert.setLong(5, to - 1L);
-      insert.executeUpdate();
+        INSERT INTO contact_person (id, customer_id, full_name, email, phone, postal_address, title, legal_basis,
+          source, provided_by_subject, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'Kontakt', '6(1)(b)', 'subject', TRUE, ?)""")) {
+      Timestamp created = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
+      for (int i = from; i < to; i++) {
+        var person = GeneratedPeople.person(i);
+        insert.setLong(1, FIRST_ID + i);
+        insert.setLong(2, customer);
+        insert.setString(3, person.fullName());
+        insert.setString(4, person.email());
+        insert.setString(5, person.phone());
+        insert.setString(6, person.postalAddress());
+        insert.setTimestamp(7, created);
+        insert.addBatch();
+        if ((i - from + 1) % 10_000 == 0 || i == to - 1) {
+          insert.executeBatch();
+          company.commit();
+        }
+      }
+    } finally {
+      company.setAutoCommit(true);
     }
     if (postgres) {
       try (Statement statement = company.createStatement()) {
@@ -252,8 +276,22 @@ class LongJobsBenchmark {
     company.setAutoCommit(true);
   }
 
-  private static String accessRequest(RequestIntake intake, String name, String email) {
-    return intake.registerByOfficer(new NewRequest("ACCESS", null, name, email, null, null, "da", null, "EMAIL",
+  /** How many contact persons bear this name: what a lookup by name alone has to return. */
+  private static long namesakes(Connection company, String fullName) throws SQLException {
+    try (PreparedStatement count = company.prepareStatement(
+        "SELECT COUNT(*) FROM contact_person WHERE LOWER(full_name) = LOWER(?)")) {
+      count.setString(1, fullName);
+      try (var rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) - 1;
+      }
+    }
+  }
+
+  /** An access request with every identifier the person's record holds, so that every declared condition is used. */
+  private static String accessRequest(RequestIntake intake, GeneratedPeople.Person person) {
+    return intake.registerByOfficer(new NewRequest("ACCESS", null, person.fullName(), person.email(), person.phone(),
+        person.postalAddress(), "da", null, "EMAIL",
         TestClock.now().minus(Duration.ofHours(1)), true, "Benchmark: identity checked", null, null, List.of(), null), "officer").reference();
   }
 

@@ -105,7 +105,7 @@ class OutboxTests {
     // a node takes the confirmation letter, hands it to the server and dies before it can remove it
     long id = db.sql("SELECT id FROM mail_outbox WHERE mail_key LIKE ?").param(reference + "/CONFIRMATION_LINK%")
         .query(Long.class).single();
-    Outbox.QueuedMail held = outbox.claim(id, "dead-node", now, now.plus(properties.claimFor())).orElseThrow();
+    Outbox.QueuedMail held = outbox.claim(List.of(id), "dead-node", now, now.plus(properties.claimFor())).get(0);
     try (MailGateway.Connection connection = gateway.connect()) {
       connection.send(held.key(), held.to(), held.subjectLine(), held.body());
     }
@@ -124,6 +124,22 @@ class OutboxTests {
     assertThat(TestDriver.body(copies.get(1))).isEqualTo(TestDriver.body(copies.get(0)));
     String token = TestDriver.linkToken(copies.get(1), "confirm");
     mvc.perform(post("/confirm/" + token).with(csrf())).andExpect(status().isOk());
+  }
+
+  @Test
+  void aRoundTakesItsBatchInQueuedOrderAndAnotherRoundTakesNoneOfItUntilTheHoldRunsOut() {
+    Instant now = TestClock.now();
+    outbox.queue("held/1", null, "first@example.dk", "First", "Body", now);
+    outbox.queue("held/2", null, "second@example.dk", "Second", "Body", now);
+    List<Long> due = outbox.due(now, properties.batchSize());
+    Instant until = now.plus(properties.claimFor());
+
+    assertThat(outbox.claim(due, "round-a", now, until)).extracting(Outbox.QueuedMail::key)
+        .containsExactly("held/1", "held/2");
+    assertThat(outbox.claim(due, "round-b", now, until)).as("held by a round that may still be sending").isEmpty();
+    Instant holdOver = until.plusSeconds(1);
+    assertThat(outbox.claim(due, "round-c", holdOver, holdOver.plus(properties.claimFor())))
+        .extracting(Outbox.QueuedMail::key).containsExactly("held/1", "held/2");
   }
 
   @Test
