@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A driver, not a test (issue 15, docs/benchmarks.md "Start and memory"): start-up time and idle memory of the packaged
  * application (demo profile, a fresh data folder) against a bare Camunda webapp starter (bench/bare-camunda, built
- * here), each a JVM of its own with the same JVM options, a few rounds taking turns; then 1,000 objections to direct
- * marketing into ours and its memory once they are answered. Run it as docs/benchmarks.md says:
+ * here) and against the floor, the same starter with the product's libraries and none of its code (bench/bare-camunda
+ * with -Pproduct-libraries), each a JVM of its own with the same JVM options, a few rounds taking turns; then 1,000
+ * objections to direct marketing into ours and its memory once they are answered. Run it as docs/benchmarks.md says:
  *
  * <pre>./mvnw -q package -DskipTests && ./mvnw -q test -Dtest=StartMemoryBenchmark -Dbenchmark.start-memory=true</pre>
  *
@@ -64,12 +65,14 @@ class StartMemoryBenchmark {
   @Test
   void startAndMemoryAgainstTheBareEngine() throws Exception {
     assumeTrue(RUN, "run with -Dbenchmark.start-memory=true after ./mvnw package (docs/benchmarks.md)");
-    Path bareJar = buildBareEngine();
+    Path bareJar = buildBareEngine(false);
+    Path librariesJar = buildBareEngine(true);
     Path ourJar = AppProcess.packagedJar();
     deleteTree(WORK);
     System.out.printf("%nJVM options for both: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
 
     List<Figures> bare = new ArrayList<>();
+    List<Figures> libraries = new ArrayList<>();
     List<Figures> ours = new ArrayList<>();
     AppProcess last = null;
     try {
@@ -77,6 +80,9 @@ class StartMemoryBenchmark {
         AppProcess b = bare(bareJar, round);
         bare.add(measure(b));
         b.stop();
+        AppProcess l = withLibraries(librariesJar, round);
+        libraries.add(measure(l));
+        l.stop();
         AppProcess o = ours(ourJar, round);
         ours.add(measure(o));
         if (round < ROUNDS) {
@@ -89,17 +95,18 @@ class StartMemoryBenchmark {
           "idle RSS (MB)", "after GC (MB)");
       for (int i = 0; i < ROUNDS; i++) {
         System.out.println(bare.get(i).row("bare, round " + (i + 1)));
+        System.out.println(libraries.get(i).row("bare + libraries, round " + (i + 1)));
         System.out.println(ours.get(i).row("ours, round " + (i + 1)));
       }
       Figures b = Figures.median(bare);
+      Figures l = Figures.median(libraries);
       Figures o = Figures.median(ours);
       System.out.println(b.row("bare, median"));
+      System.out.println(l.row("bare + libraries, median"));
       System.out.println(o.row("ours, median"));
-      System.out.printf("ratio ours/bare: started %.2f (%.1f s / %.1f s), CPU to ready %.2f (%.1f s / %.1f s), "
-              + "idle RSS %.2f (%d MB / %d MB), after GC %.2f (%d MB / %d MB)%n",
-          o.started / b.started, o.started, b.started, o.cpu / b.cpu, o.cpu, b.cpu,
-          (double) o.idleKb / b.idleKb, o.idleKb / 1024,
-          b.idleKb / 1024, (double) o.gcKb / b.gcKb, o.gcKb / 1024, b.gcKb / 1024);
+      System.out.println(o.ratio("ours/bare", b));
+      System.out.println(l.ratio("bare + libraries/bare", b));
+      System.out.println(o.ratio("ours/bare + libraries", l));
 
       Figures idle = ours.get(ROUNDS - 1);
       Duration took = submitAndWait(last);
@@ -125,6 +132,12 @@ class StartMemoryBenchmark {
     Path dir = Files.createDirectories(WORK.resolve("bare-" + round));
     return new AppProcess("bare-" + round, jar, JVM_OPTIONS, "/camunda/app/welcome/default/", dir, WORK,
         port(0), List.of());
+  }
+
+  private AppProcess withLibraries(Path jar, int round) throws IOException {
+    Path dir = Files.createDirectories(WORK.resolve("libraries-" + round));
+    return new AppProcess("libraries-" + round, jar, JVM_OPTIONS, "/actuator/health/readiness", dir, WORK, port(0),
+        List.of());
   }
 
   private AppProcess ours(Path jar, int round) throws IOException {
@@ -194,12 +207,18 @@ class StartMemoryBenchmark {
 
   // --- the bare engine, /proc and jcmd -----------------------------------------------------------------------------
 
-  private static Path buildBareEngine() throws IOException, InterruptedException {
-    Process build = new ProcessBuilder(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-q", "-ntp",
-        "-f", BARE_PROJECT.resolve("pom.xml").toString(), "package")
-        .inheritIO().start();
-    assertThat(build.waitFor()).as("building %s", BARE_PROJECT).isZero();
-    return BARE_PROJECT.resolve("target").resolve("bare-camunda.jar").toAbsolutePath();
+  /** The bare starter, or with the product's libraries (its pom's product-libraries profile, a folder of its own). */
+  private static Path buildBareEngine(boolean withLibraries) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-q", "-ntp",
+        "-f", BARE_PROJECT.resolve("pom.xml").toString(), "package"));
+    if (withLibraries) {
+      command.add("-Pproduct-libraries");
+    }
+    Process build = new ProcessBuilder(command).inheritIO().start();
+    assertThat(build.waitFor()).as("building %s", command).isZero();
+    Path target = BARE_PROJECT.resolve("target");
+    return (withLibraries ? target.resolve("libraries").resolve("bare-camunda-libraries.jar")
+        : target.resolve("bare-camunda.jar")).toAbsolutePath();
   }
 
   /** User and system time the JVM has used (all its threads: JIT and GC too); less affected by load than wall time. */
@@ -256,6 +275,14 @@ class StartMemoryBenchmark {
 
     private static double mid(double[] sorted) {
       return sorted[sorted.length / 2];
+    }
+
+    String ratio(String label, Figures other) {
+      return ("ratio %s: started %.2f (%.1f s / %.1f s), CPU to ready %.2f (%.1f s / %.1f s), "
+          + "idle RSS %.2f (%d MB / %d MB), after GC %.2f (%d MB / %d MB)").formatted(label,
+          started / other.started, started, other.started, cpu / other.cpu, cpu, other.cpu,
+          (double) idleKb / other.idleKb, idleKb / 1024, other.idleKb / 1024,
+          (double) gcKb / other.gcKb, gcKb / 1024, other.gcKb / 1024);
     }
 
     String row(String label) {
