@@ -273,8 +273,10 @@ class StartMemoryBenchmark {
           (long) mid(all.stream().mapToDouble(Figures::gcKb).sorted().toArray()));
     }
 
+    /** The middle value; with an even number of rounds the mean of the two middle ones (with 2, not the higher). */
     private static double mid(double[] sorted) {
-      return sorted[sorted.length / 2];
+      int half = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     }
 
     String ratio(String label, Figures other) {
