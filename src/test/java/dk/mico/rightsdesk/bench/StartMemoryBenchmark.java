@@ -48,6 +48,13 @@ class StartMemoryBenchmark {
   private static final int REQUESTS = Integer.getInteger("benchmark.requests", 1000);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
   private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 45));
+  /**
+   * How long RSS is watched after the burst: the processes go on for a while after their answer letters have left,
+   * and the periodic collection comes only after 30 s without any (rightsdesk.jvm-options).
+   */
+  private static final Duration AFTER_BURST =
+      Duration.ofSeconds(Integer.getInteger("benchmark.after-burst-seconds", 180));
+  private static final Duration RSS_EVERY = Duration.ofSeconds(15);
   /** The first of three ports (HTTP, SMTP, IMAP); free ones when not given. */
   private static final Integer PORT = Integer.getInteger("benchmark.port");
   /** The production JVM options (pom.xml, rightsdesk.jvm-options), for both applications. */
@@ -110,12 +117,11 @@ class StartMemoryBenchmark {
 
       Figures idle = ours.get(ROUNDS - 1);
       Duration took = submitAndWait(last);
-      Thread.sleep(SETTLE.toMillis());
-      long afterKb = rssKb(last.pid());
+      long afterKb = watchRss(last.pid(), idle.idleKb);
       long afterGcKb = rssAfterGc(last.pid());
-      System.out.printf("%n%d objections answered in %d s; ours after them: RSS %d MB, %.2f of idle (%d MB); "
+      System.out.printf("%n%d objections answered in %d s; ours %d s after them: RSS %d MB, %.2f of idle (%d MB); "
               + "after GC %d MB, %.2f of idle after GC (%d MB)%n",
-          REQUESTS, took.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
+          REQUESTS, took.toSeconds(), AFTER_BURST.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
           afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
       System.out.println(jcmd(last.pid(), "GC.heap_info"));
       // what the heap holds after the run: the classes with the most bytes
@@ -236,6 +242,17 @@ class StartMemoryBenchmark {
       }
     }
     throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  /** Prints RSS every 15 s for AFTER_BURST against idle, and answers the last. */
+  private static long watchRss(long pid, long idleKb) throws Exception {
+    long kb = rssKb(pid);
+    for (long waited = 0; waited < AFTER_BURST.toSeconds(); waited += RSS_EVERY.toSeconds()) {
+      System.out.printf("%4d s after the burst: RSS %d MB, %.2f of idle%n", waited, kb / 1024, (double) kb / idleKb);
+      Thread.sleep(RSS_EVERY.toMillis());
+      kb = rssKb(pid);
+    }
+    return kb;
   }
 
   private static long rssAfterGc(long pid) throws Exception {
