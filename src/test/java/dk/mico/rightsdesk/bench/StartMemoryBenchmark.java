@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>./mvnw -q package -DskipTests && ./mvnw -q test -Dtest=StartMemoryBenchmark -Dbenchmark.start-memory=true</pre>
  *
- * Start = the JVM's own uptime in Spring Boot's "Started ... (process running for N)" line, the same line for both
+ * Start = the JVM's own uptime in Spring Boot's "Started ... (process running for N)" line, the same line for all three
  * (it comes before the ready event; ours is ready a little later, printed beside it). Memory = VmRSS of
  * /proc/pid/status after a settle period, and again after {@code jcmd pid GC.run}. CPU = the JVM's user and system
  * seconds when it was ready (clock ticks of 1/100 s).
@@ -57,7 +57,7 @@ class StartMemoryBenchmark {
   private static final Duration RSS_EVERY = Duration.ofSeconds(15);
   /** The first of three ports (HTTP, SMTP, IMAP); free ones when not given. */
   private static final Integer PORT = Integer.getInteger("benchmark.port");
-  /** The production JVM options (pom.xml, rightsdesk.jvm-options), for both applications. */
+  /** The production JVM options (pom.xml, rightsdesk.jvm-options), for all three JVMs. */
   private static final List<String> JVM_OPTIONS =
       Arrays.stream(System.getProperty("rightsdesk.jvm-options", "").trim().split("\\s+"))
           .filter(option -> !option.isEmpty()).toList();
@@ -76,7 +76,7 @@ class StartMemoryBenchmark {
     Path librariesJar = buildBareEngine(true);
     Path ourJar = AppProcess.packagedJar();
     deleteTree(WORK);
-    System.out.printf("%nJVM options for both: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
+    System.out.printf("%nJVM options for all three: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
 
     List<Figures> bare = new ArrayList<>();
     List<Figures> libraries = new ArrayList<>();
