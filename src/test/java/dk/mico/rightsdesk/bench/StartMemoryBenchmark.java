@@ -76,7 +76,8 @@ class StartMemoryBenchmark {
     Path librariesJar = buildBareEngine(true);
     Path ourJar = AppProcess.packagedJar();
     deleteTree(WORK);
-    System.out.printf("%nJVM options for all three: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
+    System.out.printf("%nJVM options for all three: %s%n",
+        JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
 
     List<Figures> bare = new ArrayList<>();
     List<Figures> libraries = new ArrayList<>();
@@ -121,8 +122,8 @@ class StartMemoryBenchmark {
       long afterGcKb = rssAfterGc(last.pid());
       System.out.printf("%n%d objections answered in %d s; ours %d s after them: RSS %d MB, %.2f of idle (%d MB); "
               + "after GC %d MB, %.2f of idle after GC (%d MB)%n",
-          REQUESTS, took.toSeconds(), AFTER_BURST.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
-          afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
+          REQUESTS, took.toSeconds(), AFTER_BURST.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb,
+          idle.idleKb / 1024, afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
       System.out.println(jcmd(last.pid(), "GC.heap_info"));
       // what the heap holds after the run: the classes with the most bytes
       System.out.println(jcmd(last.pid(), "GC.class_histogram").lines().limit(23)
