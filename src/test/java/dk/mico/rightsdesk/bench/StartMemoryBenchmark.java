@@ -47,7 +47,11 @@ class StartMemoryBenchmark {
   private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   private static final int REQUESTS = Integer.getInteger("benchmark.requests", 1000);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
-  private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 45));
+  /**
+   * Idle after ready: long enough for the periodic collection (30 s after the last one, rightsdesk.jvm-options) to
+   * have come, since the first minute after ready still collects now and then; at 45 s it often had not.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 90));
   /**
    * How long RSS is watched after the burst: the processes go on for a while after their answer letters have left,
    * and the periodic collection comes only after 30 s without any (rightsdesk.jvm-options).
