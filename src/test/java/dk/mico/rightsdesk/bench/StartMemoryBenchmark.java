@@ -30,12 +30,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A driver, not a test (issue 15, docs/benchmarks.md "Start and memory"): start-up time and idle memory of the packaged
  * application (demo profile, a fresh data folder) against a bare Camunda webapp starter (bench/bare-camunda, built
- * here), each a JVM of its own with the same JVM options, a few rounds taking turns; then 1,000 objections to direct
- * marketing into ours and its memory once they are answered. Run it as docs/benchmarks.md says:
+ * here) and against the floor, the same starter with the product's libraries and none of its code (bench/bare-camunda
+ * with -Pproduct-libraries), each a JVM of its own with the same JVM options, a few rounds taking turns; then 1,000
+ * objections to direct marketing into ours and its memory once they are answered. Run it as docs/benchmarks.md says:
  *
  * <pre>./mvnw -q package -DskipTests && ./mvnw -q test -Dtest=StartMemoryBenchmark -Dbenchmark.start-memory=true</pre>
  *
- * Start = the JVM's own uptime in Spring Boot's "Started ... (process running for N)" line, the same line for both
+ * Start = the JVM's own uptime in Spring Boot's "Started ... (process running for N)" line, the same line for all three
  * (it comes before the ready event; ours is ready a little later, printed beside it). Memory = VmRSS of
  * /proc/pid/status after a settle period, and again after {@code jcmd pid GC.run}. CPU = the JVM's user and system
  * seconds when it was ready (clock ticks of 1/100 s).
@@ -46,10 +47,21 @@ class StartMemoryBenchmark {
   private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   private static final int REQUESTS = Integer.getInteger("benchmark.requests", 1000);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
-  private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 45));
+  /**
+   * Idle after ready: long enough for the periodic collection (30 s after the last one, rightsdesk.jvm-options) to
+   * have come, since the first minute after ready still collects now and then; at 45 s it often had not.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("benchmark.settle-seconds", 90));
+  /**
+   * How long RSS is watched after the burst: the processes go on for a while after their answer letters have left,
+   * and the periodic collection comes only after 30 s without any (rightsdesk.jvm-options).
+   */
+  private static final Duration AFTER_BURST =
+      Duration.ofSeconds(Integer.getInteger("benchmark.after-burst-seconds", 180));
+  private static final Duration RSS_EVERY = Duration.ofSeconds(15);
   /** The first of three ports (HTTP, SMTP, IMAP); free ones when not given. */
   private static final Integer PORT = Integer.getInteger("benchmark.port");
-  /** The production JVM options (pom.xml, rightsdesk.jvm-options), for both applications. */
+  /** The production JVM options (pom.xml, rightsdesk.jvm-options), for all three JVMs. */
   private static final List<String> JVM_OPTIONS =
       Arrays.stream(System.getProperty("rightsdesk.jvm-options", "").trim().split("\\s+"))
           .filter(option -> !option.isEmpty()).toList();
@@ -64,12 +76,15 @@ class StartMemoryBenchmark {
   @Test
   void startAndMemoryAgainstTheBareEngine() throws Exception {
     assumeTrue(RUN, "run with -Dbenchmark.start-memory=true after ./mvnw package (docs/benchmarks.md)");
-    Path bareJar = buildBareEngine();
+    Path bareJar = buildBareEngine(false);
+    Path librariesJar = buildBareEngine(true);
     Path ourJar = AppProcess.packagedJar();
     deleteTree(WORK);
-    System.out.printf("%nJVM options for both: %s%n", JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
+    System.out.printf("%nJVM options for all three: %s%n",
+        JVM_OPTIONS.isEmpty() ? "(the JVM's defaults)" : JVM_OPTIONS);
 
     List<Figures> bare = new ArrayList<>();
+    List<Figures> libraries = new ArrayList<>();
     List<Figures> ours = new ArrayList<>();
     AppProcess last = null;
     try {
@@ -77,6 +92,9 @@ class StartMemoryBenchmark {
         AppProcess b = bare(bareJar, round);
         bare.add(measure(b));
         b.stop();
+        AppProcess l = withLibraries(librariesJar, round);
+        libraries.add(measure(l));
+        l.stop();
         AppProcess o = ours(ourJar, round);
         ours.add(measure(o));
         if (round < ROUNDS) {
@@ -89,27 +107,27 @@ class StartMemoryBenchmark {
           "idle RSS (MB)", "after GC (MB)");
       for (int i = 0; i < ROUNDS; i++) {
         System.out.println(bare.get(i).row("bare, round " + (i + 1)));
+        System.out.println(libraries.get(i).row("bare + libraries, round " + (i + 1)));
         System.out.println(ours.get(i).row("ours, round " + (i + 1)));
       }
       Figures b = Figures.median(bare);
+      Figures l = Figures.median(libraries);
       Figures o = Figures.median(ours);
       System.out.println(b.row("bare, median"));
+      System.out.println(l.row("bare + libraries, median"));
       System.out.println(o.row("ours, median"));
-      System.out.printf("ratio ours/bare: started %.2f (%.1f s / %.1f s), CPU to ready %.2f (%.1f s / %.1f s), "
-              + "idle RSS %.2f (%d MB / %d MB), after GC %.2f (%d MB / %d MB)%n",
-          o.started / b.started, o.started, b.started, o.cpu / b.cpu, o.cpu, b.cpu,
-          (double) o.idleKb / b.idleKb, o.idleKb / 1024,
-          b.idleKb / 1024, (double) o.gcKb / b.gcKb, o.gcKb / 1024, b.gcKb / 1024);
+      System.out.println(o.ratio("ours/bare", b));
+      System.out.println(l.ratio("bare + libraries/bare", b));
+      System.out.println(o.ratio("ours/bare + libraries", l));
 
       Figures idle = ours.get(ROUNDS - 1);
       Duration took = submitAndWait(last);
-      Thread.sleep(SETTLE.toMillis());
-      long afterKb = rssKb(last.pid());
+      long afterKb = watchRss(last.pid(), idle.idleKb);
       long afterGcKb = rssAfterGc(last.pid());
-      System.out.printf("%n%d objections answered in %d s; ours after them: RSS %d MB, %.2f of idle (%d MB); "
+      System.out.printf("%n%d objections answered in %d s; ours %d s after them: RSS %d MB, %.2f of idle (%d MB); "
               + "after GC %d MB, %.2f of idle after GC (%d MB)%n",
-          REQUESTS, took.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb, idle.idleKb / 1024,
-          afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
+          REQUESTS, took.toSeconds(), AFTER_BURST.toSeconds(), afterKb / 1024, (double) afterKb / idle.idleKb,
+          idle.idleKb / 1024, afterGcKb / 1024, (double) afterGcKb / idle.gcKb, idle.gcKb / 1024);
       System.out.println(jcmd(last.pid(), "GC.heap_info"));
       // what the heap holds after the run: the classes with the most bytes
       System.out.println(jcmd(last.pid(), "GC.class_histogram").lines().limit(23)
@@ -125,6 +143,12 @@ class StartMemoryBenchmark {
     Path dir = Files.createDirectories(WORK.resolve("bare-" + round));
     return new AppProcess("bare-" + round, jar, JVM_OPTIONS, "/camunda/app/welcome/default/", dir, WORK,
         port(0), List.of());
+  }
+
+  private AppProcess withLibraries(Path jar, int round) throws IOException {
+    Path dir = Files.createDirectories(WORK.resolve("libraries-" + round));
+    return new AppProcess("libraries-" + round, jar, JVM_OPTIONS, "/actuator/health/readiness", dir, WORK, port(0),
+        List.of());
   }
 
   private AppProcess ours(Path jar, int round) throws IOException {
@@ -194,12 +218,18 @@ class StartMemoryBenchmark {
 
   // --- the bare engine, /proc and jcmd -----------------------------------------------------------------------------
 
-  private static Path buildBareEngine() throws IOException, InterruptedException {
-    Process build = new ProcessBuilder(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-q", "-ntp",
-        "-f", BARE_PROJECT.resolve("pom.xml").toString(), "package")
-        .inheritIO().start();
-    assertThat(build.waitFor()).as("building %s", BARE_PROJECT).isZero();
-    return BARE_PROJECT.resolve("target").resolve("bare-camunda.jar").toAbsolutePath();
+  /** The bare starter, or with the product's libraries (its pom's product-libraries profile, a folder of its own). */
+  private static Path buildBareEngine(boolean withLibraries) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-B", "-q", "-ntp",
+        "-f", BARE_PROJECT.resolve("pom.xml").toString(), "package"));
+    if (withLibraries) {
+      command.add("-Pproduct-libraries");
+    }
+    Process build = new ProcessBuilder(command).inheritIO().start();
+    assertThat(build.waitFor()).as("building %s", command).isZero();
+    Path target = BARE_PROJECT.resolve("target");
+    return (withLibraries ? target.resolve("libraries").resolve("bare-camunda-libraries.jar")
+        : target.resolve("bare-camunda.jar")).toAbsolutePath();
   }
 
   /** User and system time the JVM has used (all its threads: JIT and GC too); less affected by load than wall time. */
@@ -217,6 +247,17 @@ class StartMemoryBenchmark {
       }
     }
     throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  /** Prints RSS every 15 s for AFTER_BURST against idle, and answers the last. */
+  private static long watchRss(long pid, long idleKb) throws Exception {
+    long kb = rssKb(pid);
+    for (long waited = 0; waited < AFTER_BURST.toSeconds(); waited += RSS_EVERY.toSeconds()) {
+      System.out.printf("%4d s after the burst: RSS %d MB, %.2f of idle%n", waited, kb / 1024, (double) kb / idleKb);
+      Thread.sleep(RSS_EVERY.toMillis());
+      kb = rssKb(pid);
+    }
+    return kb;
   }
 
   private static long rssAfterGc(long pid) throws Exception {
@@ -254,8 +295,18 @@ class StartMemoryBenchmark {
           (long) mid(all.stream().mapToDouble(Figures::gcKb).sorted().toArray()));
     }
 
+    /** The middle value; with an even number of rounds the mean of the two middle ones (with 2, not the higher). */
     private static double mid(double[] sorted) {
-      return sorted[sorted.length / 2];
+      int half = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    }
+
+    String ratio(String label, Figures other) {
+      return ("ratio %s: started %.2f (%.1f s / %.1f s), CPU to ready %.2f (%.1f s / %.1f s), "
+          + "idle RSS %.2f (%d MB / %d MB), after GC %.2f (%d MB / %d MB)").formatted(label,
+          started / other.started, started, other.started, cpu / other.cpu, cpu, other.cpu,
+          (double) idleKb / other.idleKb, idleKb / 1024, other.idleKb / 1024,
+          (double) gcKb / other.gcKb, gcKb / 1024, other.gcKb / 1024);
     }
 
     String row(String label) {

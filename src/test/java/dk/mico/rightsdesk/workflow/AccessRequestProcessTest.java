@@ -3,7 +3,7 @@ package dk.mico.rightsdesk.workflow;
 import org.camunda.bpm.engine.test.Deployment;
 
 /** AccessRequestProcess.bpmn: every path of an access request (Art 15). */
-@Deployment(resources = "AccessRequestProcess.bpmn")
+@Deployment(resources = "processes/AccessRequestProcess.bpmn")
 class AccessRequestProcessTest extends AccessProcessTestBase {
 
   AccessRequestProcessTest() {

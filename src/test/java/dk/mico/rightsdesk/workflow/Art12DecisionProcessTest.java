@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Art12DecisionProcess.bpmn: the officer's Tasklist action for Art 12(5) refusals and fees and for forwarding; the
  * decision's rules run in the task's listener (tested with the application, in Art12OutcomeTests).
  */
-@Deployment(resources = "Art12DecisionProcess.bpmn")
+@Deployment(resources = "processes/Art12DecisionProcess.bpmn")
 class Art12DecisionProcessTest {
 
   @RegisterExtension

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ClosingLetterProcess.bpmn on its own, one method per path; the request's process closing the request after it is in
  * {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "ClosingLetterProcess.bpmn")
+@Deployment(resources = "processes/ClosingLetterProcess.bpmn")
 class ClosingLetterProcessTest {
 
   @RegisterExtension

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ConsentWithdrawalProcess.bpmn: carried out in every system at once, with no human step (Art 7(3)). */
-@Deployment(resources = {"ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/ConsentWithdrawalProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class ConsentWithdrawalProcessTest {
 
   @RegisterExtension

@@ -48,11 +48,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DataSubjectRequestProcess.bpmn, one method per path, with stand-ins for the beans (see {@link ProcessMocks}). The
  * processes it calls run for real; their own paths, and their coverage, are in their own tests.
  */
-@Deployment(resources = {"DataSubjectRequestProcess.bpmn", "EmailConfirmationProcess.bpmn",
-    "IdentityCheckProcess.bpmn", "DeadlineWatchProcess.bpmn", "FeeProcess.bpmn",
-    "ForwardToControllerProcess.bpmn", "RefusalProcess.bpmn", "ClosingLetterProcess.bpmn",
-    "FulfilmentStandInProcess.bpmn", "ObjectionRequestProcess.bpmn",
-    "ConsentWithdrawalProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/DataSubjectRequestProcess.bpmn", "processes/EmailConfirmationProcess.bpmn",
+    "processes/IdentityCheckProcess.bpmn", "processes/DeadlineWatchProcess.bpmn", "processes/FeeProcess.bpmn",
+    "processes/ForwardToControllerProcess.bpmn", "processes/RefusalProcess.bpmn", "processes/ClosingLetterProcess.bpmn",
+    "FulfilmentStandInProcess.bpmn", "processes/ObjectionRequestProcess.bpmn",
+    "processes/ConsentWithdrawalProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class DataSubjectRequestProcessTest {
 
   @RegisterExtension

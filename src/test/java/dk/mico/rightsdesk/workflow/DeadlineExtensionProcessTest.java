@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * DeadlineExtensionProcess.bpmn: the officer's Tasklist action; the extension runs in the start's transaction, with no
  * job before it (the rules and refusals are tested with the application, in DeadlineJourneyTests).
  */
-@Deployment(resources = "DeadlineExtensionProcess.bpmn")
+@Deployment(resources = "processes/DeadlineExtensionProcess.bpmn")
 class DeadlineExtensionProcessTest {
 
   @RegisterExtension

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * DeadlineWatchProcess.bpmn on its own, one method per path. The request's process planning it again when the
  * deadline moves, and ending it at closing, is in {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "DeadlineWatchProcess.bpmn")
+@Deployment(resources = "processes/DeadlineWatchProcess.bpmn")
 class DeadlineWatchProcessTest {
 
   @RegisterExtension

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * EmailConfirmationProcess.bpmn on its own, one method per path; how the request's process goes on after it is in
  * {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "EmailConfirmationProcess.bpmn")
+@Deployment(resources = "processes/EmailConfirmationProcess.bpmn")
 class EmailConfirmationProcessTest {
 
   @RegisterExtension

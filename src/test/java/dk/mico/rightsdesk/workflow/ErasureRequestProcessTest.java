@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** ErasureRequestProcess.bpmn: the reviewed erasure, and the erasure scheduled for after a retention period. */
-@Deployment(resources = {"ErasureRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/ErasureRequestProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class ErasureRequestProcessTest extends RightsProcessTestBase {
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * FeeProcess.bpmn on its own, one method per path; the request's process refusing the request when the fee is not
  * accepted is in {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "FeeProcess.bpmn")
+@Deployment(resources = "processes/FeeProcess.bpmn")
 class FeeProcessTest {
 
   @RegisterExtension

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ForwardToControllerProcess.bpmn on its own, one method per path; the request's process closing a forwarded request,
  * or going on after a forwarded part, is in {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "ForwardToControllerProcess.bpmn")
+@Deployment(resources = "processes/ForwardToControllerProcess.bpmn")
 class ForwardToControllerProcessTest {
 
   @RegisterExtension

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * IdentityCheckProcess.bpmn on its own, one method per path. The deadline watch that its signals plan again, and the
  * request's process going on after it, are in {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "IdentityCheckProcess.bpmn")
+@Deployment(resources = "processes/IdentityCheckProcess.bpmn")
 class IdentityCheckProcessTest {
 
   @RegisterExtension

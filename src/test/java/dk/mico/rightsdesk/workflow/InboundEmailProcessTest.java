@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the officer, who handles it in Tasklist or through the API. What the officer's choice does is the listener's and
  * the inbox's (InboundEmailTests, with the application).
  */
-@Deployment(resources = "InboundEmailProcess.bpmn")
+@Deployment(resources = "processes/InboundEmailProcess.bpmn")
 class InboundEmailProcessTest {
 
   @RegisterExtension

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** ObjectionRequestProcess.bpmn: an objection to direct marketing at once; a general objection reviewed. */
-@Deployment(resources = {"ObjectionRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/ObjectionRequestProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class ObjectionRequestProcessTest extends RightsProcessTestBase {
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * PortabilityRequestProcess.bpmn: every path of a portability request (Art 20), the shared ones of the access
  * process and the officer's sending of the files to another controller (Art 20(2)).
  */
-@Deployment(resources = "PortabilityRequestProcess.bpmn")
+@Deployment(resources = "processes/PortabilityRequestProcess.bpmn")
 class PortabilityRequestProcessTest extends AccessProcessTestBase {
 
   PortabilityRequestProcessTest() {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** RectificationRequestProcess.bpmn: corrected in every system, or answered without a change. */
-@Deployment(resources = {"RectificationRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/RectificationRequestProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class RectificationRequestProcessTest extends RightsProcessTestBase {
 
   @Test

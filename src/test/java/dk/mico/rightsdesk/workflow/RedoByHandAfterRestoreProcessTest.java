@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * restored, under the request's reference (what it shows and records is tested with the application, in
  * PersonalRightsTests).
  */
-@Deployment(resources = "RedoByHandAfterRestoreProcess.bpmn")
+@Deployment(resources = "processes/RedoByHandAfterRestoreProcess.bpmn")
 class RedoByHandAfterRestoreProcessTest {
 
   @RegisterExtension

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * RefusalProcess.bpmn on its own, one method per path; when the request's process calls it (an Art 12(5) refusal, a
  * fee not accepted) is in {@link DataSubjectRequestProcessTest}.
  */
-@Deployment(resources = "RefusalProcess.bpmn")
+@Deployment(resources = "processes/RefusalProcess.bpmn")
 class RefusalProcessTest {
 
   @RegisterExtension

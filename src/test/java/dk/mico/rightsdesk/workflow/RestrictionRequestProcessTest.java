@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** RestrictionRequestProcess.bpmn: the reviewed restriction, and its lifting after the subject was told. */
-@Deployment(resources = {"RestrictionRequestProcess.bpmn", "RecipientNoticeProcess.bpmn"})
+@Deployment(resources = {"processes/RestrictionRequestProcess.bpmn", "processes/RecipientNoticeProcess.bpmn"})
 class RestrictionRequestProcessTest extends RightsProcessTestBase {
 
   @Test

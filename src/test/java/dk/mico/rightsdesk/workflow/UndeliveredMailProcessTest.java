@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * UndeliveredMailProcess.bpmn with the alarm that drives it: the incident Cockpit shows for a mail the SMTP server
  * has refused for a day, and its end when the mail goes (the outbox's side is tested in SmtpOutageTests).
  */
-@Deployment(resources = "UndeliveredMailProcess.bpmn")
+@Deployment(resources = "processes/UndeliveredMailProcess.bpmn")
 class UndeliveredMailProcessTest {
 
   @RegisterExtension
