@@ -60,6 +60,10 @@ class AccessSetup implements SmartInitializingSingleton {
       "ObjectionRequestProcess", "ConsentWithdrawalProcess", "PortabilityRequestProcess",
       // the officer's Tasklist actions of the deadline watch and the Art 12 outcomes
       "DeadlineExtensionProcess", "Art12DecisionProcess",
+      // the notices to recipients (Art 19) that erasures, restrictions and rectifications call
+      "RecipientNoticeProcess",
+      // a mail that could not be delivered, carried as an incident for Cockpit
+      CamundaUndeliveredMailAlarm.PROCESS,
       // an e-mail to the GDPR mailbox, waiting to be registered
       InboundEmailProcessVariables.PROCESS_ID,
       // a restored system's owners redoing their work by hand (F35)
